@@ -1,0 +1,198 @@
+"""Global filters (region, therapy area, company model, nationality), language and display mode.
+
+Pure functions: parse a URL query into a :class:`FilterState` plus the notices to show for what
+was dropped, serialise a state back to a query, and apply a state to the datasets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from smt_dashboard.datasets import MODELS, THERAPY_AREAS
+from smt_dashboard.i18n import DEFAULT_LANG, LANGS, label, t
+
+NATIONALITIES = ("french", "foreign_subsidiary")
+MODES = ("normal", "presentation")
+FRANCE_SCOPES = NATIONALITIES
+
+# URL keys of the global state; multi-valued keys may repeat (?region=11&region=84).
+MULTI_KEYS = {"region": "regions", "area": "areas", "model": "models", "nat": "nationalities"}
+SINGLE_KEYS = {"lang": "lang", "mode": "mode"}
+# Keys Streamlit itself may add to a URL.
+RESERVED_KEYS = frozenset({"embed", "embed_options"})
+MAX_VALUE_LENGTH = 80
+MAX_VALUES = 40
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """The view's global state; empty tuples mean "all"."""
+
+    regions: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    nationalities: tuple[str, ...] = ()
+    lang: str = DEFAULT_LANG
+    mode: str = "normal"
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.regions or self.areas or self.models or self.nationalities)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The allowed values of each filter (regions come from the regions GeoJSON)."""
+
+    regions: Mapping[str, str]
+    areas: tuple[str, ...] = tuple(THERAPY_AREAS)
+    models: tuple[str, ...] = tuple(MODELS)
+    nationalities: tuple[str, ...] = NATIONALITIES
+
+    def allowed(self, attr: str) -> Iterable[str]:
+        return self.regions.keys() if attr == "regions" else getattr(self, attr)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something dropped from the URL: the key, the (shortened) value and why."""
+
+    key: str
+    value: str
+    reason: str  # unknown_key | unknown_value | too_long | repeated | too_many
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    state: FilterState
+    notices: tuple[Notice, ...] = field(default_factory=tuple)
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _values(raw: str | list[str] | tuple[str, ...]) -> list[str]:
+    return [raw] if isinstance(raw, str) else [str(v) for v in raw]
+
+
+def parse_query(params: Mapping[str, str | list[str]], options: FilterOptions,
+                extra_keys: Iterable[str] = ()) -> ParseResult:
+    """Turn URL query params into a state; every unusable part becomes a Notice, never an error."""
+    notices: list[Notice] = []
+    found: dict[str, object] = {}
+    known = set(MULTI_KEYS) | set(SINGLE_KEYS) | RESERVED_KEYS | set(extra_keys)
+    for key, raw in params.items():
+        key = str(key)
+        values = _values(raw)
+        if key not in known:
+            notices.append(Notice(_short(key), _short(", ".join(values)), "unknown_key"))
+            continue
+        if key in MULTI_KEYS:
+            attr = MULTI_KEYS[key]
+            allowed = set(options.allowed(attr))
+            kept: list[str] = []
+            for value in values:
+                if len(kept) >= MAX_VALUES:
+                    notices.append(Notice(key, _short(value), "too_many"))
+                elif len(value) > MAX_VALUE_LENGTH:
+                    notices.append(Notice(key, _short(value), "too_long"))
+                elif value not in allowed:
+                    if value != "":
+                        notices.append(Notice(key, _short(value), "unknown_value"))
+                elif value not in kept:
+                    kept.append(value)
+            found[attr] = tuple(kept)
+        elif key in SINGLE_KEYS:
+            attr = SINGLE_KEYS[key]
+            allowed_single = LANGS if attr == "lang" else MODES
+            valid = [v for v in values if v in allowed_single]
+            for value in values:
+                if value not in allowed_single:
+                    notices.append(Notice(key, _short(value), "unknown_value"))
+            if len(set(valid)) > 1:
+                notices.append(Notice(key, _short(", ".join(valid)), "repeated"))
+            if valid:
+                found[attr] = valid[0]
+    return ParseResult(FilterState(**found), tuple(notices))  # type: ignore[arg-type]
+
+
+def to_query(state: FilterState) -> dict[str, list[str] | str]:
+    """The URL query for a state, without default values (so a plain URL means the default view)."""
+    query: dict[str, list[str] | str] = {}
+    for key, attr in MULTI_KEYS.items():
+        values = getattr(state, attr)
+        if values:
+            query[key] = list(values)
+    if state.lang != DEFAULT_LANG:
+        query["lang"] = state.lang
+    if state.mode != "normal":
+        query["mode"] = state.mode
+    return query
+
+
+def sanitize(state: FilterState, options: FilterOptions) -> FilterState:
+    """Drop values that are not allowed (e.g. a region that left the GeoJSON)."""
+    kept = {attr: tuple(v for v in getattr(state, attr) if v in set(options.allowed(attr)))
+            for attr in MULTI_KEYS.values()}
+    return replace(state, **kept)
+
+
+def france_companies(companies: pd.DataFrame) -> pd.DataFrame:
+    """French companies and French subsidiaries of foreign companies (not the US comparison set)."""
+    return companies[companies["scope"].isin(FRANCE_SCOPES)]
+
+
+def _has_any_area(areas_col: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    wanted_set = set(wanted)
+    return areas_col.fillna("").str.split(";").map(lambda codes: bool(wanted_set.intersection(codes)))
+
+
+def apply_to_companies(companies: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """Companies matching every active filter (a company with no known therapy area never matches an
+    area filter)."""
+    mask = pd.Series(True, index=companies.index)
+    if state.regions:
+        mask &= companies["region_code"].isin(state.regions)
+    if state.areas:
+        mask &= _has_any_area(companies["therapy_areas"], state.areas)
+    if state.models:
+        mask &= companies["model"].isin(state.models)
+    if state.nationalities:
+        mask &= companies["scope"].isin(state.nationalities)
+    return companies[mask]
+
+
+def apply_to_company_rows(rows: pd.DataFrame, companies: pd.DataFrame, state: FilterState,
+                          key: str = "company_id") -> pd.DataFrame:
+    """Rows of a company-linked table (funding rounds, products) whose company passes the filters."""
+    kept = apply_to_companies(companies, state)[key]
+    return rows[rows[key].isin(kept)]
+
+
+def apply_area(rows: pd.DataFrame, state: FilterState, column: str = "therapy_area") -> pd.DataFrame:
+    """Rows whose therapy area is selected (all rows when no area filter is set)."""
+    if not state.areas:
+        return rows
+    return rows[rows[column].isin(state.areas)]
+
+
+def describe(state: FilterState, options: FilterOptions, lang: str) -> str:
+    """The active filters in words, e.g. "Région : Bretagne · Aire thérapeutique : Diabétologie"."""
+    parts = []
+    if state.regions:
+        parts.append(t("filters.region", lang) + " : " + ", ".join(options.regions.get(c, c) for c in state.regions))
+    if state.areas:
+        parts.append(t("filters.area", lang) + " : " + ", ".join(label("area", c, lang) for c in state.areas))
+    if state.models:
+        parts.append(t("filters.model", lang) + " : " + ", ".join(label("model", c, lang) for c in state.models))
+    if state.nationalities:
+        parts.append(t("filters.nationality", lang) + " : "
+                     + ", ".join(label("nationality", c, lang) for c in state.nationalities))
+    if not parts:
+        return t("filters.none", lang)
+    sep = " · "
+    return sep.join(parts) if lang == "fr" else sep.join(p.replace(" : ", ": ") for p in parts)

@@ -1,0 +1,95 @@
+"""Headline figures of the overview page, each computed from the datasets (never typed in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from smt_dashboard import filters, i18n
+from smt_dashboard.filters import FilterState
+from smt_dashboard.projections import inputs_from_table, project_jobs
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One figure: its value, how it is shown, a detail line, the rows behind it and its page."""
+
+    key: str
+    value: float
+    display: str
+    detail: str
+    rows: pd.DataFrame
+    page: str
+    filtered: bool
+
+
+def smt_identified(catalogue: pd.DataFrame, state: FilterState, lang: str) -> Headline:
+    rows = filters.apply_area(catalogue, state)
+    total = int(rows["smt_count"].sum())
+    external = int(rows.loc[rows["category"] == "external_device", "smt_count"].sum())
+    detail = i18n.t("overview.smt_detail", lang, external=i18n.fmt_number(external, lang))
+    return Headline("smt", total, i18n.fmt_number(total, lang), detail, rows, "catalogue", bool(state.areas))
+
+
+def companies(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
+    rows = filters.apply_to_companies(filters.france_companies(companies_df), state)
+    n_fr = int((rows["scope"] == "french").sum())
+    n_sub = int((rows["scope"] == "foreign_subsidiary").sum())
+    display = f"{i18n.fmt_number(n_fr, lang)} + {i18n.fmt_number(n_sub, lang)}"
+    detail = i18n.t("overview.companies_detail", lang)
+    return Headline("companies", n_fr + n_sub, display, detail, rows, "map", state.is_filtered)
+
+
+def employees(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
+    rows = filters.apply_to_companies(filters.france_companies(companies_df), state)
+    french = int(rows.loc[rows["scope"] == "french", "employees"].sum())
+    subs = int(rows.loc[rows["scope"] == "foreign_subsidiary", "employees"].sum())
+    detail = i18n.t("overview.employees_detail", lang, subsidiaries=i18n.fmt_number(subs, lang))
+    return Headline("employees", french, i18n.fmt_number(french, lang), detail, rows, "map", state.is_filtered)
+
+
+def funds_raised(rounds: pd.DataFrame, companies_df: pd.DataFrame, context: pd.DataFrame, state: FilterState,
+                 lang: str) -> Headline:
+    rows = filters.apply_to_company_rows(rounds, companies_df, state)
+    raised = rows[rows["round_type"] == "fundraising"]
+    total = float(raised["amount_meur"].sum())
+    undisclosed = int(raised["amount_meur"].isna().sum())
+    published = context.loc[context["item_id"] == "published_fundraising_total", "value_low"]
+    detail = i18n.t("overview.funds_detail", lang, n=i18n.fmt_number(len(raised), lang),
+                    undisclosed=i18n.fmt_number(undisclosed, lang))
+    if not published.empty and not state.is_filtered:
+        detail += " " + i18n.t("overview.funds_published", lang, published=i18n.fmt_meur(published.iloc[0], lang))
+    return Headline("funds", total, i18n.fmt_meur(total, lang), detail, raised, "funding", state.is_filtered)
+
+
+def deals_share(deals: pd.DataFrame, lang: str) -> Headline:
+    world = deals.loc[deals["level"] == "world", "deals"].sum()
+    france_rows = deals[deals["country_code"] == "FR"]
+    france = france_rows["deals"].sum()
+    share = 100 * france / world
+    detail = i18n.t("overview.deals_detail", lang, france=i18n.fmt_number(france, lang),
+                    world=i18n.fmt_number(world, lang))
+    rows = pd.concat([france_rows, deals[deals["level"] == "world"]])
+    return Headline("deals", share, i18n.fmt_pct(share, lang), detail, rows, "deals", False)
+
+
+def index_rank(index: pd.DataFrame, lang: str) -> Headline:
+    ordered = index.sort_values("index", ascending=False).reset_index(drop=True)
+    pos = ordered.index[ordered["country_code"] == "FR"]
+    rank = int(pos[0]) + 1
+    score = ordered.loc[pos[0], "index"]
+    display = i18n.t("overview.rank_display", lang, rank=rank, n=len(ordered))
+    detail = i18n.t("overview.index_detail", lang, score=i18n.fmt_number(score, lang, 2))
+    return Headline("index", rank, display, detail, ordered[ordered["country_code"] == "FR"], "index", False)
+
+
+def jobs_2025(inputs_table: pd.DataFrame, lang: str) -> Headline:
+    inputs = inputs_from_table(inputs_table)
+    proj = project_jobs(inputs)
+    last = proj.iloc[-1]
+    total = float(last["jobs_total"])
+    detail = i18n.t("overview.jobs_detail", lang, year=int(last["year"]),
+                    new_companies=i18n.fmt_compact(last["new_companies"], lang),
+                    types=i18n.fmt_number(inputs.job_types, lang))
+    return Headline("jobs", total, i18n.fmt_number(total, lang), detail, inputs_table, "jobs", False)

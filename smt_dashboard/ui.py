@@ -1,0 +1,174 @@
+"""The only Streamlit-aware module of the package: cached loading, error boxes, source lines,
+figure cards and the current language / filter state. Pages call these and the pure modules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from smt_dashboard import datasets, i18n, navigation, provenance
+from smt_dashboard.datasets import DatasetError
+from smt_dashboard.filters import FilterOptions, FilterState
+
+FILTER_STATE_KEY = "filter_state"
+LANG_KEY = "lang"
+
+
+# --- language and state ---------------------------------------------------------------------------
+
+def lang() -> str:
+    """The current language (French unless the user chose English)."""
+    return i18n.normalize_lang(st.session_state.get(LANG_KEY))
+
+
+def tr(key: str, /, **kwargs: object) -> str:
+    """Translate ``key`` into the current language."""
+    return i18n.t(key, lang(), **kwargs)
+
+
+def filter_state() -> FilterState:
+    """The global filters set in the sidebar (defaults when a page runs on its own, e.g. in tests)."""
+    state = st.session_state.get(FILTER_STATE_KEY)
+    return state if isinstance(state, FilterState) else FilterState(lang=lang())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_md(text: object) -> str:
+    """Text shown literally by Streamlit's Markdown (data and URL values are never markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+# --- cached loading ---------------------------------------------------------------------------
+
+def _stamp(path: Path) -> tuple[int, int]:
+    # Part of the cache key, so that an edited CSV is re-read without restarting the server.
+    try:
+        st_ = path.stat()
+        return st_.st_mtime_ns, st_.st_size
+    except FileNotFoundError:
+        return 0, 0
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _load_cached(name: str, directory: str, stamp: tuple[int, int]) -> pd.DataFrame:
+    return datasets.load_dataset(name, directory)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _regions_cached(directory: str, stamp: tuple[int, int]) -> dict:
+    return datasets.load_regions(directory)
+
+
+def load(name: str) -> pd.DataFrame:
+    """A validated dataset (cached); raises DatasetError."""
+    folder = datasets.data_dir()
+    return _load_cached(name, str(folder), _stamp(folder / f"{name}.csv"))
+
+
+def regions_geojson() -> dict:
+    """The regions GeoJSON (cached); raises DatasetError."""
+    folder = datasets.data_dir()
+    return _regions_cached(str(folder), _stamp(folder / "regions.geojson"))
+
+
+def filter_options() -> tuple[FilterOptions, DatasetError | None]:
+    """Allowed filter values; the region list is empty (with the error) if regions.geojson is broken."""
+    try:
+        names = datasets.region_names(regions_geojson())
+        ordered = dict(sorted(names.items(), key=lambda kv: kv[1]))
+        return FilterOptions(regions=ordered), None
+    except DatasetError as exc:
+        return FilterOptions(regions={}), exc
+
+
+def show_dataset_error(exc: DatasetError) -> None:
+    """A red box naming the file, and each problem's row and column."""
+    lines = []
+    for p in exc.problems[:12]:
+        row, column, message = p.get("row"), p.get("column"), escape_md(p.get("message", ""))
+        if row is not None and column:
+            key = "errors.where_row_col"
+        elif row is not None:
+            key = "errors.where_row"
+        elif column:
+            key = "errors.where_col"
+        else:
+            key = "errors.where_none"
+        lines.append("- " + tr(key, row=row, column=escape_md(column), message=message))
+    if len(exc.problems) > 12:
+        lines.append(f"- … (+{len(exc.problems) - 12})")
+    st.error(tr("errors.dataset_title", file=escape_md(exc.file)) + "\n\n" + "\n".join(lines), icon=":material/error:")
+
+
+def require(*names: str) -> list[pd.DataFrame]:
+    """Load the datasets a page needs; on a broken file show the error box and stop this page only."""
+    frames = []
+    for name in names:
+        try:
+            frames.append(load(name))
+        except DatasetError as exc:
+            show_dataset_error(exc)
+            st.stop()
+    return frames
+
+
+def require_regions() -> dict:
+    """The regions GeoJSON, or the error box and stop."""
+    try:
+        return regions_geojson()
+    except DatasetError as exc:
+        show_dataset_error(exc)
+        st.stop()
+
+
+# --- rendering helpers ------------------------------------------------------------------------
+
+def source_caption(rows: pd.DataFrame, extra_ids: tuple[str, ...] = ()) -> str:
+    """Print (and return) the source line of ``rows`` under a figure or chart."""
+    try:
+        sources = load("sources")
+        text = provenance.source_line(rows, sources, lang(), extra_ids)
+    except DatasetError:
+        ids = provenance.source_ids(rows) + list(extra_ids)
+        text = tr("common.source") + " " + ", ".join(ids)
+    st.caption(escape_md(text))
+    return text
+
+
+def page_header(key: str, intro_key: str | None = None) -> None:
+    """The page title (and its one-paragraph introduction)."""
+    st.title(tr(f"nav.{key}"))
+    if intro_key:
+        st.markdown(tr(intro_key))
+
+
+def filter_scope(applies: tuple[str, ...]) -> None:
+    """Say which global filters act on this page and which do not, instead of ignoring them silently."""
+    names = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
+             "nationalities": "filters.nationality"}
+    state = filter_state()
+    active = [attr for attr in names if getattr(state, attr)]
+    if not active:
+        return
+    ignored = [tr(names[a]) for a in active if a not in applies]
+    used = [tr(names[a]) for a in active if a in applies]
+    if not applies:
+        st.info(tr("common.filters_not_apply_all"), icon=":material/filter_alt_off:")
+        return
+    if used:
+        st.caption(tr("common.filters_apply", filters=", ".join(used)))
+    if ignored:
+        st.info(tr("common.filters_not_apply", filters=", ".join(ignored)), icon=":material/filter_alt_off:")
+
+
+def page_link(key: str, label: str | None = None) -> None:
+    """A link to another page, only if that page exists."""
+    spec = navigation.PAGES_BY_KEY.get(key)
+    if spec is None or not spec.exists():
+        return
+    st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon)
