@@ -172,3 +172,36 @@ def page_link(key: str, label: str | None = None) -> None:
     if spec is None or not spec.exists():
         return
     st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon)
+
+
+# --- charts and tables: every page renders through these two, so exports can be added in one place ---
+
+def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
+               alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None):
+    """Render an Altair chart with its source line and an "afficher les données" view of exactly
+    the rows it draws (``data``). Returns the selection state when ``on_select`` is given."""
+    from smt_dashboard.charts.common import finalize
+
+    kwargs = {"width": "stretch", "height": height, "key": f"chart_{key}",
+              "alt": alt_text or (chart.title.text if hasattr(chart, "title") and hasattr(chart.title, "text") else None)}
+    if on_select is not None:
+        kwargs["on_select"] = on_select
+        if selection_mode is not None:
+            kwargs["selection_mode"] = selection_mode
+    event = st.altair_chart(finalize(chart, lang()), **kwargs)
+    if source_rows is not None:
+        source_caption(source_rows)
+    with st.expander(tr("common.show_data"), icon=":material/table:"):
+        show_table(data, key=f"{key}_data", source_rows=None)
+    return event
+
+
+def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
+               column_config: dict | None = None, hide_index: bool = True) -> None:
+    """A sortable table with a CSV download (UTF-8 with BOM so that Excel reads French accents)."""
+    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}")
+    if source_rows is not None:
+        source_caption(source_rows)
+    st.download_button(tr("common.download_csv"), data=df.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"dl_csv_{key}", on_click="ignore",
+                       icon=":material/download:")

@@ -1,0 +1,1 @@
+"""Altair chart builders, one module per page domain; shared conventions live in ``common``."""

@@ -1,0 +1,50 @@
+"""Shared chart conventions: colour-blind-safe palette, France highlight, titles, French number locale.
+
+Builders in the sibling modules return *unconfigured* Altair charts (so they can be layered and
+tested with ``chart.to_dict()``); :func:`finalize` adds the top-level configuration when rendering
+or exporting.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+# Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); every colour has
+# at least 3:1 contrast against white, as WCAG asks of graphical objects.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000", "#8F7A00"]
+FRANCE_COLOR = "#D55E00"  # vermillion: France is also labelled, never shown by colour alone
+OTHER_COLOR = "#5B7083"
+MUTED_COLOR = "#8A99A8"
+FONT = "Source Sans Pro, Source Sans 3, sans-serif"
+
+# Vega number/date locales, so that axes read "4 587" and "80,8" in French.
+_FR_NUMBER = {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"]}
+_EN_NUMBER = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}
+_FR_TIME = {
+    "dateTime": "%A %e %B %Y à %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+    "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+    "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre"],
+    "shortMonths": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                    "nov.", "déc."],
+}
+
+
+def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] | None = None) -> alt.TopLevelMixin:
+    """Give a chart a title that states what it shows (and an optional subtitle)."""
+    params = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start")
+    return chart.properties(title=params)
+
+
+def finalize(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
+    """Top-level configuration: locale for numbers and dates, fonts, no chart border."""
+    locale = {"number": _FR_NUMBER, "time": _FR_TIME} if lang == "fr" else {"number": _EN_NUMBER}
+    return (
+        chart.configure(locale=locale, font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=13, labelLimit=260)
+        .configure_legend(labelFontSize=12, titleFontSize=13, labelLimit=320, orient="bottom")
+        .configure_title(fontSize=16, subtitleFontSize=13, subtitleColor="#44505C")
+    )
