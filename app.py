@@ -1,14 +1,17 @@
-"""Entry point: page config, navigation, language and the global filters kept in the URL."""
+"""Entry point: page config, navigation, language, global filters kept in the URL, presentation mode."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from smt_dashboard import i18n, navigation, ui
-from smt_dashboard.filters import MULTI_KEYS, RESERVED_KEYS, SINGLE_KEYS, FilterState, parse_query, sanitize, to_query
+from smt_dashboard.filters import (MULTI_KEYS, RESERVED_KEYS, SINGLE_KEYS, FilterState, describe, parse_query,
+                                   sanitize, share_url, to_query)
 
+# The mode must be known before the page config (it decides whether the sidebar starts collapsed).
+_presenting_at_start = st.session_state.get("mode", st.query_params.get("mode")) == "presentation"
 st.set_page_config(page_title="SMT – France", page_icon=":material/health_and_safety:", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
 
 WIDGET_KEYS = {"regions": "flt_regions", "areas": "flt_areas", "models": "flt_models",
                "nationalities": "flt_nationalities"}
@@ -23,6 +26,7 @@ if "url_seeded" not in st.session_state:
         st.session_state[widget_key] = list(getattr(parsed.state, attr))
     st.session_state[ui.LANG_KEY] = parsed.state.lang
     st.session_state["mode"] = parsed.state.mode
+    st.session_state["presentation_toggle"] = parsed.state.mode == "presentation"
     st.session_state["url_notices"] = list(parsed.notices)
     st.session_state["url_seeded"] = True
 
@@ -36,29 +40,47 @@ def _dismiss_notices() -> None:
     st.session_state["url_notices"] = []
 
 
+def _sync_mode() -> None:
+    st.session_state["mode"] = "presentation" if st.session_state.get("presentation_toggle") else "normal"
+
+
+def _leave_presentation() -> None:
+    st.session_state["presentation_toggle"] = False
+    st.session_state["mode"] = "normal"
+
+
+presenting = st.session_state.get("mode") == "presentation"
 lang = ui.lang()
 
 with st.sidebar:
     st.radio(i18n.t("filters.language", lang), options=list(i18n.LANGS), key=ui.LANG_KEY, horizontal=True,
              format_func=lambda code: {"fr": "Français", "en": "English"}[code])
     lang = ui.lang()
-    st.header(i18n.t("filters.title", lang))
-    if regions_error is not None:
-        st.caption(ui.escape_md(i18n.t("filters.regions_unavailable", lang, error=regions_error.describe())))
-    st.multiselect(i18n.t("filters.region", lang), options=list(options.regions), key=WIDGET_KEYS["regions"],
-                   format_func=lambda code: options.regions.get(code, code),
-                   placeholder=i18n.t("filters.placeholder", lang))
-    st.multiselect(i18n.t("filters.area", lang), options=list(options.areas), key=WIDGET_KEYS["areas"],
-                   format_func=lambda code: i18n.label("area", code, lang),
-                   placeholder=i18n.t("filters.placeholder", lang))
-    st.multiselect(i18n.t("filters.model", lang), options=list(options.models), key=WIDGET_KEYS["models"],
-                   format_func=lambda code: i18n.label("model", code, lang),
-                   placeholder=i18n.t("filters.placeholder", lang))
-    st.multiselect(i18n.t("filters.nationality", lang), options=list(options.nationalities),
-                   key=WIDGET_KEYS["nationalities"], format_func=lambda code: i18n.label("nationality", code, lang),
-                   placeholder=i18n.t("filters.placeholder", lang))
-    st.button(i18n.t("filters.reset", lang), on_click=_reset_filters, icon=":material/filter_alt_off:")
-    st.caption(i18n.t("filters.help_url", lang))
+    st.toggle(i18n.t("app.presentation", lang), key="presentation_toggle", on_change=_sync_mode,
+              help=i18n.t("app.presentation_help", lang))
+    if not presenting:
+        st.header(i18n.t("filters.title", lang))
+        if regions_error is not None:
+            st.caption(ui.escape_md(i18n.t("filters.regions_unavailable", lang, error=regions_error.describe())))
+        st.multiselect(i18n.t("filters.region", lang), options=list(options.regions), key=WIDGET_KEYS["regions"],
+                       format_func=lambda code: options.regions.get(code, code),
+                       placeholder=i18n.t("filters.placeholder", lang))
+        st.multiselect(i18n.t("filters.area", lang), options=list(options.areas), key=WIDGET_KEYS["areas"],
+                       format_func=lambda code: i18n.label("area", code, lang),
+                       placeholder=i18n.t("filters.placeholder", lang))
+        st.multiselect(i18n.t("filters.model", lang), options=list(options.models), key=WIDGET_KEYS["models"],
+                       format_func=lambda code: i18n.label("model", code, lang),
+                       placeholder=i18n.t("filters.placeholder", lang))
+        st.multiselect(i18n.t("filters.nationality", lang), options=list(options.nationalities),
+                       key=WIDGET_KEYS["nationalities"],
+                       format_func=lambda code: i18n.label("nationality", code, lang),
+                       placeholder=i18n.t("filters.placeholder", lang))
+        st.button(i18n.t("filters.reset", lang), on_click=_reset_filters, icon=":material/filter_alt_off:")
+        st.caption(i18n.t("filters.help_url", lang))
+    else:
+        # Keep the filter values alive while their widgets are hidden.
+        for widget_key in WIDGET_KEYS.values():
+            st.session_state[widget_key] = st.session_state.get(widget_key, [])
 
 state = sanitize(FilterState(
     regions=tuple(st.session_state.get(WIDGET_KEYS["regions"]) or ()),
@@ -82,6 +104,23 @@ for key, value in desired.items():
     if st.query_params.get_all(key) != values:
         st.query_params[key] = value
 
+specs = navigation.available_pages()
+pages = {}
+sections: dict[str, list] = {}
+for spec in specs:
+    page = st.Page(spec.file, title=i18n.t(spec.title_key, lang), icon=spec.icon, url_path=spec.key,
+                   default=spec.key == "overview")
+    pages[spec.key] = page
+    sections.setdefault(i18n.t(f"nav.section.{spec.section}", lang), []).append(page)
+current = st.navigation(sections, position="hidden" if presenting else "sidebar")
+current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
+
+with st.sidebar:
+    with st.expander(i18n.t("app.share", lang), icon=":material/link:"):
+        st.caption(i18n.t("app.share_help", lang))
+        st.code(share_url(st.context.url, "" if current_key == "overview" else current_key, state), language=None,
+                wrap_lines=True)
+
 notices = st.session_state.get("url_notices") or []
 if notices:
     items = "\n".join(
@@ -89,10 +128,22 @@ if notices:
     st.warning(i18n.t("filters.notice_title", lang) + "\n\n" + items, icon=":material/link_off:")
     st.button(i18n.t("filters.notice_dismiss", lang), on_click=_dismiss_notices, key="dismiss_notices")
 
-sections: dict[str, list] = {}
-for spec in navigation.available_pages():
-    page = st.Page(spec.file, title=i18n.t(spec.title_key, lang), icon=spec.icon, url_path=spec.key,
-                   default=spec.key == "overview")
-    sections.setdefault(i18n.t(f"nav.section.{spec.section}", lang), []).append(page)
+if presenting:
+    # Static styling only (never data): larger type for projection.
+    # Streamlit sizes text in rem: a larger root font scales the whole page for projection.
+    st.html("<style>html{font-size:20px}.stMainBlockContainer{max-width:none}</style>")
+    keys = [s.key for s in specs]
+    index = keys.index(current_key)
+    bar = st.columns([2, 6, 2, 2], vertical_alignment="center")
+    with bar[0]:
+        st.caption(i18n.t("app.page_of", lang, n=index + 1, total=len(keys)))
+    with bar[1]:
+        st.caption(ui.escape_md(i18n.t("app.active_filters", lang, filters=describe(state, options, lang))))
+    with bar[2]:
+        if index > 0:
+            st.page_link(pages[keys[index - 1]], label=i18n.t("app.previous", lang), icon=":material/arrow_back:")
+    with bar[3]:
+        if index < len(keys) - 1:
+            st.page_link(pages[keys[index + 1]], label=i18n.t("app.next", lang), icon=":material/arrow_forward:")
 
-st.navigation(sections).run()
+current.run()

@@ -283,6 +283,7 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     )),
     _spec("job_skills", ("family_id", "skill_type", "text_fr"), "Compétences par métier (fiches)", _source(
         family_id=_text(regex=_ID), skill_type=_text(isin=["know_how", "soft_skill"]), text_fr=_text(),
+        text_en=_text(),
     )),
     _spec("jobs_projection_inputs", ("parameter",), "Hypothèses de la projection des emplois 2021-2025", _source(
         parameter=_text(regex=_ID), value=_num(), unit=_text(), note_fr=_text(), note_en=_text(),
@@ -322,6 +323,11 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("training_engineering_masters", ("master_id",), "Masters d'ingénieur médicament – DM – numérique", _source(
         master_id=_text(regex=_ID), name=_text(), partners=_text(), format_fr=_text(),
         format_en=_text(), example_courses=_text(), outcomes_fr=_text(), outcomes_en=_text(),
+    )),
+    _spec("training_gaps", ("gap_id",), "Écarts entre formations et besoins (conclusion de l'étude)", _source(
+        gap_id=_text(regex=_ID),
+        objective=_text(isin=["training_ra", "training_ux_data_dev", "training_engineers"]),
+        kind=_text(isin=["gap", "progress"]), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
     )),
 ]}
 

@@ -196,3 +196,14 @@ def describe(state: FilterState, options: FilterOptions, lang: str) -> str:
         return t("filters.none", lang)
     sep = " · "
     return sep.join(parts) if lang == "fr" else sep.join(p.replace(" : ", ": ") for p in parts)
+
+
+def share_url(app_url: str | None, page_path: str, state: FilterState) -> str:
+    """The link that reproduces a view: the app's origin, the page path and the state's query."""
+    from urllib.parse import urlencode, urlsplit
+
+    parts = urlsplit(app_url or "http://localhost:8501/")
+    origin = f"{parts.scheme or 'http'}://{parts.netloc or 'localhost:8501'}"
+    query = urlencode(to_query(state), doseq=True)
+    path = "/" + page_path.strip("/") if page_path else "/"
+    return origin + path + (f"?{query}" if query else "")

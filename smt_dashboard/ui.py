@@ -35,6 +35,11 @@ def filter_state() -> FilterState:
     return state if isinstance(state, FilterState) else FilterState(lang=lang())
 
 
+def presenting() -> bool:
+    """True in presentation mode (pages then hide their editing widgets)."""
+    return filter_state().mode == "presentation"
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -174,34 +179,79 @@ def page_link(key: str, label: str | None = None) -> None:
     st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon)
 
 
-# --- charts and tables: every page renders through these two, so exports can be added in one place ---
+# --- charts and tables: every page renders through these two, so exports live in one place ---
+
+def chart_title(chart) -> str:
+    """The text of a chart's title ("" when it has none)."""
+    title = getattr(chart, "title", None)
+    text = getattr(title, "text", title)
+    if isinstance(text, (list, tuple)):
+        text = " ".join(str(t) for t in text)
+    return text if isinstance(text, str) else ""
+
+
+def _source_text(rows: pd.DataFrame | None) -> str | None:
+    if rows is None:
+        return None
+    try:
+        return provenance.source_line(rows, load("sources"), lang())
+    except DatasetError:
+        return tr("common.source") + " " + ", ".join(provenance.source_ids(rows))
+
 
 def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
                alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None):
-    """Render an Altair chart with its source line and an "afficher les données" view of exactly
-    the rows it draws (``data``). Returns the selection state when ``on_select`` is given."""
+    """Render an Altair chart with its source line, PNG/SVG downloads (title and source inside the
+    image) and an "afficher les données" view of exactly the rows it draws (``data``).
+    Returns the selection state when ``on_select`` is given."""
+    from smt_dashboard import export
     from smt_dashboard.charts.common import finalize
 
-    kwargs = {"width": "stretch", "height": height, "key": f"chart_{key}",
-              "alt": alt_text or (chart.title.text if hasattr(chart, "title") and hasattr(chart.title, "text") else None)}
+    title = chart_title(chart)
+    kwargs = {"width": "stretch", "height": height, "key": f"chart_{key}", "alt": alt_text or title or None}
     if on_select is not None:
         kwargs["on_select"] = on_select
         if selection_mode is not None:
             kwargs["selection_mode"] = selection_mode
     event = st.altair_chart(finalize(chart, lang()), **kwargs)
+    source = _source_text(source_rows)
     if source_rows is not None:
-        source_caption(source_rows)
+        st.caption(escape_md(source))
+    current = lang()
+    name = export.safe_filename(title or key)
+    left, right, _ = st.columns([1, 1, 6])
+    with left:
+        st.download_button("PNG", data=lambda: export.chart_png(chart, current, source), file_name=f"{name}.png",
+                           mime="image/png", key=f"dl_png_{key}", on_click="ignore", icon=":material/image:",
+                           help=tr("common.download_png_help"))
+    with right:
+        st.download_button("SVG", data=lambda: export.chart_svg(chart, current, source), file_name=f"{name}.svg",
+                           mime="image/svg+xml", key=f"dl_svg_{key}", on_click="ignore", icon=":material/polyline:",
+                           help=tr("common.download_svg_help"))
     with st.expander(tr("common.show_data"), icon=":material/table:"):
-        show_table(data, key=f"{key}_data", source_rows=None)
+        show_table(data, key=f"{key}_data", source_rows=None, title=title, source=source)
     return event
 
 
 def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
-               column_config: dict | None = None, hide_index: bool = True) -> None:
-    """A sortable table with a CSV download (UTF-8 with BOM so that Excel reads French accents)."""
+               column_config: dict | None = None, hide_index: bool = True, title: str | None = None,
+               source: str | None = None) -> None:
+    """A sortable table with CSV (UTF-8 with BOM, for Excel) and XLSX downloads, both formula-safe."""
+    from smt_dashboard import export
+
     st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}")
     if source_rows is not None:
-        source_caption(source_rows)
-    st.download_button(tr("common.download_csv"), data=df.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"{key}.csv", mime="text/csv", key=f"dl_csv_{key}", on_click="ignore",
-                       icon=":material/download:")
+        source = _source_text(source_rows)
+        st.caption(escape_md(source))
+    name = export.safe_filename(title or key)
+    left, right, _ = st.columns([1, 1, 6])
+    with left:
+        st.download_button("CSV", data=lambda: export.table_csv(df), file_name=f"{name}.csv", mime="text/csv",
+                           key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:",
+                           help=tr("common.download_csv"))
+    with right:
+        st.download_button("XLSX", data=lambda: export.table_xlsx(df, sheet_name=title or "data", source=source),
+                           file_name=f"{name}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table_view:",
+                           help=tr("common.download_xlsx"))

@@ -110,6 +110,13 @@ def check_references(frames: dict[str, pd.DataFrame], regions: dict[str, str] | 
             for iid in _ids(cell):
                 if iid not in items:
                     out.append(_problem("recommendations.csv", f"unknown SWOT item {iid!r}", pos + 2, "answers_swot"))
+    if "training_gaps" in frames and "recommendations" in frames:
+        # Each gap is shown beside the training recommendations of its objective.
+        objectives = set(frames["recommendations"]["objective"])
+        for pos, objective in enumerate(frames["training_gaps"]["objective"]):
+            if objective not in objectives:
+                out.append(_problem("training_gaps.csv", f"no recommendation for objective {objective!r}", pos + 2,
+                                    "objective"))
     return out
 
 
@@ -181,6 +188,10 @@ def check_study_totals(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
         _expect(out, "training_ra_masters.csv", "dm_module", m["dm_module"].notna().sum(), 4, "masters with a DM module")
         _expect(out, "training_ra_masters.csv", "digital_module", m["digital_module"].notna().sum(), 1,
                 "masters with a digital-health module")
+    if "job_families" in frames:
+        f = frames["job_families"]
+        families = f[(f["kind"] != "function") & f["parent_family_id"].isna()]
+        _expect(out, "job_families.csv", "kind", len(families), 8, "job families (without the project manager function)")
     if "company_creation_history" in frames:
         h = frames["company_creation_history"].set_index("year")["companies"]
         _expect(out, "company_creation_history.csv", "companies", h.get(2020, 0), 10, "companies in 2020")
