@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from smt_dashboard import i18n, navigation, ui
-from smt_dashboard.filters import (MULTI_KEYS, RESERVED_KEYS, SINGLE_KEYS, FilterState, describe, parse_query,
-                                   sanitize, share_url, to_query)
+from smt_dashboard.filters import (
+    MULTI_KEYS,
+    RESERVED_KEYS,
+    SINGLE_KEYS,
+    FilterState,
+    describe,
+    parse_query,
+    sanitize,
+    share_url,
+    to_query,
+)
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get("mode", st.query_params.get("mode")) == "presentation"
-st.set_page_config(page_title="SMT – France", page_icon=":material/health_and_safety:", layout="wide",
+st.set_page_config(page_title="SMT – France", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
 
 WIDGET_KEYS = {"regions": "flt_regions", "areas": "flt_areas", "models": "flt_models",
@@ -92,18 +103,6 @@ state = sanitize(FilterState(
 ), options)
 st.session_state[ui.FILTER_STATE_KEY] = state
 
-# Keep the URL equal to the view so that a copied link reproduces it.
-desired = to_query(state)
-managed = set(MULTI_KEYS) | set(SINGLE_KEYS)
-allowed = managed | RESERVED_KEYS | navigation.page_query_keys()
-for key in list(st.query_params.keys()):
-    if key not in allowed or (key in managed and key not in desired):
-        del st.query_params[key]
-for key, value in desired.items():
-    values = value if isinstance(value, list) else [value]
-    if st.query_params.get_all(key) != values:
-        st.query_params[key] = value
-
 specs = navigation.available_pages()
 pages = {}
 sections: dict[str, list] = {}
@@ -115,11 +114,24 @@ for spec in specs:
 current = st.navigation(sections, position="hidden" if presenting else "sidebar")
 current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
 
+# Keep the URL equal to the view so that a copied link reproduces it.
+desired = to_query(state)
+managed = set(MULTI_KEYS) | set(SINGLE_KEYS)
+# Page-level keys survive only on their own page.
+allowed = managed | RESERVED_KEYS | set(navigation.PAGES_BY_KEY[current_key].query_keys)
+for key in list(st.query_params.keys()):
+    if key not in allowed or (key in managed and key not in desired):
+        del st.query_params[key]
+for key, value in desired.items():
+    values = value if isinstance(value, list) else [value]
+    if st.query_params.get_all(key) != values:
+        st.query_params[key] = value
 with st.sidebar:
     with st.expander(i18n.t("app.share", lang), icon=":material/link:"):
         st.caption(i18n.t("app.share_help", lang))
-        st.code(share_url(st.context.url, "" if current_key == "overview" else current_key, state), language=None,
-                wrap_lines=True)
+        page_params = {k: st.query_params.get_all(k) for k in navigation.PAGES_BY_KEY[current_key].query_keys}
+        st.code(share_url(st.context.url, "" if current_key == "overview" else current_key, state, page_params),
+                language=None, wrap_lines=True)
 
 notices = st.session_state.get("url_notices") or []
 if notices:

@@ -46,6 +46,6 @@ for start in range(0, len(cards), 4):
         with column:
             _card(build, needed)
 
-st.subheader(ui.tr("overview.guide_title"))
+st.header(ui.tr("overview.guide_title"))
 st.markdown(ui.tr("overview.guide"))
 st.caption(ui.tr("common.study"))

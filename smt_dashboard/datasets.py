@@ -63,6 +63,13 @@ SMT_CATEGORIES = ["app_web", "external_device", "internal_device"]
 SWOT_QUADRANTS = ["strength", "weakness", "opportunity", "threat"]
 AXES = ["policy_regulatory", "local_ecosystem", "resources", "market_access"]
 PHASES = ["conception", "realisation", "evaluation", "financing", "commercialisation"]
+# Computations a SWOT evidence row may name (smt_dashboard/swot.py implements each one).
+EVIDENCE_FIGURES = ["timeline_event", "barrier", "pharma_units", "company_counts", "job_family", "hard_to_recruit",
+                    "fundraising_total", "large_rounds", "deals_share", "index_rank", "reimbursement",
+                    "adoption_stats", "adoption_factors", "health_context", "market_size"]
+# Pages an evidence row may point to (keys of smt_dashboard/navigation.py).
+EVIDENCE_PAGES = ["policy", "market", "recommendations", "map", "catalogue", "funding", "deals", "index", "jobs",
+                  "trainings"]
 ROUND_TYPES = ["fundraising", "ipo", "capital_increase", "acquisition", "lbo", "own_funds", "in_progress"]
 SOURCE_COLUMNS = ("source_id", "cited_source_ids", "subindex_source_id", "axis_source_id", "tag_source_id")
 
@@ -227,6 +234,17 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("swot", ("item_id",), "SWOT de la position concurrentielle de la France", _source(
         item_id=_text(regex=_ID), quadrant=_text(isin=SWOT_QUADRANTS), axis=_text(isin=AXES),
         order=_num(integer=True, ge=1), **_TEXT_FR_EN, axis_source_id=_text(regex=_ID),
+    )),
+    _spec("swot_evidence", ("evidence_id",), "Preuves reliées aux éléments du SWOT (figure calculée, page)", _source(
+        evidence_id=_text(regex=_ID), item_id=_text(regex=_ID), order=_num(integer=True, ge=1),
+        page=_text(isin=EVIDENCE_PAGES), figure=_text(isin=EVIDENCE_FIGURES),
+        params=_text(nullable=True, regex=r"^[A-Za-z0-9_\-]+(;[A-Za-z0-9_\-]+)*$"), dataset=_text(regex=_ID),
+        text_fr=_text(), text_en=_text(), method_fr=_text(), method_en=_text(), tag_source_id=_text(regex=_ID),
+    )),
+    _spec("health_context", ("item_id",), "Contexte de santé publique cité par l'étude", _source(
+        item_id=_text(regex=_ID), year=_num(nullable=True, integer=True, ge=1900, le=2100), value=_num(),
+        comparator=_text(nullable=True, isin=["gt"]), unit=_text(isin=["million_people", "beur", "pct", "count"]),
+        label_fr=_text(), label_en=_text(), detail_fr=_text(nullable=True), detail_en=_text(nullable=True),
     )),
     _spec("policy_timeline", ("event_id",), "Jalons politiques et réglementaires cités par l'étude", _source(
         event_id=_text(regex=_ID), date=_text(nullable=True, regex=_DATE),

@@ -198,12 +198,16 @@ def describe(state: FilterState, options: FilterOptions, lang: str) -> str:
     return sep.join(parts) if lang == "fr" else sep.join(p.replace(" : ", ": ") for p in parts)
 
 
-def share_url(app_url: str | None, page_path: str, state: FilterState) -> str:
-    """The link that reproduces a view: the app's origin, the page path and the state's query."""
+def share_url(app_url: str | None, page_path: str, state: FilterState,
+              page_params: Mapping[str, list[str]] | None = None) -> str:
+    """The link that reproduces a view: the app's origin, the page path, the state's query and the
+    page's own parameters (e.g. the simulator's assumptions)."""
     from urllib.parse import urlencode, urlsplit
 
     parts = urlsplit(app_url or "http://localhost:8501/")
     origin = f"{parts.scheme or 'http'}://{parts.netloc or 'localhost:8501'}"
-    query = urlencode(to_query(state), doseq=True)
+    params = dict(to_query(state))
+    params.update({k: v for k, v in (page_params or {}).items() if v})
+    query = urlencode(params, doseq=True)
     path = "/" + page_path.strip("/") if page_path else "/"
     return origin + path + (f"?{query}" if query else "")

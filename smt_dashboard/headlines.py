@@ -79,7 +79,7 @@ def index_rank(index: pd.DataFrame, lang: str) -> Headline:
     pos = ordered.index[ordered["country_code"] == "FR"]
     rank = int(pos[0]) + 1
     score = ordered.loc[pos[0], "index"]
-    display = i18n.t("overview.rank_display", lang, rank=rank, n=len(ordered))
+    display = i18n.t("overview.rank_display", lang, rank=i18n.ordinal(rank, lang), n=len(ordered))
     detail = i18n.t("overview.index_detail", lang, score=i18n.fmt_number(score, lang, 2))
     return Headline("index", rank, display, detail, ordered[ordered["country_code"] == "FR"], "index", False)
 

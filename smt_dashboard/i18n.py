@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -65,12 +66,17 @@ def not_disclosed(lang: str = DEFAULT_LANG) -> str:
     return t("common.not_disclosed", lang)
 
 
+def _half_up(value: object, decimals: int) -> Decimal:
+    # Babel rounds halves to even (2.5 → "2"); printed statistics round halves up, as the study does.
+    return Decimal(str(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def fmt_number(value: object, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     """``4587`` → ``4 587`` (fr) / ``4,587`` (en); missing → "non communiqué"."""
     if is_missing(value):
         return not_disclosed(lang)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(float(value), format=pattern, locale=_BABEL_LOCALE[normalize_lang(lang)])
+    return format_decimal(_half_up(value, decimals), format=pattern, locale=_BABEL_LOCALE[normalize_lang(lang)])
 
 
 def fmt_compact(value: object, lang: str = DEFAULT_LANG, max_decimals: int = 1) -> str:
@@ -78,7 +84,7 @@ def fmt_compact(value: object, lang: str = DEFAULT_LANG, max_decimals: int = 1) 
     if is_missing(value):
         return not_disclosed(lang)
     pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
-    return format_decimal(float(value), format=pattern, locale=_BABEL_LOCALE[normalize_lang(lang)])
+    return format_decimal(_half_up(value, max_decimals), format=pattern, locale=_BABEL_LOCALE[normalize_lang(lang)])
 
 
 def fmt_meur(value: object, lang: str = DEFAULT_LANG, max_decimals: int = 1) -> str:
@@ -104,6 +110,15 @@ def fmt_pct(value: object, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
     num = fmt_number(value, lang, decimals)
     # French typography puts a narrow no-break space before %.
     return f"{num}\u202f%" if normalize_lang(lang) == "fr" else f"{num}%"
+
+
+def ordinal(rank: int, lang: str = DEFAULT_LANG) -> str:
+    """``1er``, ``15e`` (fr) / ``1st``, ``2nd``, ``15th`` (en)."""
+    rank = int(rank)
+    if normalize_lang(lang) == "fr":
+        return "1er" if rank == 1 else f"{rank}e"
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
 
 
 def pick(row: object, field: str, lang: str = DEFAULT_LANG) -> str | None:

@@ -171,12 +171,13 @@ def filter_scope(applies: tuple[str, ...]) -> None:
         st.info(tr("common.filters_not_apply", filters=", ".join(ignored)), icon=":material/filter_alt_off:")
 
 
-def page_link(key: str, label: str | None = None) -> None:
-    """A link to another page, only if that page exists."""
+def page_link(key: str, label: str | None = None, query_params: dict | None = None) -> None:
+    """A link to another page (optionally opening it with page-level URL parameters), only if it exists.
+    The global filters follow through the session, not through these parameters."""
     spec = navigation.PAGES_BY_KEY.get(key)
     if spec is None or not spec.exists():
         return
-    st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon)
+    st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon, query_params=query_params)
 
 
 # --- charts and tables: every page renders through these two, so exports live in one place ---
@@ -255,3 +256,25 @@ def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = No
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table_view:",
                            help=tr("common.download_xlsx"))
+
+
+# --- page-level URL state as codes (language-independent links) ---------------------------------------
+
+def codes_from_url(key: str, options: list[str]) -> None:
+    """Seed a selection widget's state from ``?key=code&key=code`` before the widget is drawn.
+
+    Streamlit's own ``bind="query-params"`` writes the *displayed* (translated) labels into the URL,
+    so a link copied in French would not work in English; this keeps codes in the URL instead.
+    Unknown codes are ignored."""
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+
+
+def codes_to_url(key: str, values) -> None:
+    """Write the selected codes back to the URL (removing the key when nothing is selected)."""
+    values = list(values or [])
+    if values:
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    elif key in st.query_params:
+        del st.query_params[key]

@@ -16,6 +16,7 @@ from smt_dashboard.datasets import (
     region_names,
 )
 from smt_dashboard.projections import compare_with_published, inputs_from_table, project_jobs
+from smt_dashboard.swot import unknown_references
 
 
 def load_all(directory: Path | str | None = None) -> tuple[dict[str, pd.DataFrame], list[DatasetError]]:
@@ -219,6 +220,23 @@ def check_projection(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
     return out
 
 
+def check_swot_evidence(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
+    """Every SWOT evidence row names an existing SWOT item, reads the dataset its figure reads and points
+    at rows that exist (event ids, barrier ids…)."""
+    evidence = frames.get("swot_evidence")
+    if evidence is None:
+        return []
+    out: list[DatasetError] = []
+    if "swot" in frames:
+        items = set(frames["swot"]["item_id"])
+        for pos, iid in enumerate(evidence["item_id"]):
+            if iid not in items:
+                out.append(_problem("swot_evidence.csv", f"unknown SWOT item {iid!r}", pos + 2, "item_id"))
+    for pos, column, message in unknown_references(evidence, frames):
+        out.append(_problem("swot_evidence.csv", message, pos + 2, column))
+    return out
+
+
 def validate_all(directory: Path | str | None = None) -> list[DatasetError]:
     """Every problem found in the data folder: per-file errors, then cross-table checks."""
     frames, errors = load_all(directory)
@@ -231,6 +249,7 @@ def validate_all(directory: Path | str | None = None) -> list[DatasetError]:
     errors += check_references(frames, regions)
     errors += check_study_totals(frames)
     errors += check_projection(frames)
+    errors += check_swot_evidence(frames)
     return errors
 
 

@@ -39,3 +39,15 @@ def test_missing_values_are_not_disclosed_not_zero():
 def test_unknown_language_falls_back_to_french():
     assert i18n.t("nav.overview", "de") == "Vue d'ensemble"
     assert i18n.t("nav.overview", "en") == "Overview"
+
+
+def test_ordinals():
+    assert [i18n.ordinal(r, "fr") for r in (1, 2, 15)] == ["1er", "2e", "15e"]
+    assert [i18n.ordinal(r, "en") for r in (1, 2, 3, 11, 12, 13, 15, 21, 22)] == [
+        "1st", "2nd", "3rd", "11th", "12th", "13th", "15th", "21st", "22nd"]
+
+
+def test_halves_round_up_like_the_study():
+    assert i18n.fmt_pct(2.5, "fr", 0) == "3\u202f%"  # Babel alone would print "2 %"
+    assert i18n.fmt_number(0.125, "en", 2) == "0.13"
+    assert i18n.fmt_compact(67.5, "fr", 0) == "68"

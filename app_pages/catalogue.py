@@ -1,0 +1,167 @@
+"""Catalogue des SMT: the 40 SMT by category × therapy area with named examples, the approvals and the
+French reimbursement of the 33 available ones, and the digital therapeutics outside the SMT scope."""
+
+import streamlit as st
+
+from smt_dashboard import catalogue as cat
+from smt_dashboard import i18n, ui
+from smt_dashboard.charts import catalogue as charts
+from smt_dashboard.datasets import SMT_CATEGORIES, DatasetError
+
+lang = ui.lang()
+state = ui.filter_state()
+tr = ui.tr
+
+
+def _load(*names: str) -> list | None:
+    """The section's datasets, or the named error box (a broken file only blanks its own section)."""
+    try:
+        return [ui.load(name) for name in names]
+    except DatasetError as exc:
+        ui.show_dataset_error(exc)
+        return None
+
+
+def _area_not_applied() -> None:
+    if state.areas:
+        st.caption(tr("catalogue.area_not_applied"))
+
+
+ui.page_header("catalogue", "catalogue.intro")
+ui.filter_scope(applies=("areas",))
+
+# --- the 40 SMT: category × therapy area -------------------------------------------------------------
+st.subheader(tr("catalogue.grid_heading"))
+data = _load("smt_catalogue", "smt_examples")
+if data:
+    catalogue_df, examples = data
+    rows = cat.filtered_catalogue(catalogue_df, state)
+    grand_total = int(catalogue_df["smt_count"].sum())
+    totals = cat.category_totals(rows, grand_total)
+    columns = st.columns(4)
+    columns[0].metric(tr("catalogue.metric_total"), i18n.fmt_number(totals["smt_count"].sum(), lang))
+    if state.areas:
+        columns[0].caption(tr("catalogue.metric_total_filtered", total=i18n.fmt_number(grand_total, lang)))
+    for column, row in zip(columns[1:], totals.itertuples()):
+        column.metric(tr(f"catalogue.category_short.{row.category}"), i18n.fmt_number(row.smt_count, lang))
+        column.caption(tr("catalogue.metric_category_share", share=cat.pct_whole(row.share_pct, lang),
+                          total=i18n.fmt_number(grand_total, lang)))
+    if rows.empty:
+        st.info(tr("catalogue.empty_area", total=i18n.fmt_number(grand_total, lang)), icon=":material/search_off:")
+    else:
+        cells = cat.heatmap_cells(rows, lang, grand_total)
+        chart = charts.heatmap(cells, tr("catalogue.heatmap_title", n=i18n.fmt_number(totals["smt_count"].sum(), lang)),
+                               tr("catalogue.heatmap_subtitle", total=i18n.fmt_number(grand_total, lang)),
+                               tr("catalogue.axis_category"),
+                               tr("catalogue.axis_area"), tr("catalogue.axis_count"))
+        ui.show_chart(chart, data=cat.heatmap_table(cells, lang), key="catalogue_heatmap", source_rows=rows)
+        if not state.areas:
+            st.caption(tr("catalogue.heatmap_note"))
+
+    st.markdown("#### " + tr("catalogue.examples_heading"))
+    for column, category in zip(st.columns(3), SMT_CATEGORIES):
+        shown, hidden = cat.examples_for(examples, category, state)
+        with column, st.container(border=True):
+            st.markdown("**" + ui.escape_md(i18n.label("category", category, lang)) + "**")
+            named = shown[shown["kind"] == "named_smt"]
+            devices = shown[shown["kind"] == "device_type"]
+            if not named.empty:
+                st.caption(tr("catalogue.named_smt"))
+                st.markdown("\n".join("- " + ui.escape_md(cat.example_line(r, lang)) for _, r in named.iterrows()))
+            if not devices.empty:
+                st.caption(tr("catalogue.device_types"))
+                st.markdown("\n".join("- " + ui.escape_md(cat.example_line(r, lang)) for _, r in devices.iterrows()))
+            if named.empty and devices.empty:
+                st.caption(tr("catalogue.no_example"))
+            if hidden:
+                st.caption(tr("catalogue.examples_hidden", n=i18n.fmt_number(hidden, lang)))
+    ui.source_caption(examples)
+
+# --- regulatory approvals of the 33 available SMT ---------------------------------------------------
+st.subheader(tr("catalogue.approvals_heading"))
+_area_not_applied()
+data = _load("smt_approvals")
+if data:
+    (approvals,) = data
+    t = cat.approval_totals(approvals)
+    columns = st.columns(4)
+    columns[0].metric(tr("catalogue.metric_available"), i18n.fmt_number(t["available"], lang))
+    columns[0].caption(tr("catalogue.metric_available_help"))
+    columns[1].metric(tr("catalogue.metric_ce"), f"{i18n.fmt_number(t['ce_marked'], lang)} / "
+                      f"{i18n.fmt_number(t['available'], lang)}")
+    columns[1].caption(i18n.fmt_pct(t["ce_pct"], lang, 1))
+    columns[2].metric(tr("catalogue.metric_fda"), f"{i18n.fmt_number(t['fda_approved'], lang)} / "
+                      f"{i18n.fmt_number(t['available'], lang)}")
+    columns[2].caption(i18n.fmt_pct(t["fda_pct"], lang, 1))
+    columns[3].metric(tr("catalogue.metric_mean"), cat.pct_whole(t["mean_pct"], lang))
+    columns[3].caption(tr("catalogue.metric_mean_help"))
+    long = cat.approvals_long(approvals, lang)
+    chart = charts.approvals(long, tr("catalogue.approvals_title", n=i18n.fmt_number(t["available"], lang)),
+                             tr("catalogue.approvals_subtitle"), tr("catalogue.axis_share"), tr("catalogue.authority_legend"))
+    ui.show_chart(chart, data=cat.approvals_table(long, lang), key="catalogue_approvals", source_rows=approvals)
+    st.markdown(tr("catalogue.approvals_different"))
+    for _, gap in cat.approval_gaps(approvals).iterrows():
+        st.markdown("- " + tr("catalogue.approvals_gap", category=i18n.label("category", gap["category"], lang),
+                              fda=i18n.fmt_number(gap["fda_approved"], lang), ce=i18n.fmt_number(gap["ce_marked"], lang),
+                              n=i18n.fmt_number(gap["at_least"], lang)))
+
+# --- French reimbursement --------------------------------------------------------------------------
+st.subheader(tr("catalogue.reimbursement_heading"))
+_area_not_applied()
+data = _load("smt_reimbursement")
+if data:
+    (reimbursement,) = data
+    status_rows = cat.reimbursement_rows(reimbursement, lang)
+    total = int(reimbursement["smt_count"].sum())
+    st.metric(tr("catalogue.metric_financed"),
+              f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
+    left, right = st.columns([3, 2])
+    with left:
+        chart = charts.reimbursement(status_rows, tr("catalogue.reimbursement_title", n=i18n.fmt_number(total, lang)),
+                                     tr("catalogue.reimbursement_subtitle"), tr("catalogue.axis_count"))
+        ui.show_chart(chart, data=cat.reimbursement_table(status_rows, lang), key="catalogue_reimbursement",
+                      source_rows=reimbursement)
+    with right:
+        for _, row in status_rows.iterrows():
+            with st.container(border=True):
+                st.markdown(f"**{ui.escape_md(row['status_label'])}** · {ui.escape_md(row['label'])}")
+                if row["products_list"]:
+                    st.markdown(", ".join(ui.escape_md(p) for p in row["products_list"]))
+                else:
+                    st.caption(tr("catalogue.products_not_named"))
+
+# --- digital therapeutics (outside the SMT scope) -------------------------------------------------------
+st.subheader(tr("catalogue.dtx_heading"))
+st.badge(tr("catalogue.dtx_badge"), icon=":material/block:", color="orange")
+st.markdown(tr("catalogue.dtx_intro"))
+data = _load("digital_therapeutics", "digital_therapeutics_areas", "digital_therapeutics_approvals")
+if data:
+    dtx, dtx_area_df, dtx_approvals = data
+    marketed = dtx_approvals.iloc[0]
+    columns = st.columns(4)
+    columns[0].metric(tr("catalogue.metric_dtx"), i18n.fmt_number(len(dtx), lang))
+    columns[1].metric(tr("catalogue.metric_dtx_marketed"), i18n.fmt_number(marketed["dtx_count"], lang))
+    columns[2].metric(tr("catalogue.metric_dtx_ce"), i18n.fmt_number(marketed["ce_marked"], lang))
+    columns[3].metric(tr("catalogue.metric_dtx_fda"), i18n.fmt_number(marketed["fda_approved"], lang))
+    note = i18n.pick(marketed, "note", lang)
+    if note:
+        st.caption(ui.escape_md(note))
+    ui.show_table(cat.dtx_table(dtx, lang), key="catalogue_dtx", source_rows=dtx)
+    for name, note in cat.dtx_notes(dtx, lang):
+        st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
+    left, _ = st.columns([3, 2])
+    with left:
+        area_rows = cat.dtx_areas(dtx_area_df, state, lang)
+        if area_rows.empty:
+            st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
+        else:
+            chart = charts.dtx_areas(area_rows, tr("catalogue.dtx_areas_title"), tr("catalogue.dtx_areas_subtitle"),
+                                     tr("catalogue.axis_dtx"))
+            ui.show_chart(chart, data=cat.dtx_areas_table(area_rows, lang), key="catalogue_dtx_areas",
+                          source_rows=area_rows)
+            for _, row in area_rows[area_rows["note_fr"].notna()].iterrows():
+                st.caption("\\* " + ui.escape_md(i18n.pick(row, "note", lang)))
+        if state.areas:
+            st.caption(tr("catalogue.dtx_area_filter"))
+
+st.caption(tr("common.study"))

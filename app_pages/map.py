@@ -1,0 +1,190 @@
+"""Carte de l'écosystème: offline map of the companies developing SMT in France (regions choropleth,
+company points), counts and model mix, company table and cards, US comparison, pharma digital units."""
+
+
+import pandas as pd
+import streamlit as st
+
+from smt_dashboard import ecosystem, filters, i18n, maps, ui
+from smt_dashboard.charts import ecosystem as eco_charts
+from smt_dashboard.datasets import region_names
+
+REGION_WIDGET_KEY = "flt_regions"  # the sidebar's region filter (owned by app.py)
+METRIC_KEY = "map_metric"
+CARDS_KEY = "map_cards"
+GENERATION_KEY = "map_generation"
+SELECTION_FILTERS_KEY = "map_selection_filters"
+
+lang = ui.lang()
+state = ui.filter_state()
+
+ui.page_header("map", "map.intro")
+ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
+
+companies, products, units = ui.require("companies", "company_products", "pharma_digital_units")
+geo = ui.require_regions()
+names = region_names(geo)
+rows = ecosystem.france_view(companies, state)
+
+
+def _signature(s: filters.FilterState) -> tuple:
+    return (s.regions, s.areas, s.models, s.nationalities)
+
+
+def _chart_key() -> str:
+    # A new key (after the filters changed elsewhere) starts the map without a stale selection.
+    return f"map_deck_{st.session_state.get(GENERATION_KEY, 0)}"
+
+
+def _on_map_select() -> None:
+    """Map click: a region sets the global region filter (clicking the filtered region again clears it);
+    companies open their cards."""
+    event = st.session_state.get(_chart_key())
+    action = maps.selection_action(event.get("selection") if event is not None else None, set(names))
+    current = ui.filter_state()
+    if action.kind == "region":
+        st.session_state[REGION_WIDGET_KEY] = maps.regions_after_click(current.regions, action.values[0])
+        # Start a fresh map: the filter's outline marks the region, whereas Streamlit's selection would fade
+        # every other region and all the company points.
+        st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
+        st.session_state.pop(SELECTION_FILTERS_KEY, None)
+    elif action.kind == "companies":
+        st.session_state[CARDS_KEY] = list(action.values)
+        st.session_state[SELECTION_FILTERS_KEY] = _signature(current)
+    else:
+        st.session_state.pop(SELECTION_FILTERS_KEY, None)
+
+
+# A company selected before the filters changed no longer matches the points: start a fresh map.
+previous = st.session_state.get(_chart_key())
+if previous is not None and previous.get("selection", {}).get("indices") \
+        and st.session_state.get(SELECTION_FILTERS_KEY) != _signature(state):
+    st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
+    st.session_state.pop(SELECTION_FILTERS_KEY, None)
+
+metric = st.segmented_control(
+    ui.tr("map.metric_label"), options=list(maps.METRICS), format_func=lambda m: ui.tr(f"map.metric.{m}"),
+    key=METRIC_KEY, default="companies", required=True,
+) or "companies"
+
+summary = ecosystem.region_summary(rows, names)
+located = rows.dropna(subset=["lat", "lon"])
+
+left, right = st.columns([3, 1.2], gap="medium")
+with left:
+    if rows.empty:
+        options, _ = ui.filter_options()
+        st.info(ui.tr("map.empty", filters=ui.escape_md(filters.describe(state, options, lang))),
+                icon=":material/search_off:")
+    st.pydeck_chart(maps.build_deck(geo, rows, products, metric, lang, state.regions), on_select=_on_map_select,
+                    selection_mode="single-object", key=_chart_key(), height=600,
+                    alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
+    legend = (metric, int(summary[metric].max()), int(located["employees"].min()) if not located.empty else None,
+              int(located["employees"].max()) if not located.empty else None, lang)
+    st.image(maps.legend_svg(*legend), alt=maps.legend_text(*legend))
+    by_region = ecosystem.companies_by_region(rows)
+    if by_region:
+        st.markdown(f"**{ui.tr('map.by_region_title')}**\n\n" + "\n".join(
+            "- " + ui.tr("map.region_line", region=ui.escape_md(region), n=i18n.fmt_number(len(names_), lang),
+                         companies=ui.escape_md(", ".join(names_)))
+            for region, names_ in by_region))
+    st.caption(ui.tr("map.click_help"))
+    st.caption(ui.tr("map.location_note"))
+    overseas = ecosystem.overseas_companies(summary)
+    st.caption(ui.tr("map.overseas_some", n=i18n.fmt_number(overseas, lang)) if overseas
+               else ui.tr("map.overseas_none"))
+    ui.source_caption(rows, extra_ids=("datafrance",))
+    with st.expander(ui.tr("map.region_data"), icon=":material/table:"):
+        region_table = ecosystem.region_table(summary, lang)
+        ui.show_table(region_table, key="map_regions", source_rows=rows,
+                      column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
+                                     for i, col in enumerate(region_table.columns)})
+
+with right:
+    if not rows.empty:
+        c = ecosystem.counts(rows)
+        st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
+        st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
+        st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
+        st.metric(ui.tr("map.metrics.employees_foreign"), i18n.fmt_number(c.employees_foreign, lang))
+        st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value", known=i18n.fmt_number(c.revenue_known, lang),
+                                                      total=i18n.fmt_number(c.companies, lang)))
+        if not c.revenue_known:
+            st.caption(ui.tr("map.metrics.revenue_none"))
+        else:
+            revenue = (ui.tr("map.metrics.revenue_single", value=i18n.fmt_meur(c.revenue_min, lang))
+                       if c.revenue_min == c.revenue_max else
+                       ui.tr("map.metrics.revenue_detail", low=i18n.fmt_meur(c.revenue_min, lang),
+                             high=i18n.fmt_meur(c.revenue_max, lang)))
+            if c.revenue_unknown:
+                revenue += " " + ui.tr("map.metrics.revenue_unknown", unknown=i18n.fmt_number(c.revenue_unknown, lang))
+            st.caption(revenue)
+        ui.source_caption(rows)
+
+if not rows.empty:
+    chart_column, cards_column = st.columns(2, gap="large")
+    with chart_column:
+        models = ecosystem.model_breakdown(rows, lang)
+        ui.show_chart(eco_charts.model_breakdown_chart(models, lang),
+                      data=models[["model_label", "nationality_label", "companies"]], key="map_models",
+                      source_rows=rows)
+    with cards_column:
+        st.subheader(ui.tr("map.cards_title"))
+        ordered = rows.sort_values("name")
+        by_id = {str(r["company_id"]): r for _, r in ordered.iterrows()}
+        # Keep only companies still shown (a filter may have removed a company picked earlier).
+        st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in by_id]
+        chosen = st.multiselect(ui.tr("map.cards_label"), options=list(by_id), format_func=lambda c: by_id[c]["name"],
+                                key=CARDS_KEY, placeholder=ui.tr("map.cards_placeholder"))
+        for company_id in chosen:
+            card = ecosystem.company_card(by_id[company_id], products, lang)
+            with st.container(border=True, key=f"map_card_{company_id}"):
+                st.markdown(f"**{ui.escape_md(card.name)}**")
+                st.caption(ui.escape_md(card.subtitle))
+                if card.description:
+                    st.markdown(ui.escape_md(card.description))
+                st.markdown("\n".join("- " + ui.tr("map.card_field", label=ui.escape_md(label),
+                                                   value=ui.escape_md(value)) for label, value in card.fields))
+        if chosen:
+            ui.source_caption(rows[rows["company_id"].isin(chosen)])
+
+    st.subheader(ui.tr("map.table_title"))
+    ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
+                  source_rows=pd.concat([rows, products[products["company_id"].isin(rows["company_id"])]]))
+
+# --- comparison with the United States ----------------------------------------------------------------
+st.divider()
+st.subheader(ui.tr("map.us.title"))
+all_us = companies[companies["scope"] == "us"]
+us_rows = ecosystem.us_view(companies, state)
+st.markdown(ui.tr("map.us.intro", n=i18n.fmt_number(len(all_us), lang)))
+if state.is_filtered:
+    st.caption(ui.tr("map.us.filters"))
+sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
+if not sizes.empty:
+    ui.show_chart(eco_charts.size_band_chart(sizes, lang), data=sizes[["group_label", "band_label", "companies"]],
+                  key="map_sizes", source_rows=pd.concat([us_rows, rows]))
+st.caption(ui.tr("map.us.scope_note"))
+french_range = ecosystem.size_range(rows[rows["scope"] == "french"])
+if french_range.n:
+    st.markdown(ui.tr("map.us.observation", smallest=i18n.fmt_number(french_range.smallest, lang),
+                      largest=i18n.fmt_number(french_range.largest, lang), n=i18n.fmt_number(french_range.n, lang),
+                      larger=i18n.fmt_number(ecosystem.count_larger_than(us_rows, french_range.largest), lang),
+                      us=i18n.fmt_number(len(us_rows), lang)))
+else:
+    st.markdown(ui.tr("map.us.observation_no_french"))
+
+# --- pharma companies' digital units ---------------------------------------------------------------------
+st.divider()
+st.subheader(ui.tr("map.pharma.title"))
+st.markdown(ui.tr("map.pharma.intro"))
+if state.is_filtered:
+    st.caption(ui.tr("map.pharma.filters"))
+ui.show_table(ecosystem.pharma_units_table(units, lang), key="map_pharma_units", source_rows=units)
+with_city = units["city"].dropna()
+if len(with_city):
+    st.caption(ui.tr("map.pharma.cities", n=i18n.fmt_number(len(with_city), lang),
+                     total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
+
+ui.page_link("catalogue")
+ui.page_link("funding")

@@ -1,0 +1,149 @@
+"""Position de la France (SWOT): the study's four quadrants; each item shows its analysis axis and, when
+opened, the evidence computed from the data, its source and a link to the page behind it."""
+
+import pandas as pd
+import streamlit as st
+
+from smt_dashboard import i18n, swot, ui
+from smt_dashboard.charts import swot as swot_charts
+from smt_dashboard.datasets import AXES, SWOT_QUADRANTS, DatasetError
+from smt_dashboard.recommendations import answering
+
+AXIS_ICONS = {"policy_regulatory": ":material/gavel:", "local_ecosystem": ":material/hub:",
+              "resources": ":material/savings:", "market_access": ":material/storefront:"}
+QUADRANT_STYLE = {"strength": ("green", ":material/thumb_up:"), "weakness": ("red", ":material/thumb_down:"),
+                  "opportunity": ("blue", ":material/lightbulb:"), "threat": ("orange", ":material/warning:")}
+ITEM_PARAM = "swot_item"
+
+lang = ui.lang()
+ui.page_header("swot", "swot.intro")
+ui.filter_scope(applies=())
+
+(items,) = ui.require("swot")
+# Without the evidence file the SWOT itself still reads: show the error and carry on without evidence.
+try:
+    evidence = ui.load("swot_evidence")
+except DatasetError as exc:
+    ui.show_dataset_error(exc)
+    evidence = pd.DataFrame(columns=["evidence_id", "item_id", "order", "page", "figure", "params"])
+
+
+def _item_key(item_id: str) -> str:
+    return f"swot_ev_{item_id}"
+
+
+def _on_toggle() -> None:
+    # The address lists the open items, so that a copied link opens them again.
+    opened = [i for i in items["item_id"] if st.session_state.get(_item_key(i))]
+    if opened:
+        st.query_params[ITEM_PARAM] = opened
+    elif ITEM_PARAM in st.query_params:
+        del st.query_params[ITEM_PARAM]
+
+
+# Items named in the address (a shared link, or a link from the recommendations page) are open.
+for item_id in st.query_params.get_all(ITEM_PARAM):
+    if item_id in set(items["item_id"]) and not st.session_state.get(_item_key(item_id)):
+        st.session_state[_item_key(item_id)] = True
+
+ui.codes_from_url("swot_axis", list(AXES))
+axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
+                help=ui.tr("swot.axis_filter_help"),
+                format_func=lambda a: i18n.label("axis", a, lang))
+axes = tuple(a for a in (axes or ()) if a in AXES)
+ui.codes_to_url("swot_axis", axes)
+n_with, n_total = swot.coverage(items, evidence)
+st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
+           + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))
+quadrants = swot.by_quadrant(items, axes)
+hidden = n_total - sum(len(rows) for rows in quadrants.values())
+if hidden:
+    st.caption(ui.tr("swot.hidden", n=hidden))
+
+
+def _figure(ev: pd.Series) -> None:
+    """One piece of evidence: why it supports the item, the computed figure, its source and how it is computed."""
+    st.markdown("*" + ui.escape_md(i18n.pick(ev, "text", lang)) + "*")
+    try:
+        frames = {name: ui.load(name) for name in swot.datasets_for(ev)}
+        fig = swot.compute(ev, frames, lang)
+    except DatasetError as exc:
+        ui.show_dataset_error(exc)
+        return
+    except swot.EvidenceError as exc:
+        st.warning(ui.tr("swot.evidence_missing", what=ui.escape_md(exc)), icon=":material/help:")
+        return
+    # Markdown rather than st.metric: labels are long and must wrap in a narrow quadrant, not be cut.
+    st.markdown("**" + ui.escape_md(fig.label) + "**")
+    if fig.value is not None:
+        st.subheader(ui.escape_md(fig.value), anchor=False)
+    if fig.detail:
+        st.markdown(ui.escape_md(fig.detail))
+    if fig.lines:
+        st.markdown("\n".join("- " + (f"**{ui.escape_md(head)}** " if head else "") + ui.escape_md(text)
+                              for head, text in fig.lines))
+    ui.source_caption(fig.rows)
+    st.caption(ui.tr("swot.method", method=ui.escape_md(i18n.pick(ev, "method", lang))))
+
+
+def _answers(item: pd.Series) -> None:
+    """For a weakness or threat, the recommendations tagged as answering it."""
+    try:
+        recos = ui.load("recommendations")
+    except DatasetError as exc:
+        ui.show_dataset_error(exc)
+        return
+    rows = answering(item["item_id"], recos)
+    if rows.empty:
+        st.caption(ui.tr("swot.answered_by_none"))
+        return
+    st.markdown("**" + ui.tr("swot.answered_by", n=len(rows)) + "**")
+    st.caption("\n".join("- " + ui.escape_md(i18n.pick(r, "text", lang)) for _, r in rows.iterrows()))
+    ui.page_link("recommendations", label=ui.tr("swot.open_recommendations"))
+
+
+def _panel(item: pd.Series) -> None:
+    """What opens under an item: its axis, its evidence (or the lack of it), and the pages behind it."""
+    st.caption(ui.tr("swot.axis_line", axis=i18n.label("axis", item["axis"], lang)))
+    rows = swot.evidence_of(item["item_id"], evidence)
+    if rows.empty:
+        st.info(ui.tr("swot.no_evidence"), icon=":material/info:")
+    for pos, (_, ev) in enumerate(rows.iterrows()):
+        if pos:
+            st.divider()
+        _figure(ev)
+    for page in dict.fromkeys(rows["page"]):
+        ui.page_link(page, label=ui.tr("swot.open_page", page=ui.tr(f"nav.{page}")))
+    if item["quadrant"] in ("weakness", "threat"):
+        st.divider()
+        _answers(item)
+
+
+def _quadrant(quadrant: str, rows: pd.DataFrame) -> None:
+    color, icon = QUADRANT_STYLE[quadrant]
+    with st.container(border=True):
+        st.markdown(f"### :{color}[{icon} {i18n.label('quadrant', quadrant, lang)}]")
+        if rows.empty:
+            st.caption(ui.tr("swot.quadrant_empty"))
+        for _, item in rows.iterrows():
+            box = st.expander(ui.escape_md(i18n.pick(item, "text", lang)), icon=AXIS_ICONS[item["axis"]],
+                              key=_item_key(item["item_id"]), on_change=_on_toggle)
+            if box.open:
+                with box:
+                    _panel(item)
+
+
+for pair in (SWOT_QUADRANTS[:2], SWOT_QUADRANTS[2:]):
+    for column, quadrant in zip(st.columns(2), pair):
+        with column:
+            _quadrant(quadrant, quadrants[quadrant])
+
+ui.source_caption(items)
+st.caption(ui.tr("swot.tagging_note"))
+
+counts = swot.axis_counts(items, evidence, lang)
+chart = swot_charts.axis_grid(
+    counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
+    ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
+ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
+              source_rows=items)

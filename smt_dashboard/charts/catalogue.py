@@ -1,0 +1,90 @@
+"""Charts of the SMT catalogue page (unconfigured Altair charts; see charts.common).
+
+Heights include the title, axes and legend: Streamlit sizes charts with ``autosize: fit``, where the
+height is the whole chart's, so each builder adds that overhead to its rows' height.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, label_extent, titled
+
+AUTHORITY_COLORS = {"ce_marked": PALETTE[0], "fda_approved": PALETTE[2]}
+
+
+
+def heatmap(cells: pd.DataFrame, title: str, subtitle: str, x_title: str, y_title: str, count_title: str) -> alt.Chart:
+    """Category (columns) × therapy area (rows) grid of SMT counts, every count printed in its cell."""
+    x_order = list(dict.fromkeys(cells["category_short"]))
+    y_order = list(dict.fromkeys(cells["area_label"]))
+    base = alt.Chart(cells).encode(
+        # No axis titles: the chart title names both dimensions and the labels carry the totals.
+        x=alt.X("category_short:N", sort=x_order, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=220, domain=False, ticks=False)),
+        y=alt.Y("area_label:N", sort=y_order, title=None,
+                axis=alt.Axis(domain=False, ticks=False, minExtent=label_extent(y_order))),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.when("datum.smt_count > 0")
+        .then(alt.Color("smt_count:Q", scale=alt.Scale(scheme="blues", type="sqrt", domainMin=0), legend=None))
+        .otherwise(alt.value("#F2F4F6")),
+        tooltip=[alt.Tooltip("category_label:N", title=x_title), alt.Tooltip("area_label:N", title=y_title),
+                 alt.Tooltip("smt_count:Q", title=count_title)],
+    )
+    text = base.mark_text(fontSize=14, fontWeight="bold").encode(
+        text=alt.Text("smt_count:Q"),
+        color=alt.when("datum.smt_count >= 6").then(alt.value("white"))
+        .when("datum.smt_count == 0").then(alt.value(MUTED_COLOR))
+        .otherwise(alt.value("#1B2733")),
+    )
+    height = 34 * max(len(y_order), 1) + 110
+    return titled((rect + text).properties(height=height), title, subtitle)
+
+
+def approvals(rows: pd.DataFrame, title: str, subtitle: str, x_title: str, legend_title: str) -> alt.Chart:
+    """Share of the available SMT with CE marking / FDA approval per category, labelled "CE : 2 / 5 (40 %)"."""
+    y_order = list(dict.fromkeys(rows["category_label"]))
+    auth_order = list(dict.fromkeys(rows["authority_label"]))
+    colors = [AUTHORITY_COLORS[a] for a in dict.fromkeys(rows["authority"])]
+    base = alt.Chart(rows).encode(
+        y=alt.Y("category_label:N", sort=y_order, title=None, axis=alt.Axis(labelLimit=300, minExtent=label_extent(y_order))),
+        yOffset=alt.YOffset("authority_label:N", sort=auth_order),
+        x=alt.X("share_pct:Q", title=x_title, scale=alt.Scale(domain=[0, 130]),
+                axis=alt.Axis(values=[0, 25, 50, 75, 100], format="d")),
+    )
+    bars = base.mark_bar(height={"band": 0.9}).encode(
+        color=alt.Color("authority_label:N", sort=auth_order, scale=alt.Scale(domain=auth_order, range=colors),
+                        title=legend_title),
+        tooltip=[alt.Tooltip("category_label:N", title=" "), alt.Tooltip("bar_label:N", title=legend_title)],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=12).encode(text="bar_label:N")
+    return titled((bars + text).properties(height=70 * len(y_order) + 150), title, subtitle)
+
+
+def reimbursement(rows: pd.DataFrame, title: str, subtitle: str, x_title: str) -> alt.Chart:
+    """SMT per French reimbursement status (counts, with the share of the 33)."""
+    order = list(rows["status_label"])
+    base = alt.Chart(rows).encode(
+        y=alt.Y("status_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, minExtent=label_extent(order))),
+        x=alt.X("smt_count:Q", title=x_title, scale=alt.Scale(domainMax=float(rows["smt_count"].max()) * 1.25)),
+    )
+    bars = base.mark_bar(color=PALETTE[0]).encode(
+        tooltip=[alt.Tooltip("status_label:N", title=" "), alt.Tooltip("label:N", title=x_title)])
+    text = base.mark_text(align="left", dx=4, fontSize=12).encode(text="label:N")
+    return titled((bars + text).properties(height=40 * len(order) + 110), title, subtitle)
+
+
+def dtx_areas(rows: pd.DataFrame, title: str, subtitle: str, x_title: str) -> alt.Chart:
+    """Digital therapeutics with a pharma partner per therapy area."""
+    order = list(rows["area_label"])
+    base = alt.Chart(rows).encode(
+        y=alt.Y("area_label:N", sort=order, title=None, axis=alt.Axis(minExtent=label_extent(order))),
+        x=alt.X("dtx_count:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domainMax=float(rows["dtx_count"].max()) + 1)),
+    )
+    bars = base.mark_bar(color=PALETTE[3]).encode(
+        tooltip=[alt.Tooltip("area_label:N", title=" "), alt.Tooltip("dtx_count:Q", title=x_title)])
+    text = base.mark_text(align="left", dx=4, fontSize=12).encode(text="dtx_count:Q")
+    return titled((bars + text).properties(height=32 * len(order) + 110), title, subtitle)

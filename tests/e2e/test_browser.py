@@ -1,0 +1,144 @@
+"""End-to-end: the real app in headless Chromium — every page, filters in the URL, languages,
+downloads, shared links, presentation mode, no outside requests, screenshots at projector sizes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from smt_dashboard.navigation import available_pages
+from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_ready
+
+# A figure or phrase of the study that each page must show (French, default view).
+KEY_CONTENT = {
+    "overview": ["Vue d'ensemble", "40", "4\u202f587", "1,4\u202f%"],
+    "briefing": ["Dossier de séance"],
+    "swot": ["Forces", "Faiblesses", "Financement limité des entreprises innovantes"],
+    "policy": ["Ma Santé 2022", "264"],
+    "market": ["504", "531", "28"],
+    "recommendations": ["Alliance eHealth", "Autorités de santé"],
+    "map": ["Jabil", "GE Healthcare", "Diabeloop"],
+    "catalogue": ["40", "Diabétologie"],
+    "funding": ["80,8", "Diabeloop"],
+    "deals": ["1,4\u202f%", "Paris", "500"],
+    "index": ["France", "15"],
+    "jobs": ["377", "Designer UX / UI"],
+    "trainings": ["71", "Strasbourg"],
+}
+PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
+
+
+@pytest.mark.parametrize("key,path", PAGES, ids=[k for k, _ in PAGES])
+def test_every_page_renders_its_key_content(page, server, key, path):
+    from smt_dashboard.i18n import t
+
+    open_page(page, server, path)
+    assert_no_error(page)
+    text = main_text(page)
+    assert t(f"nav.{key}", "fr") in text
+    for expected in KEY_CONTENT[key]:
+        assert expected in text, f"{key}: {expected!r} missing"
+    assert page.external_requests == [], page.external_requests
+    for width, height in ((1280, 800), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(700)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{key}_{width}x{height}.png"), full_page=True)
+
+
+def _companies_value(page) -> str:
+    metric = page.locator("[data-testid='stMetric']").filter(has_text="Entreprises en France")
+    return metric.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def test_global_filter_changes_url_and_content_and_survives_reload(page, browser, server):
+    open_page(page, server)
+    assert _companies_value(page) == "10 + 7"
+    region = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Région")
+    region.locator("input").click()
+    page.get_by_role("option", name="Bretagne").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=53')", timeout=15000)
+    wait_ready(page)
+    assert _companies_value(page) == "0 + 1"
+    url = page.url
+    # The same link in a new browser context brings back the same view.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    other = context.new_page()
+    other.goto(url)
+    wait_ready(other)
+    assert _companies_value(other) == "0 + 1"
+    assert "Bretagne" in other.inner_text("[data-testid='stSidebar']")
+    context.close()
+
+
+def test_therapy_area_filter_from_url(page, server):
+    open_page(page, server, "", "area=diabetology")
+    text = main_text(page)
+    assert "22" in text  # 22 of the 40 SMT are in diabetology
+    assert "area=diabetology" in page.url
+
+
+def test_invalid_url_value_shows_notice_and_defaults(page, server):
+    open_page(page, server, "", "region=99&area=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    text = main_text(page)
+    assert "ignorés" in text and "99" in text
+    assert "<script>alert(1)</script>" in text  # shown as inert text
+    assert _companies_value(page) == "10 + 7"
+    assert "region=" not in page.url
+
+
+def test_switch_language_and_back(page, server):
+    open_page(page, server)
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=15000)
+    wait_ready(page)
+    text = main_text(page)
+    assert "Overview" in text and "4,587" in text
+    page.locator("[data-testid='stSidebar']").get_by_text("Français", exact=True).click()
+    page.wait_for_function("() => !location.search.includes('lang=en')", timeout=15000)
+    wait_ready(page)
+    text = main_text(page)
+    assert "Vue d'ensemble" in text and "4\u202f587" in text
+
+
+def test_presentation_mode(page, server):
+    open_page(page, server, "", "mode=presentation&region=84")
+    text = main_text(page)
+    assert re.search(r"Page 1 / \d+", text)
+    assert "Auvergne-Rhône-Alpes" in text  # filters summarised on one line
+    assert page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").count() == 0
+
+
+def test_share_link_reproduces_the_view(page, browser, server):
+    open_page(page, server, "", "region=11&lang=en")
+    page.locator("[data-testid='stSidebar']").get_by_text("Copy the link to this view").click()
+    code = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text().strip()
+    assert "region=11" in code and "lang=en" in code
+    context = browser.new_context()
+    other = context.new_page()
+    other.goto(code.replace("localhost", "127.0.0.1"))
+    wait_ready(other)
+    assert "Overview" in main_text(other)
+    assert "Île-de-France" in other.inner_text("[data-testid='stSidebar']")
+    context.close()
+
+
+def test_table_download_is_excel_ready(page, server):
+    """Click a real CSV download and check the file: UTF-8 BOM, French accents, no formula cells."""
+    paths = [p.key for p in available_pages()]
+    target = "funding" if "funding" in paths else None
+    if target is None:
+        pytest.fail("the funding page is needed for the download test")
+    open_page(page, server, target)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first
+    with page.expect_download() as info:
+        button.click()
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) > 1
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -1,0 +1,129 @@
+"""AppTest of the SMT catalogue page: counts, charts with titles and sources, area filter, broken data."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit import dataframe_util
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, rewrite_cell
+
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/catalogue.py"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
+    return at.switch_page(PAGE).run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart_data(at: AppTest, title_start: str):
+    """The rows Streamlit sent with the chart whose title starts with ``title_start`` (Arrow dataset)."""
+    for element in at.get("vega_lite_chart"):
+        if json.loads(element.proto.spec)["title"]["text"].startswith(title_start):
+            return dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.datasets[0].data.data)
+    raise AssertionError(f"no chart titled {title_start!r}")
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [s.get("title", {}).get("text", "") for s in chart_specs(at)]
+
+
+def test_catalogue_shows_the_40_smt_and_every_section():
+    at = open_page()
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["SMT identifiées"] == "40"
+    assert m["Application mobile / web"] == "6"
+    assert m["Dispositif externe connecté"] == "30"
+    assert m["Dispositif interne connecté"] == "4"
+    captions = [c.value for c in at.caption]
+    assert "75\u202f% des 40 SMT" in captions and "15\u202f% des 40 SMT" in captions
+    assert m["Marquage CE"] == "21 / 33" and m["Approbation FDA"] == "22 / 33"
+    assert m["Taux moyen d'approbation"] == "65\u202f%"
+    assert m["Financées et/ou remboursées, ou en cours"] == "12 / 33"
+    assert m["Thérapies numériques listées"] == "8"
+    assert m["dont marquage CE"] == "0" and m["dont approbation FDA"] == "3"
+    titles = chart_titles(at)
+    assert "Nombre de SMT par catégorie et aire thérapeutique (40 SMT)" in titles
+    assert any(t.startswith("Marquage CE et approbation FDA par catégorie (33 SMT") for t in titles)
+    assert "Statut de financement / remboursement en France (33 SMT)" in titles
+    assert "Thérapies numériques par aire thérapeutique" in titles
+    text = " ".join(md.value for md in at.markdown)
+    assert "Abilify MyCite" in text and "Freestyle Libre" in text and "Diabeloop" in text
+    assert "pas les mêmes SMT" in text
+    assert "au moins 1 SMT" in text  # internal devices: 2 FDA for 1 CE
+    sources = [c.value for c in at.caption if c.value.startswith("Source")]
+    assert len(sources) >= 5 and all("AEC Partners" in s for s in sources)
+    assert "Hors périmètre des SMT" in text  # the badge (rendered as Markdown)
+
+
+def test_heatmap_counts_add_up_to_the_category_totals():
+    at = open_page()
+    rows = chart_data(at, "Nombre de SMT")
+    by_cat = rows.groupby("category")["smt_count"].sum().to_dict()
+    assert by_cat == {"app_web": 6, "external_device": 30, "internal_device": 4}
+    assert sum(by_cat.values()) == 40
+    assert len(rows) == 27  # 3 categories × 9 areas: no more rows than cells drawn
+    # The "afficher les données" table holds the same cells.
+    table = next(d.value for d in at.dataframe if "Nombre de SMT" in d.value.columns)
+    assert table["Nombre de SMT"].sum() == 40 and len(table) == 27
+
+
+def test_area_filter_narrows_the_grid_and_says_what_it_does_not_filter():
+    at = open_page({"area": ["respiratory"], "region": ["84"]})
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["SMT identifiées"] == "6"
+    assert m["Dispositif externe connecté"] == "6"
+    assert "15\u202f% des 40 SMT" in [c.value for c in at.caption]
+    assert m["Marquage CE"] == "21 / 33"  # not broken down by area in the study
+    captions = " ".join(c.value for c in at.caption)
+    assert "Filtres appliqués ici : Aire thérapeutique" in captions
+    assert "sans effet sur cette section" in captions
+    assert any("Région" in i.value for i in at.info)
+
+
+def test_area_without_smt_shows_a_clear_message():
+    at = open_page({"area": ["gastroenterology"]})
+    assert not at.exception and not at.error
+    assert metrics(at)["SMT identifiées"] == "0"
+    assert any("Aucune des 40 SMT" in i.value for i in at.info)
+    assert "Nombre de SMT par catégorie et aire thérapeutique (0 SMT)" not in chart_titles(at)
+    # The digital therapeutics do include one in gastroenterology.
+    assert "Thérapies numériques par aire thérapeutique" in chart_titles(at)
+
+
+def test_english():
+    at = open_page({"lang": "en"})
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["SMT identified"] == "40"
+    assert m["Mean approval rate"] == "65%"
+    assert "Number of SMT by category and therapy area (40 SMT)" in chart_titles(at)
+
+
+def test_broken_reimbursement_file_blanks_only_its_section(data_copy):
+    rewrite_cell(data_copy / "smt_reimbursement.csv", 3, "smt_count", "beaucoup")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "smt\\_reimbursement\\.csv" in message or "smt_reimbursement.csv" in message
+    assert "ligne 3" in message
+    assert "smt\\_count" in message or "smt_count" in message
+    m = metrics(at)
+    assert m["SMT identifiées"] == "40" and m["Marquage CE"] == "21 / 33"
+    assert "Financées et/ou remboursées, ou en cours" not in m

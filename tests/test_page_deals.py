@@ -1,0 +1,101 @@
+"""AppTest of the deal benchmark page: France's share, the level-separated ranking, toggles, broken data."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, rewrite_cell
+
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/deals.py"
+NBSP = "\u00a0"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
+    return at.switch_page(PAGE).run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def drawn(at: AppTest) -> list[dict]:
+    """The rows sent to the browser with the (single) chart of the page."""
+    (chart,) = at.get("vega_lite_chart")
+    (dataset,) = chart.proto.datasets
+    return pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+
+
+def test_default_view():
+    at = open_page()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Benchmark international des deals"
+    m = metrics(at)
+    assert m["Part de la France dans les deals"] == "1,4\u202f%"
+    assert m["Montant levé en France"] == f"108{NBSP}M$"
+    assert m["M$ par deal en France"] == f"15,4{NBSP}M$"
+    assert m["Part des États-Unis"] == "69,2\u202f%"
+    specs = chart_specs(at)
+    assert len(specs) == 1
+    assert specs[0]["facet"]["row"]["field"] == "level"
+    rows = drawn(at)
+    assert [r["geography"] for r in rows][:5] == ["États-Unis", "Chine", "Inde", "Canada", "Londres"]
+    assert "Paris (France)" in [r["geography"] for r in rows]
+    assert any("jamais classée face à un pays" in i.value for i in at.info)
+    assert at.dataframe  # the table (with its CSV download)
+    assert any(b.label == "Télécharger (CSV)" or "CSV" in b.label for b in at.get("download_button"))
+
+
+def test_amount_toggle_and_sort():
+    at = open_page()
+    at.segmented_control(key="dl_metric").set_value("amount_musd").run()
+    assert not at.exception and not at.error
+    spec = chart_specs(at)[0]
+    assert spec["title"]["text"].startswith("Montant levé en santé digitale en 2018")
+    rows = drawn(at)
+    countries = [r["geography"] for r in rows if r["level"] == "Pays"]
+    assert countries == ["États-Unis", "Chine", "Canada", "Inde"]  # missing amounts last
+    assert any("Montant non communiqué" in c.value and "Inde" in c.value for c in at.caption)
+    at.segmented_control(key="dl_sort").set_value("asc").run()
+    cities = [r["geography"] for r in drawn(at) if r["level"] == "Villes"]
+    assert cities[:4] == ["Stockholm", "Paris (France)", "Tel Aviv", "Londres"]
+
+
+def test_average_deal_size():
+    at = open_page({"lang": "en"})
+    at.segmented_control(key="dl_metric").set_value("avg_deal_musd").run()
+    assert not at.exception and not at.error
+    rows = drawn(at)
+    cities = [(r["geography"], r["value_text"]) for r in rows if r["level"] == "Cities"]
+    assert cities[0] == ("Paris (France)", "$15.4m")
+    countries = [(r["geography"], r["value_text"]) for r in rows if r["level"] == "Countries"]
+    assert countries[:2] == [("China", "$42.7m"), ("United States", "$28.2m")]
+
+
+def test_global_filters_do_not_apply_and_say_so():
+    at = open_page({"region": ["84"]})
+    assert not at.exception and not at.error
+    assert any("ne s'appliquent pas" in i.value for i in at.info)
+    assert metrics(at)["Part de la France dans les deals"] == "1,4\u202f%"
+
+
+def test_broken_deals_file_shows_the_named_error(data_copy):
+    rewrite_cell(data_copy / "deals_2018.csv", 3, "deals", "beaucoup")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "deals\\_2018\\.csv" in message or "deals_2018.csv" in message
+    assert "ligne 3" in message
+    assert not at.get("vega_lite_chart")

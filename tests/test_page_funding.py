@@ -1,0 +1,119 @@
+"""AppTest of the funding page: totals, the published-total note, filters at their extremes, broken data."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, rewrite_cell
+
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/funding.py"
+NBSP = "\u00a0"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
+    return at.switch_page(PAGE).run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(c.proto.spec)["title"]["text"] for c in at.get("vega_lite_chart")]
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(e.value for e in [*at.markdown, *at.caption, *at.info])
+
+
+def test_default_view_shows_totals_charts_and_context():
+    at = open_page()
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Financements"
+    m = metrics(at)
+    assert m["Levées de fonds"] == f"80,9{NBSP}M€"
+    assert m["Introductions en bourse"] == f"56{NBSP}M€"
+    assert m["Augmentations de capital"] == f"10{NBSP}M€"
+    assert m["Acquisitions / LBO"] == "n.c."
+    info = " ".join(i.value for i in at.info)
+    assert f"80,8{NBSP}M€" in info and f"80,9{NBSP}M€" in info and "arrondi" in info
+    assert chart_titles(at) == [
+        "Opérations de financement par entreprise et par type, 2010-2019",
+        "Montants communiqués par année et par type d'opération",
+        "Investisseurs par nombre d'opérations",
+    ]
+    body = texts(at)
+    assert "Diabeloop" in body and f"31{NBSP}M€" in body  # the only round above 30 M€
+    assert "Opérations sans date" in " ".join(h.value for h in at.markdown)
+    sources = [c.value.replace("\\", "") for c in at.caption if "Source" in c.value]  # captions are escaped
+    assert "Source : AEC Partners (2020), d'après MindHealth (2019), Bpifrance (Innobio2), TICPharma (2020)" in sources
+    assert len(at.dataframe) >= 4
+
+
+def test_one_company():
+    at = open_page({"fd_company": "Diabeloop"})
+    assert not at.exception and not at.error
+    assert at.multiselect(key="fd_company").value == ["Diabeloop"]
+    m = metrics(at)
+    assert m["Levées de fonds"] == f"47,3{NBSP}M€"  # 13.5 + 2.8 + 31
+    assert m["Introductions en bourse"] == "–"
+    assert "non comparable" in " ".join(c.value for c in at.caption)
+
+
+def test_round_type_and_period_widgets():
+    at = open_page()
+    at.multiselect(key="fd_type").set_value(["capital_increase"]).run()
+    assert metrics(at)["Augmentations de capital"] == f"10{NBSP}M€"
+    assert metrics(at)["Levées de fonds"] == "–"
+    at.multiselect(key="fd_type").set_value([]).run()
+    at.slider(key="fd_period").set_value((2018, 2018)).run()
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Augmentations de capital"] == f"9{NBSP}M€"  # Biocorp 5 (June) + Crossject 4 (December)
+    assert m["Introductions en bourse"] == f"30,1{NBSP}M€"  # Voluntis, May 2018
+
+
+def test_no_result_gives_a_clear_message():
+    at = open_page({"fd_company": "Diabnext"})
+    at.multiselect(key="fd_type").set_value(["fundraising"]).run()
+    assert not at.exception and not at.error
+    assert any("Aucune opération ne correspond" in i.value for i in at.info)
+    assert not at.get("vega_lite_chart")
+
+
+def test_global_region_filter_applies_through_the_company():
+    at = open_page({"region": ["84"]})  # Auvergne-Rhône-Alpes: Biocorp, Eveon, Nemera, Diabeloop
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Levées de fonds"] == f"49,3{NBSP}M€"  # Diabeloop 47.3 + Eveon 2
+    assert m["Introductions en bourse"] == f"8,9{NBSP}M€"  # Biocorp
+    at = open_page({"region": ["53"]})  # Bretagne: only a foreign subsidiary, no round
+    assert not at.exception and not at.error
+    assert any("Aucune opération de financement" in i.value for i in at.info)
+
+
+def test_english():
+    at = open_page({"lang": "en"})
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Fundraising rounds"] == "€80.9m"
+    assert "Funding operations by company and type, 2010-2019" in chart_titles(at)
+
+
+def test_broken_funding_file_shows_the_named_error(data_copy):
+    rewrite_cell(data_copy / "funding_rounds.csv", 4, "amount_meur", "cinq")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "funding\\_rounds\\.csv" in message or "funding_rounds.csv" in message
+    assert "ligne 4" in message and "amount" in message
+    assert not at.get("vega_lite_chart")

@@ -1,0 +1,65 @@
+"""AppTest of the market & adoption page: sourced figures and charts, English, broken data as a named error."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, rewrite_cell
+
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/market.py"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
+    return at.switch_page(PAGE).run()
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(c.proto.spec)["title"]["text"] for c in at.get("vega_lite_chart")]
+
+
+def test_market_page_shows_ranges_growth_context_and_adoption():
+    at = open_page()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Marché 2018"] == f"71–96{NBSP}Md$" and metrics["Marché 2025"] == f"504–531{NBSP}Md$"
+    assert metrics["TCAM annoncé 2018–2025"] == f"28{NNBSP}%"
+    assert metrics["TCAM recalculé sur les fourchettes"] == f"27,7 à 32,3{NNBSP}%"
+    assert chart_titles(at) == ["Marché mondial de la santé digitale, 2018 et 2025",
+                                "Santé connectée : ce que disent les enquêtes, par public interrogé"]
+    values = [s.value.replace("\\", "") for s in at.subheader]
+    assert f"plus de 10{NBSP}millions" in values and f"98{NNBSP}%" in values
+    sources = [c.value for c in at.caption if c.value.startswith("Source")]
+    assert any("Microsoft" in s and "OpinionWay" in s for s in sources)
+    assert any("DREES" in s for s in sources)
+    factor_titles = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert len(factor_titles) == 3
+
+
+def test_english():
+    at = open_page({"lang": "en"})
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Market 2025"] == "$504–531bn" and metrics["Announced CAGR 2018–2025"] == "28%"
+
+
+def test_broken_survey_keeps_the_market_figures(data_copy):
+    rewrite_cell(data_copy / "adoption_survey.csv", 2, "value_pct", "beaucoup")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1 and "adoption\\_survey" in at.error[0].value and "ligne 2" in at.error[0].value
+    assert {m.label: m.value for m in at.metric}["Marché 2018"] == f"71–96{NBSP}Md$"
+
+
+def test_broken_market_size_shows_a_named_error(data_copy):
+    rewrite_cell(data_copy / "market_size.csv", 2, "value_low", "")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1 and "market\\_size" in at.error[0].value
