@@ -143,7 +143,11 @@ if notices:
 if presenting:
     # Static styling only (never data): larger type for projection.
     # Streamlit sizes text in rem: a larger root font scales the whole page for projection.
-    st.html("<style>html{font-size:20px}.stMainBlockContainer{max-width:none}</style>")
+    # No editing widgets while projecting: the view keeps the values set before (and in the link).
+    hidden = ", ".join(f".stMainBlockContainer [data-testid='{t}']" for t in (
+        "stMultiSelect", "stSelectbox", "stSlider", "stButtonGroup", "stRadio", "stCheckbox", "stNumberInput",
+        "stTextInput", "stDownloadButton", "stDateInput"))
+    st.html("<style>html{font-size:20px}.stMainBlockContainer{max-width:none}" + hidden + "{display:none}</style>")
     keys = [s.key for s in specs]
     index = keys.index(current_key)
     bar = st.columns([2, 6, 2, 2], vertical_alignment="center")

@@ -112,6 +112,15 @@ def test_presentation_mode(page, server):
     assert re.search(r"Page 1 / \d+", text)
     assert "Auvergne-Rhône-Alpes" in text  # filters summarised on one line
     assert page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").count() == 0
+    # No editing widget on a page either (the funding page has company/type/period filters).
+    page.locator("[data-testid='stPageLink']").filter(has_text="Suivant").first.click()
+    page.wait_for_function("() => location.pathname.length > 1", timeout=15000)
+    wait_ready(page)
+    assert re.search(r"Page 2 / \d+", main_text(page))
+    page.goto(server + "/funding?mode=presentation")
+    wait_ready(page)
+    assert page.locator("[data-testid='stMainBlockContainer'] [data-testid='stMultiSelect']").first.is_hidden()
+    assert "80,9" in main_text(page)
 
 
 def test_share_link_reproduces_the_view(page, browser, server):

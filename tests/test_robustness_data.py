@@ -1,0 +1,245 @@
+"""Corrupted data never crashes the app: for every dataset, generated faults give the named error
+(file, row, column); on the pages that need the file a red box names it, every other page renders.
+A full pass over every page leaves data/ byte-for-byte unchanged."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from smt_dashboard import datasets
+from smt_dashboard.datasets import DATASET_NAMES, SPECS, DatasetError, load_dataset
+from smt_dashboard.navigation import available_pages
+from smt_dashboard.validation import validate_all
+from tests.conftest import DATA, ROOT
+
+DATE_COLUMNS = {"funding_rounds": "date", "policy_timeline": "date", "pharma_digital_units": "since"}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _write(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _numeric(name: str, non_negative: bool = False) -> str | None:
+    for col_name, col in SPECS[name].schema.columns.items():
+        if str(col.dtype) not in ("float64", "Int64"):
+            continue
+        if not non_negative:
+            return col_name
+        if any((c.statistics or {}).get("min_value", -1) >= 0 for c in col.checks):
+            return col_name
+    return None
+
+
+def _set(path: Path, row: int, column: str, value: str) -> None:
+    rows = _rows(path)
+    rows[row - 1][rows[0].index(column)] = value
+    _write(path, rows)
+
+
+# Each fault: (applies to dataset?, apply to the file, expected (row, column) or None when not fixed).
+def missing_column(path: Path, name: str):
+    rows = _rows(path)
+    idx = rows[0].index("source_id")
+    _write(path, [r[:idx] + r[idx + 1:] for r in rows])
+    return 1, "source_id"
+
+
+def wrong_type(path: Path, name: str):
+    column = _numeric(name)
+    if column is None:
+        column = "source_id"
+        _set(path, 2, column, "pas un identifiant !")
+    else:
+        _set(path, 2, column, "beaucoup")
+    return 2, column
+
+
+def negative_amount(path: Path, name: str):
+    column = _numeric(name, non_negative=True)
+    if column is None:
+        return None
+    _set(path, 2, column, "-5")
+    return 2, column
+
+
+def unparseable_date(path: Path, name: str):
+    column = DATE_COLUMNS.get(name)
+    if column is None:
+        return None
+    _set(path, 2, column, "juillet 2012")
+    return 2, column
+
+
+def duplicate_key(path: Path, name: str):
+    rows = _rows(path)
+    _write(path, rows + [rows[1]])
+    return len(rows) + 1, SPECS[name].key[0]
+
+
+def empty_file(path: Path, name: str):
+    path.write_text("", encoding="utf-8")
+    return 1, None
+
+
+def non_utf8(path: Path, name: str):
+    raw = path.read_bytes().splitlines(keepends=True)
+    raw[1] = b"\xff\xfe" + raw[1]
+    path.write_bytes(b"".join(raw))
+    return 2, None
+
+
+def truncated_last_line(path: Path, name: str):
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    lines = text.split("\n")
+    header_fields = len(next(csv.reader([lines[0]])))
+    last = lines[-1]
+    # Cut the last line after its first field so that fields are missing.
+    cut = last.index(",") if "," in last and not last.startswith('"') else max(1, len(last) // 3)
+    path.write_text("\n".join(lines[:-1] + [last[:cut]]), encoding="utf-8")
+    assert header_fields > 1
+    return len(lines), None
+
+
+FAULTS = [missing_column, wrong_type, negative_amount, unparseable_date, duplicate_key, empty_file, non_utf8,
+          truncated_last_line]
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.__name__ for f in FAULTS])
+@pytest.mark.parametrize("name", DATASET_NAMES)
+def test_fault_gives_a_named_error(tmp_path, name, fault):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / f"{name}.csv"
+    path.write_bytes((DATA / f"{name}.csv").read_bytes())
+    expected = fault(path, name)
+    if expected is None:
+        # The fault does not exist for this table (no date column, no non-negative number).
+        load_dataset(name, folder)
+        return
+    with pytest.raises(DatasetError) as err:
+        load_dataset(name, folder)
+    row, column = expected
+    assert err.value.file == f"{name}.csv"
+    if row is not None and fault is not truncated_last_line:
+        assert err.value.row == row, err.value.describe()
+    if fault is truncated_last_line:
+        assert err.value.row is not None and err.value.row >= row - 1, err.value.describe()
+    if column is not None:
+        assert err.value.column == column, err.value.describe()
+
+
+def test_every_fault_applies_to_some_datasets():
+    applies = {f.__name__: 0 for f in FAULTS}
+    for fault in FAULTS:
+        for name in DATASET_NAMES:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"{name}.csv"
+                path.write_bytes((DATA / f"{name}.csv").read_bytes())
+                if fault(path, name) is not None:
+                    applies[fault.__name__] += 1
+    assert all(n > 0 for n in applies.values()), applies
+
+
+def test_unknown_source_id_and_region_code_are_cross_checked(data_copy):
+    _set(data_copy / "barriers.csv", 3, "source_id", "inconnue")
+    _set(data_copy / "cities.csv", 2, "region_code", "99")
+    errors = validate_all(data_copy)
+    assert any(e.file == "barriers.csv" and e.row == 3 and e.column == "source_id" for e in errors)
+    assert any(e.file == "cities.csv" and e.row == 2 and e.column == "region_code" for e in errors)
+
+
+# --- page level ---------------------------------------------------------------------------------
+
+PAGES = available_pages()
+
+
+def _run_page(spec) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page(spec.file)
+    return at.run()
+
+
+@pytest.fixture(scope="module")
+def dependencies() -> dict[str, set[str]]:
+    """Which datasets each page loads, recorded by running it once with an empty cache."""
+    recorded: dict[str, set[str]] = {}
+    original_load, original_regions = datasets.load_dataset, datasets.load_regions
+    current: set[str] = set()
+
+    def spy_load(name, directory=None):
+        current.add(name)
+        return original_load(name, directory)
+
+    def spy_regions(directory=None):
+        current.add("regions")
+        return original_regions(directory)
+
+    datasets.load_dataset, datasets.load_regions = spy_load, spy_regions
+    try:
+        for spec in PAGES:
+            st.cache_data.clear()
+            current.clear()
+            at = _run_page(spec)
+            assert not at.exception, spec.key
+            recorded[spec.key] = set(current)
+    finally:
+        datasets.load_dataset, datasets.load_regions = original_load, original_regions
+        st.cache_data.clear()
+    return recorded
+
+
+def test_every_dataset_is_used_by_some_page(dependencies):
+    used = set().union(*dependencies.values())
+    assert set(DATASET_NAMES) - {"sources", "cities"} <= used, set(DATASET_NAMES) - used
+
+
+@pytest.mark.parametrize("name", DATASET_NAMES)
+def test_broken_dataset_shows_named_error_only_where_needed(data_copy, dependencies, name):
+    # Alternate the faults so that each kind is exercised through the pages too.
+    fault = FAULTS[DATASET_NAMES.index(name) % len(FAULTS)]
+    if fault(data_copy / f"{name}.csv", name) is None:
+        wrong_type(data_copy / f"{name}.csv", name)
+    st.cache_data.clear()
+    needing = [s for s in PAGES if name in dependencies[s.key]]
+    others = [s for s in PAGES if name not in dependencies[s.key]]
+    for spec in needing:
+        at = _run_page(spec)
+        assert not at.exception, (spec.key, [e.value for e in at.exception])
+        boxes = [e.value for e in at.error]
+        if name == "sources":
+            # Source lines fall back to the raw ids; the page itself keeps working.
+            continue
+        assert boxes, f"{spec.key} shows no error for {name}.csv"
+        assert all(f"{name}.csv".replace("_", "\\_").replace(".", "\\.") in b or f"{name}.csv" in b
+                   for b in boxes), boxes
+    for spec in others[:2]:
+        at = _run_page(spec)
+        assert not at.exception and not at.error, (spec.key, name)
+        assert at.title, spec.key
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_full_pass_leaves_data_unchanged():
+    before = _digest(DATA)
+    for spec in PAGES:
+        at = _run_page(spec)
+        assert not at.exception, spec.key
+    assert _digest(DATA) == before
