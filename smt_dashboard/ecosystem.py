@@ -10,6 +10,7 @@ import pandas as pd
 from smt_dashboard import filters, i18n
 from smt_dashboard.datasets import MODELS
 from smt_dashboard.filters import FilterState
+from smt_dashboard.memo import memoized
 
 # The study's US size chart ("Répartition des entreprises en fonction du nombre d'employés"):
 # code, lowest and highest headcount of the band (None = no upper bound).
@@ -74,6 +75,7 @@ def counts(rows: pd.DataFrame) -> EcosystemCounts:
     )
 
 
+@memoized
 def region_summary(rows: pd.DataFrame, region_names: dict[str, str]) -> pd.DataFrame:
     """One row per region of the GeoJSON (in its order): companies, French, foreign subsidiaries, staff in France."""
     base = pd.DataFrame({"region_code": list(region_names), "region_name": list(region_names.values())})
@@ -101,6 +103,7 @@ def overseas_companies(summary: pd.DataFrame) -> int:
     return int(summary.loc[summary["region_code"].isin(OVERSEAS_REGIONS), "companies"].sum())
 
 
+@memoized
 def model_breakdown(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Number of companies per product model and nationality (only the combinations that exist)."""
     grouped = rows.groupby(["model", "scope"]).size().reset_index(name="companies")
@@ -128,6 +131,7 @@ def band_label(code: str, lang: str) -> str:
     return i18n.t("map.band.between", lang, low=i18n.fmt_number(low, lang), high=i18n.fmt_number(high, lang))
 
 
+@memoized
 def size_band_comparison(france_rows: pd.DataFrame, us_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Companies per size band for the US companies (worldwide staff), the French companies and the
     foreign subsidiaries (staff in France); every band of a group that has companies, zeros included."""
@@ -211,6 +215,7 @@ def or_missing(text: str | None, lang: str) -> str:
     return text if text else i18n.not_disclosed(lang)
 
 
+@memoized
 def company_table(rows: pd.DataFrame, products: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The companies as shown in the page's table (headers translated; staff kept numeric for sorting)."""
     t = lambda key: i18n.t(f"map.col.{key}", lang)  # noqa: E731
@@ -235,6 +240,7 @@ def company_table(rows: pd.DataFrame, products: pd.DataFrame, lang: str) -> pd.D
         "employees", "revenue")])
 
 
+@memoized
 def region_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The choropleth's numbers per region, as a table (regions with the most companies first)."""
     t = lambda key: i18n.t(f"map.col.{key}", lang)  # noqa: E731
@@ -248,6 +254,7 @@ def region_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def pharma_units_table(units: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The pharma groups' digital-health teams in France: staff and project counts with the study's wording."""
     t = lambda key: i18n.t(f"map.col.{key}", lang)  # noqa: E731

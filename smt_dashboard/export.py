@@ -9,7 +9,7 @@ import struct
 import altair as alt
 import pandas as pd
 
-from smt_dashboard.charts.common import finalize
+from smt_dashboard.charts.common import to_spec
 
 MIN_PNG_WIDTH = 1600
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -69,7 +69,7 @@ def with_source(chart: alt.TopLevelMixin, source: str | None) -> alt.TopLevelMix
 
 
 def _export_spec(chart: alt.TopLevelMixin, lang: str, source: str | None) -> dict:
-    spec = finalize(with_source(chart, source), lang).to_dict()
+    spec = to_spec(with_source(chart, source), lang)
     spec["background"] = "white"
     # "container" widths need a browser; give exports a fixed width.
     _fix_container_width(spec)

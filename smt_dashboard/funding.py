@@ -10,6 +10,7 @@ import pandas as pd
 
 from smt_dashboard.datasets import ROUND_TYPES
 from smt_dashboard.i18n import fmt_compact, fmt_meur, label, normalize_lang, not_disclosed, t
+from smt_dashboard.memo import memoized
 
 # Above this many rounds the timeline draws one mark per company × year × type × disclosed, not per round.
 AGGREGATE_ABOVE = 500
@@ -40,6 +41,7 @@ def parse_dates(dates: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"year": year, "when": when, "date_precision": precision}, index=dates.index)
 
 
+@memoized
 def prepare(rounds: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
     """Rounds with the company name, year, plotting date and a ``disclosed`` flag (amount given)."""
     names = companies.set_index("company_id")["name"]
@@ -50,6 +52,7 @@ def prepare(rounds: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@memoized
 def filter_rounds(rounds: pd.DataFrame, company_ids: tuple[str, ...] = (), types: tuple[str, ...] = (),
                   years: tuple[int, int] | None = None) -> pd.DataFrame:
     """Prepared rounds of the chosen companies and types (empty = all) dated within ``years``.
@@ -72,6 +75,7 @@ def split_dated(rounds: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rounds[dated], rounds[~dated]
 
 
+@memoized
 def totals_by_type(rounds: pd.DataFrame) -> pd.DataFrame:
     """Per round type: rounds, disclosed and undisclosed counts, and the sum of the disclosed amounts
     (missing, not 0, when no amount of that type is disclosed)."""
@@ -146,6 +150,7 @@ def context_value(context: pd.DataFrame, item_id: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
+@memoized
 def timeline_data(rounds: pd.DataFrame, lang: str, max_rows: int = AGGREGATE_ABOVE) -> tuple[pd.DataFrame, bool]:
     """The marks of the timeline and whether they are aggregated.
 
@@ -170,6 +175,7 @@ def timeline_data(rounds: pd.DataFrame, lang: str, max_rows: int = AGGREGATE_ABO
     return out[cols].sort_values(["company", "when"]).reset_index(drop=True), aggregated
 
 
+@memoized
 def yearly_totals(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Per year and round type: disclosed sum (M€), rounds and undisclosed rounds (dated rounds only)."""
     dated, _ = split_dated(rounds)
@@ -184,6 +190,7 @@ def yearly_totals(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out[["year", "round_type", "type_label", "total_meur", "rounds", "undisclosed"]]
 
 
+@memoized
 def investor_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
     """One row per investor × round (the ``;``-list of investors exploded); rounds without investors drop out."""
     cols = ["round_id", "company", "date", "round_type", "amount_meur"]
@@ -193,6 +200,7 @@ def investor_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
     return out[out["investor"].str.len() > 0][["investor", *cols]].reset_index(drop=True)
 
 
+@memoized
 def investor_counts(rounds: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Investors by number of rounds (then companies, then name), with the companies they funded."""
     pairs = investor_rounds(rounds)
@@ -221,6 +229,7 @@ def format_context_value(row: pd.Series, lang: str) -> str:
     return t("funding.range_meur", lang, low=fmt_compact(low, lang), high=fmt_compact(high, lang))
 
 
+@memoized
 def totals_table(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Totals by round type for display."""
     return pd.DataFrame({
@@ -232,6 +241,7 @@ def totals_table(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def rounds_table(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rounds for display: company, date, type, amount, investors, note."""
     lang = normalize_lang(lang)
@@ -245,6 +255,7 @@ def rounds_table(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+@memoized
 def investors_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Investor × round pairs for display, sorted by investor then date."""
     ordered = pairs.sort_values(["investor", "date"])

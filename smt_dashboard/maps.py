@@ -19,6 +19,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from smt_dashboard import ecosystem, i18n
 from smt_dashboard.charts.common import FRANCE_COLOR, PALETTE
+from smt_dashboard.memo import memoized
 
 REGIONS_LAYER = "regions"
 OUTLINES_LAYER = "region_outlines"
@@ -266,6 +267,7 @@ def labels_layer(labels: list[dict]) -> pdk.Layer:
     )
 
 
+@memoized
 def build_deck(geo: dict, rows: pd.DataFrame, products: pd.DataFrame, metric: str, lang: str,
                selected_regions: tuple[str, ...] = ()) -> pdk.Deck:
     """The whole map: regions choropleth (value under the current filters), company points, city labels."""

@@ -46,8 +46,10 @@ def source_line(rows: pd.DataFrame, sources: pd.DataFrame, lang: str,
     cited = [c for c in _unique(cited) if c not in main]
     if not main:
         return t("common.source_missing", lang)
-    main_text = _unique([short_citation(s, sources, lang) for s in main])
-    cited_text = [c for c in _unique([short_citation(s, sources, lang) for s in cited]) if c not in main_text]
+    column = "citation_en" if lang == "en" else "citation_fr"
+    citations = dict(zip(sources["source_id"], sources[column]))
+    main_text = _unique([str(citations.get(s, s)) for s in main])
+    cited_text = [c for c in _unique([str(citations.get(s, s)) for s in cited]) if c not in main_text]
     text = t("common.source", lang) + " " + ", ".join(main_text)
     if cited_text:
         text += ", " + t("common.after", lang) + " " + ", ".join(cited_text)

@@ -59,24 +59,27 @@ def _stamp(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# cache_resource keeps one validated frame per file version in memory, shared by sessions: cache_data
+# would unpickle a fresh copy on every rerun, which cost more than the rest of a light page.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _load_cached(name: str, directory: str, stamp: tuple[int, int]) -> pd.DataFrame:
     return datasets.load_dataset(name, directory)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _regions_cached(directory: str, stamp: tuple[int, int]) -> dict:
     return datasets.load_regions(directory)
 
 
 def load(name: str) -> pd.DataFrame:
-    """A validated dataset (cached); raises DatasetError."""
+    """A validated dataset (cached); raises DatasetError. The result is a shallow copy: with pandas'
+    copy-on-write, changing it never changes the shared cached frame."""
     folder = datasets.data_dir()
-    return _load_cached(name, str(folder), _stamp(folder / f"{name}.csv"))
+    return _load_cached(name, str(folder), _stamp(folder / f"{name}.csv")).copy(deep=False)
 
 
 def regions_geojson() -> dict:
-    """The regions GeoJSON (cached); raises DatasetError."""
+    """The regions GeoJSON (cached and shared: treat it as read-only); raises DatasetError."""
     folder = datasets.data_dir()
     return _regions_cached(str(folder), _stamp(folder / "regions.geojson"))
 
@@ -206,7 +209,7 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
     image) and an "afficher les données" view of exactly the rows it draws (``data``).
     Returns the selection state when ``on_select`` is given."""
     from smt_dashboard import export
-    from smt_dashboard.charts.common import finalize
+    from smt_dashboard.charts.common import to_spec
 
     title = chart_title(chart)
     kwargs = {"width": "stretch", "height": height, "key": f"chart_{key}", "alt": alt_text or title or None}
@@ -214,7 +217,7 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
         kwargs["on_select"] = on_select
         if selection_mode is not None:
             kwargs["selection_mode"] = selection_mode
-    event = st.altair_chart(finalize(chart, lang()), **kwargs)
+    event = st.vega_lite_chart(spec=to_spec(chart, lang(), arrow=True), **kwargs)
     source = _source_text(source_rows)
     if source_rows is not None:
         st.caption(escape_md(source))

@@ -192,14 +192,14 @@ def dependencies() -> dict[str, set[str]]:
     datasets.load_dataset, datasets.load_regions = spy_load, spy_regions
     try:
         for spec in PAGES:
-            st.cache_data.clear()
+            st.cache_resource.clear()
             current.clear()
             at = _run_page(spec)
             assert not at.exception, spec.key
             recorded[spec.key] = set(current)
     finally:
         datasets.load_dataset, datasets.load_regions = original_load, original_regions
-        st.cache_data.clear()
+        st.cache_resource.clear()
     return recorded
 
 
@@ -214,7 +214,7 @@ def test_broken_dataset_shows_named_error_only_where_needed(data_copy, dependenc
     fault = FAULTS[DATASET_NAMES.index(name) % len(FAULTS)]
     if fault(data_copy / f"{name}.csv", name) is None:
         wrong_type(data_copy / f"{name}.csv", name)
-    st.cache_data.clear()
+    st.cache_resource.clear()
     needing = [s for s in PAGES if name in dependencies[s.key]]
     others = [s for s in PAGES if name not in dependencies[s.key]]
     for spec in needing:

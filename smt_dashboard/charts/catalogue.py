@@ -10,11 +10,13 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, label_extent, titled
+from smt_dashboard.memo import memoized
 
 AUTHORITY_COLORS = {"ce_marked": PALETTE[0], "fda_approved": PALETTE[2]}
 
 
 
+@memoized
 def heatmap(cells: pd.DataFrame, title: str, subtitle: str, x_title: str, y_title: str, count_title: str) -> alt.Chart:
     """Category (columns) × therapy area (rows) grid of SMT counts, every count printed in its cell."""
     x_order = list(dict.fromkeys(cells["category_short"]))
@@ -43,6 +45,7 @@ def heatmap(cells: pd.DataFrame, title: str, subtitle: str, x_title: str, y_titl
     return titled((rect + text).properties(height=height), title, subtitle)
 
 
+@memoized
 def approvals(rows: pd.DataFrame, title: str, subtitle: str, x_title: str, legend_title: str) -> alt.Chart:
     """Share of the available SMT with CE marking / FDA approval per category, labelled "CE : 2 / 5 (40 %)"."""
     y_order = list(dict.fromkeys(rows["category_label"]))
@@ -63,6 +66,7 @@ def approvals(rows: pd.DataFrame, title: str, subtitle: str, x_title: str, legen
     return titled((bars + text).properties(height=70 * len(y_order) + 150), title, subtitle)
 
 
+@memoized
 def reimbursement(rows: pd.DataFrame, title: str, subtitle: str, x_title: str) -> alt.Chart:
     """SMT per French reimbursement status (counts, with the share of the 33)."""
     order = list(rows["status_label"])
@@ -76,6 +80,7 @@ def reimbursement(rows: pd.DataFrame, title: str, subtitle: str, x_title: str) -
     return titled((bars + text).properties(height=40 * len(order) + 110), title, subtitle)
 
 
+@memoized
 def dtx_areas(rows: pd.DataFrame, title: str, subtitle: str, x_title: str) -> alt.Chart:
     """Digital therapeutics with a pharma partner per therapy area."""
     order = list(rows["area_label"])

@@ -1,13 +1,21 @@
 """Shared chart conventions: colour-blind-safe palette, France highlight, titles, French number locale.
 
 Builders in the sibling modules return *unconfigured* Altair charts (so they can be layered and
-tested with ``chart.to_dict()``); :func:`finalize` adds the top-level configuration when rendering
-or exporting.
+tested with ``chart.to_dict()``); :func:`to_spec` adds the top-level configuration when rendering or exporting.
 """
 
 from __future__ import annotations
 
+import hashlib
+import threading
+
 import altair as alt
+
+from smt_dashboard.memo import memoized
+
+# Validate specs once, when they are serialised (tests call chart.to_dict(), which validates), not at
+# every construction step: construction-time validation made up a large part of page reruns.
+alt.utils.schemapi.disable_debug_mode()
 
 # Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); every colour has
 # at least 3:1 contrast against white, as WCAG asks of graphical objects.
@@ -45,16 +53,61 @@ def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] | Non
     return chart.properties(title=params)
 
 
-def finalize(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
-    """Top-level configuration: locale for numbers and dates, fonts, no chart border."""
+def chart_config(lang: str = "fr") -> dict:
+    """The top-level Vega-Lite config: locale for numbers and dates, fonts, no border, no per-mark ARIA."""
     locale = {"number": _FR_NUMBER, "time": _FR_TIME} if lang == "fr" else {"number": _EN_NUMBER}
-    return (
-        chart.configure(locale=locale, font=FONT)
-        .configure_view(stroke=None)
+    return {
+        "locale": locale,
+        "font": FONT,
+        "view": {"stroke": None},
         # Marks carry no ARIA role: the chart's text alternative is its title plus the data table
         # ("afficher les données"); per-mark roles without names are flagged by screen-reader audits.
-        .configure_mark(aria=False)
-        .configure_axis(labelFontSize=12, titleFontSize=13, labelLimit=260)
-        .configure_legend(labelFontSize=12, titleFontSize=13, labelLimit=320, orient="bottom")
-        .configure_title(fontSize=16, subtitleFontSize=13, subtitleColor="#44505C")
-    )
+        "mark": {"aria": False},
+        "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelLimit": 260},
+        "legend": {"labelFontSize": 12, "titleFontSize": 13, "labelLimit": 320, "orient": "bottom"},
+        "title": {"fontSize": 16, "subtitleFontSize": 13, "subtitleColor": "#44505C"},
+    }
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+_globals_lock = threading.Lock()
+
+
+@memoized
+def to_spec(chart: alt.TopLevelMixin, lang: str = "fr", arrow: bool = False) -> dict:
+    """The chart as a Vega-Lite dict with the app's config, built without Altair's JSON-schema validation
+    and deep copies (they cost most of a page's rerun time). The builders' charts are tested with
+    ``chart.to_dict()``, which validates. With ``arrow=True`` the data become Arrow-serialised named
+    datasets, as Streamlit's own Altair path sends them."""
+    from streamlit import dataframe_util
+
+    datasets: dict[str, bytes] = {}
+
+    def to_arrow(data):
+        payload = dataframe_util.convert_anything_to_arrow_bytes(data)
+        name = hashlib.md5(payload, usedforsecurity=False).hexdigest()
+        datasets[name] = payload
+        return {"name": name}
+
+    # Altair's theme and transformer settings are process-global: switch them under a lock.
+    with _globals_lock:
+        alt.data_transformers.register("smt_arrow", to_arrow)
+        with alt.theme.enable("none"):
+            if arrow:
+                with alt.data_transformers.enable("smt_arrow"):
+                    spec = chart.to_dict(validate=False)
+            else:
+                with alt.data_transformers.disable_max_rows():
+                    spec = chart.to_dict(validate=False)
+    spec.pop("$schema", None)
+    if arrow:
+        existing = spec.get("datasets") if isinstance(spec.get("datasets"), dict) else {}
+        spec["datasets"] = {**existing, **datasets}
+    spec["config"] = _merge(spec.get("config", {}), chart_config(lang))
+    return spec

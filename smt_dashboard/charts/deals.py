@@ -7,11 +7,13 @@ import pandas as pd
 
 from smt_dashboard.charts.common import FRANCE_COLOR, OTHER_COLOR, titled
 from smt_dashboard.i18n import t
+from smt_dashboard.memo import memoized
 
 CHART_WIDTH = 480
 BAR_STEP = 26
 
 
+@memoized
 def deals_bars(data: pd.DataFrame, metric: str, lang: str) -> alt.FacetChart:
     """Horizontal bars of ``metric`` per geography, one panel per level (countries, cities) with its own
     order and scale; France in its colour and named "(France)"; a missing amount is written, not drawn."""

@@ -7,6 +7,7 @@ import pandas as pd
 
 from smt_dashboard import i18n
 from smt_dashboard.charts.common import FONT, FRANCE_COLOR, OTHER_COLOR, PALETTE, titled
+from smt_dashboard.memo import memoized
 
 NATIONALITY_ORDER = ("french", "foreign_subsidiary")
 NATIONALITY_COLORS = {"french": FRANCE_COLOR, "foreign_subsidiary": PALETTE[0]}
@@ -15,6 +16,7 @@ LABEL_FONT = FONT
 _AXIS_FONT = {"labelFont": LABEL_FONT, "titleFont": LABEL_FONT}
 
 
+@memoized
 def model_breakdown_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
     """Horizontal stacked bars: companies per product model, split French / foreign subsidiary."""
     scopes = [s for s in NATIONALITY_ORDER if s in set(data["scope"])]
@@ -41,6 +43,7 @@ def model_breakdown_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
     return titled(chart, i18n.t("map.chart.models.title", lang), i18n.t("map.chart.models.subtitle", lang))
 
 
+@memoized
 def size_band_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
     """Grouped bars: number of companies per size band, US companies beside French companies and subsidiaries."""
     groups = [g for g in GROUP_COLORS if g in set(data["group"])]

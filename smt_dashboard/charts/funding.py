@@ -8,6 +8,7 @@ import pandas as pd
 from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, titled
 from smt_dashboard.datasets import ROUND_TYPES
 from smt_dashboard.i18n import label, t
+from smt_dashboard.memo import memoized
 
 # One colour and one shape per round type, so that a type never depends on colour alone.
 _TYPE_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
@@ -37,6 +38,7 @@ def _year_domain(data: pd.DataFrame) -> list[str]:
     return [f"{lo}-01-01", f"{hi + 1}-01-01"]
 
 
+@memoized
 def timeline_chart(data: pd.DataFrame, lang: str, aggregated: bool = False) -> alt.FacetChart:
     """Every dated round (or company × year × type aggregate) in one lane per company: amount on the
     y axis, colour and shape by type; an undisclosed amount is a dashed rule with a hollow mark, not 0."""
@@ -83,6 +85,7 @@ def timeline_chart(data: pd.DataFrame, lang: str, aggregated: bool = False) -> a
     return titled(chart, t("funding.timeline_title", lang), subtitle)
 
 
+@memoized
 def yearly_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Disclosed amounts per year stacked by round type, with the number of undisclosed rounds written
     above the year (they add to the count, not to the bar)."""
@@ -116,6 +119,7 @@ def yearly_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     return titled(chart, t("funding.yearly_title", lang), t("funding.yearly_subtitle", lang))
 
 
+@memoized
 def investors_chart(data: pd.DataFrame, lang: str, shown: int, total: int) -> alt.LayerChart:
     """Investors by number of rounds they appear in (bars), companies funded in the tooltip."""
     order = data["investor"].tolist()

@@ -8,6 +8,7 @@ import pandas as pd
 
 from smt_dashboard.charts.common import FRANCE_COLOR, OTHER_COLOR, PALETTE, titled
 from smt_dashboard.i18n import t
+from smt_dashboard.memo import memoized
 
 _FRANCE_OR_OTHER = alt.condition("datum.is_france", alt.value(FRANCE_COLOR), alt.value(OTHER_COLOR))
 
@@ -26,12 +27,14 @@ def _ranking_bars(data: pd.DataFrame, value: str, value_title: str, lang: str) -
     return alt.layer(bars, text).properties(height=22 * len(data) + 90)
 
 
+@memoized
 def ranking_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     """The published index of every country, ranked, France in its colour and named on the axis."""
     chart = _ranking_bars(data, "index", t("index.axis_index", lang), lang)
     return titled(chart, t("index.ranking_title", lang, n=len(data)), t("index.ranking_subtitle", lang))
 
 
+@memoized
 def reweighted_chart(data: pd.DataFrame, weights_text: str, lang: str) -> alt.LayerChart:
     """The re-weighted score of the countries with sub-indices, ranked among themselves."""
     chart = _ranking_bars(data, "score", t("index.axis_score", lang), lang)
@@ -39,6 +42,7 @@ def reweighted_chart(data: pd.DataFrame, weights_text: str, lang: str) -> alt.La
                   t("index.reweighted_subtitle", lang, weights=weights_text))
 
 
+@memoized
 def comparison_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Selected countries on the three sub-indices: one group of bars per sub-index, each bar named."""
     countries = data.drop_duplicates("country_code")
@@ -71,6 +75,7 @@ def comparison_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     return titled(chart, t("index.compare_title", lang), t("index.compare_subtitle", lang))
 
 
+@memoized
 def simplex_chart(grid: pd.DataFrame, current: tuple[float, float, float], lang: str) -> alt.LayerChart:
     """France's rank for every weight triple of the grid (x: policy weight, y: readiness weight, the rest
     on data use), with the current weights marked."""

@@ -9,11 +9,13 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, label_extent, titled
+from smt_dashboard.memo import memoized
 
 SERIES_COLORS = {"jobs_new_companies": PALETTE[0], "jobs_headcount_growth": PALETTE[4], "published_total": PALETTE[6]}
 
 
 
+@memoized
 def phase_matrix(matrix: pd.DataFrame, title: str, subtitle: str | list[str], family_title: str,
                  phase_title: str, status_title: str, quote_title: str) -> alt.Chart:
     """Families × development phases: a filled, marked cell where the fiche names the phase, a pale
@@ -41,6 +43,7 @@ def phase_matrix(matrix: pd.DataFrame, title: str, subtitle: str | list[str], fa
     return titled((rect + text).properties(height=36 * len(y_order) + 160), title, subtitle)
 
 
+@memoized
 def scenario(data: pd.DataFrame, title: str, subtitle: str | list[str], x_title: str, y_title: str,
              legend_title: str) -> alt.LayerChart:
     """New jobs per year: the scenario's two components stacked, its total printed on top, and the
@@ -72,6 +75,7 @@ def scenario(data: pd.DataFrame, title: str, subtitle: str | list[str], x_title:
     return titled(alt.layer(bars, line, points, totals).properties(height=500), title, subtitle)
 
 
+@memoized
 def creation_history(history: pd.DataFrame, title: str, subtitle: str | list[str], x_title: str,
                      y_title: str) -> alt.LayerChart:
     """French SMT companies existing each year (by creation year), counts printed on the bars."""

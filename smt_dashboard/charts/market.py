@@ -7,10 +7,12 @@ import pandas as pd
 
 from smt_dashboard.charts.common import PALETTE, label_extent, titled
 from smt_dashboard.market import AUDIENCES
+from smt_dashboard.memo import memoized
 
 AUDIENCE_COLORS = dict(zip(AUDIENCES, (PALETTE[0], PALETTE[2], PALETTE[3])))
 
 
+@memoized
 def size_ranges(rows: pd.DataFrame, title: str, subtitle: str, y_title: str) -> alt.Chart:
     """The market size each year as a bar from the low to the high estimate (a range, not a point), its
     ends marked and the range printed above it."""
@@ -32,6 +34,7 @@ def size_ranges(rows: pd.DataFrame, title: str, subtitle: str, y_title: str) -> 
     return titled(alt.layer(bar, ends, label).properties(height=320), title, subtitle)
 
 
+@memoized
 def adoption(rows: pd.DataFrame, title: str, subtitle: str, x_title: str, legend_title: str) -> alt.Chart:
     """Survey percentages as horizontal bars grouped by audience (the label says who: "des pharmaciens…"),
     each bar labelled with its value."""

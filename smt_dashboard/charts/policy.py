@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard.charts.common import PALETTE, label_extent, titled
+from smt_dashboard.memo import memoized
 from smt_dashboard.policy import JURISDICTIONS
 
 # Shapes double the colours so that a jurisdiction is never told by colour alone.
@@ -23,6 +24,7 @@ def jurisdiction_scales(rows: pd.DataFrame) -> tuple[list[str], list[str], list[
 
 
 
+@memoized
 def timeline(rows: pd.DataFrame, title: str, subtitle: str, legend_title: str, tooltip_titles: dict[str, str]) -> alt.Chart:
     """One line per milestone, in date order: a bar over the period its date covers (a whole year when the
     study gives only the year), a mark coloured and shaped by jurisdiction, and the date as printed (to the

@@ -7,8 +7,10 @@ import pandas as pd
 
 from smt_dashboard.charts.common import PALETTE, titled
 from smt_dashboard.charts.policy import label_extent
+from smt_dashboard.memo import memoized
 
 
+@memoized
 def targets(counts: pd.DataFrame, title: str, subtitle: str, x_title: str) -> alt.Chart:
     """Number of actions aimed at each target actor, each bar labelled with its count."""
     order = list(counts["target_label"])

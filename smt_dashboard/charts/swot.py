@@ -7,8 +7,10 @@ import pandas as pd
 
 from smt_dashboard.charts.common import titled
 from smt_dashboard.charts.policy import label_extent
+from smt_dashboard.memo import memoized
 
 
+@memoized
 def axis_grid(counts: pd.DataFrame, quadrant_order: list[str], axis_order: list[str], title: str, subtitle: str,
               items_title: str, evidence_title: str) -> alt.Chart:
     """Quadrant (columns) × analysis axis (rows): how many SWOT items, and how many with evidence, printed

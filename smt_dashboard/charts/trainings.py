@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard.charts.common import PALETTE, titled
+from smt_dashboard.memo import memoized
 
 
 def _extent(labels, px_per_char: float = 7.2, cap: int = 360) -> int:
@@ -33,6 +34,7 @@ def _hbar(rows: pd.DataFrame, y: str, x: str, title: str, subtitle: str | None, 
     return titled(alt.layer(bars, text).properties(height=32 * len(order) + (110 if subtitle else 90)), title, subtitle)
 
 
+@memoized
 def campuses_by_city(rows: pd.DataFrame, title: str, subtitle: str | None, x_title: str,
                      names_title: str) -> alt.LayerChart:
     """Campuses offering an initial UX/UI programme, per city."""
@@ -40,6 +42,7 @@ def campuses_by_city(rows: pd.DataFrame, title: str, subtitle: str | None, x_tit
                  [alt.Tooltip("names:N", title=names_title)])
 
 
+@memoized
 def by_establishment_type(rows: pd.DataFrame, title: str, subtitle: str | None, x_title: str,
                           names_title: str) -> alt.LayerChart:
     """UX/UI establishments per type (count and share)."""
@@ -47,6 +50,7 @@ def by_establishment_type(rows: pd.DataFrame, title: str, subtitle: str | None, 
                  [alt.Tooltip("names:N", title=names_title)])
 
 
+@memoized
 def by_length(rows: pd.DataFrame, title: str, subtitle: str | None, x_title: str) -> alt.LayerChart:
     """Initial UX/UI programmes per length of study (count and share)."""
     return _hbar(rows, "length_label", "programmes", title, subtitle, x_title, PALETTE[5])

@@ -1,0 +1,265 @@
+"""Benchmark of page speed, interaction latency, memory and scale. Writes bench/results/report.{md,json}.
+
+    python -m bench.run [--quick]
+
+Measures (medians and p95 over repeated runs):
+- cold start: server launch → overview headline figures visible in headless Chromium;
+- page rerun (server script time, warm caches) for every page with AppTest, 20 runs each, beside a bare
+  one-line Streamlit page measured the same way (the framework's floor);
+- interaction latency in the browser: change the region filter → the page's content updated;
+- memory: server RSS after visiting every page with 1 and with 10 sessions;
+- scale: the same pages on synthetic data 1,000× larger (bench/synthetic.py), generated, never committed.
+Targets (2-core machine): rerun median ≤ 100 ms and p95 ≤ 200 ms; cold start ≤ 3 s; filter-to-chart
+p95 ≤ 500 ms; +10 sessions ≤ +150 MB; at 1,000× data every page rerun ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smt_dashboard.navigation import available_pages  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_ready  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+TARGETS = {"rerun_median_ms": 100, "rerun_p95_ms": 200, "cold_start_s": 3.0, "filter_p95_ms": 500,
+           "extra_rss_10_sessions_mb": 150, "scale_rerun_ms": 1000}
+
+
+def pct(values: list[float], q: float) -> float:
+    """Percentile with linear interpolation (q in 0..100)."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 1), "p95": round(pct(values, 95), 1),
+            "min": round(min(values), 1), "max": round(max(values), 1), "n": len(values)}
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    import altair
+    import pandas
+    import streamlit
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1),
+            "python": platform.python_version(), "streamlit": streamlit.__version__, "pandas": pandas.__version__,
+            "altair": altair.__version__, "os": platform.platform(), "date": datetime.now(timezone.utc).isoformat()}
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# --- server-side reruns ---------------------------------------------------------------------------
+
+def rerun_times(runs: int, data_dir: str | None = None) -> dict:
+    """Per page: AppTest script-run time with warm caches; plus the bare one-line page."""
+    from streamlit.testing.v1 import AppTest
+
+    env_before = os.environ.get("SMT_DATA_DIR")
+    if data_dir:
+        os.environ["SMT_DATA_DIR"] = data_dir
+    try:
+        out = {}
+        bare = AppTest.from_string("import streamlit as st\nst.write('ok')", default_timeout=60)
+        bare.run()
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            bare.run()
+            times.append((time.perf_counter() - t0) * 1000)
+        out["_bare_page"] = summary(times)
+        for spec in available_pages():
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+            at.switch_page(spec.file)
+            at.run()  # warm the caches
+            if at.exception:
+                out[spec.key] = {"error": [e.value for e in at.exception][:1]}
+                continue
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                at.run()
+                times.append((time.perf_counter() - t0) * 1000)
+            out[spec.key] = summary(times)
+        return out
+    finally:
+        if data_dir:
+            if env_before is None:
+                os.environ.pop("SMT_DATA_DIR", None)
+            else:
+                os.environ["SMT_DATA_DIR"] = env_before
+
+
+# --- browser ------------------------------------------------------------------------------------
+
+def cold_starts(p, repeats: int) -> list[float]:
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    times = []
+    for _ in range(repeats):
+        port = free_port()
+        t0 = time.perf_counter()
+        proc = start_server(port)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.locator("[data-testid='stMetricValue']").filter(has_text="40").first.wait_for(timeout=60000)
+        times.append(time.perf_counter() - t0)
+        page.close()
+        proc.terminate()
+        proc.wait(timeout=15)
+    browser.close()
+    return times
+
+
+def filter_latency(p, base: str, pages: list[str], changes: int) -> dict:
+    """Add then remove a region in the sidebar; time until Streamlit finished and the content changed."""
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    out = {}
+    for key in pages:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{base}/{'' if key == 'overview' else key}")
+        wait_ready(page)
+        region = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Région")
+        times = []
+        for i in range(changes):
+            before = page.inner_text("[data-testid='stMainBlockContainer']")
+            t0 = time.perf_counter()
+            if i % 2 == 0:
+                region.locator("input").click()
+                page.keyboard.type("Bretagne")
+                page.keyboard.press("Enter")
+                page.keyboard.press("Escape")
+            else:
+                region.locator("[role='button'][aria-label^='Remove'], [data-baseweb='tag'] svg").first.click()
+            page.wait_for_function(
+                "(b) => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+                " && document.querySelector(\"[data-testid='stMainBlockContainer']\").innerText !== b",
+                arg=before, timeout=30000, polling=20)
+            times.append((time.perf_counter() - t0) * 1000)
+            page.wait_for_timeout(300)
+        out[key] = summary(times)
+        page.close()
+    browser.close()
+    return out
+
+
+def memory(p, base: str, pid: int, sessions: int) -> float:
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 800}) for _ in range(sessions)]
+    pages = [c.new_page() for c in contexts]
+    for spec in available_pages():
+        for page in pages:
+            page.goto(f"{base}/{'' if spec.key == 'overview' else spec.key}")
+        for page in pages:
+            wait_ready(page, timeout=120000)
+    value = rss_mb(pid)
+    browser.close()
+    return value
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description="smt-dashboard benchmark")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 20
+    report: dict = {"machine": machine(), "targets": TARGETS}
+
+    print("page reruns…", flush=True)
+    report["rerun_ms"] = rerun_times(runs)
+    print("page reruns at 1,000× data…", flush=True)
+    from bench.synthetic import make_synthetic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        synthetic = make_synthetic(Path(tmp) / "data")
+        report["scale_rerun_ms"] = rerun_times(max(3, runs // 4), str(synthetic))
+
+    with sync_playwright() as p:
+        print("cold starts…", flush=True)
+        report["cold_start_s"] = summary(cold_starts(p, 3 if args.quick else 5))
+        port = free_port()
+        proc = start_server(port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            print("filter latency…", flush=True)
+            report["filter_ms"] = filter_latency(p, base, ["overview", "map", "funding", "catalogue"],
+                                                 6 if args.quick else 12)
+            print("memory…", flush=True)
+            idle = rss_mb(proc.pid)
+            one = memory(p, base, proc.pid, 1)
+            ten = memory(p, base, proc.pid, 10)
+            report["memory_mb"] = {"idle": round(idle, 1), "after_1_session": round(one, 1),
+                                   "after_10_sessions": round(ten, 1), "extra_for_10": round(ten - one, 1)}
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (RESULTS / "report.md").write_text(render(report), encoding="utf-8")
+    print(render(report))
+    return 0
+
+
+def _ok(value: float, target: float) -> str:
+    return "✅" if value <= target else "❌"
+
+
+def render(report: dict) -> str:
+    m, t = report["machine"], report["targets"]
+    lines = ["# smt-dashboard benchmark", "",
+             f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM; {m['os']}; Python {m['python']}, "
+             f"Streamlit {m['streamlit']}, pandas {m['pandas']}, Altair {m['altair']}. Run {m['date']}.", "",
+             "## Page rerun (server script time, warm caches, AppTest)", "",
+             "| page | median ms | p95 ms | at 1,000× data: median ms | p95 ms | targets |", "|---|---|---|---|---|---|"]
+    for key, row in report["rerun_ms"].items():
+        scale = report.get("scale_rerun_ms", {}).get(key, {})
+        if "median" not in row:
+            lines.append(f"| {key} | error | | | | |")
+            continue
+        verdict = "" if key == "_bare_page" else (
+            _ok(row["median"], t["rerun_median_ms"]) + _ok(row["p95"], t["rerun_p95_ms"])
+            + (_ok(scale.get("p95", 0), t["scale_rerun_ms"]) if scale else ""))
+        lines.append(f"| {key} | {row['median']} | {row['p95']} | {scale.get('median', '')} | {scale.get('p95', '')} "
+                     f"| {verdict} |")
+    c = report["cold_start_s"]
+    lines += ["", "## Cold start (launch → overview figures visible in Chromium)", "",
+              f"median {c['median']} s, p95 {c['p95']} s over {c['n']} runs {_ok(c['p95'], t['cold_start_s'])}", "",
+              "## Filter → content updated (browser)", "", "| page | p50 ms | p95 ms | |", "|---|---|---|---|"]
+    for key, row in report["filter_ms"].items():
+        lines.append(f"| {key} | {row['median']} | {row['p95']} | {_ok(row['p95'], t['filter_p95_ms'])} |")
+    mem = report["memory_mb"]
+    lines += ["", "## Server memory (RSS)", "",
+              f"idle {mem['idle']} MB; after all pages with 1 session {mem['after_1_session']} MB; with 10 more sessions "
+              f"{mem['after_10_sessions']} MB (+{mem['extra_for_10']} MB) {_ok(mem['extra_for_10'], t['extra_rss_10_sessions_mb'])}",
+              ""]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
