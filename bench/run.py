@@ -20,11 +20,10 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +63,7 @@ def machine() -> dict:
 
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1),
             "python": platform.python_version(), "streamlit": streamlit.__version__, "pandas": pandas.__version__,
-            "altair": altair.__version__, "os": platform.platform(), "date": datetime.now(timezone.utc).isoformat()}
+            "altair": altair.__version__, "os": platform.platform(), "date": datetime.now(UTC).isoformat()}
 
 
 def rss_mb(pid: int) -> float:
@@ -256,7 +255,8 @@ def render(report: dict) -> str:
     mem = report["memory_mb"]
     lines += ["", "## Server memory (RSS)", "",
               f"idle {mem['idle']} MB; after all pages with 1 session {mem['after_1_session']} MB; with 10 more sessions "
-              f"{mem['after_10_sessions']} MB (+{mem['extra_for_10']} MB) {_ok(mem['extra_for_10'], t['extra_rss_10_sessions_mb'])}",
+              f"{mem['after_10_sessions']} MB (+{mem['extra_for_10']} MB) "
+              f"{_ok(mem['extra_for_10'], t['extra_rss_10_sessions_mb'])}",
               ""]
     return "\n".join(lines) + "\n"
 

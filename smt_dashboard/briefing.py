@@ -83,6 +83,7 @@ class View:
     build: Callable[[Frames, FilterState, str], Built]
     applies: tuple[str, ...] = ()
     chart_width: int = 1000  # px given to charts without their own width, for a 16:9 slide
+    facet_size: tuple[int, int | None] | None = None  # panel width (and height) of a faceted chart on a slide
 
     def label(self, lang: str) -> str:
         """The view's name in the selection list."""
@@ -115,7 +116,7 @@ def _empty(title: str, rows: pd.DataFrame, lang: str) -> Built:
     return Built(title, "empty", None, _t("empty", lang), rows)
 
 
-def _sources_of(*frames: pd.DataFrame) -> pd.DataFrame:
+def source_rows(*frames: pd.DataFrame) -> pd.DataFrame:
     """The source columns of several tables stacked (for one source line over different tables)."""
     parts = [f[[c for c in _SOURCE_COLUMNS if c in f.columns]] for f in frames if not f.empty]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"source_id": []})
@@ -148,14 +149,15 @@ def overview_headlines(frames: Frames, state: FilterState, lang: str) -> Built:
     horizon = inputs_from_table(frames["jobs_projection_inputs"]).horizon_year
     takeaway = _t("take.overview", lang, smt=by_key["smt"].display, companies=by_key["companies"].display,
                   deals=by_key["deals"].display, jobs=by_key["jobs"].display, year=horizon)
-    return Built(_t("title.overview", lang), "table", table, takeaway, _sources_of(*(h.rows for h in hs)))
+    return Built(_t("title.overview", lang), "table", table, takeaway, source_rows(*(h.rows for h in hs)))
 
 
 def swot_grid(frames: Frames, state: FilterState, lang: str) -> Built:
     """The SWOT's four quadrants (a 2 × 2 grid on the slide) and how many items the data backs."""
     items, evidence = frames["swot"], frames["swot_evidence"]
     quadrants = swot.by_quadrant(items)
-    grid = SwotGrid(tuple((q, i18n.label("quadrant", q, lang), tuple(i18n.pick(r, "text", lang) or "" for _, r in rows.iterrows()))
+    grid = SwotGrid(tuple((q, i18n.label("quadrant", q, lang),
+                           tuple(i18n.pick(r, "text", lang) or "" for _, r in rows.iterrows()))
                           for q, rows in quadrants.items()))
     n_with, total = swot.coverage(items, evidence)
     counts = {q: _n(len(rows), lang) for q, rows in quadrants.items()}
@@ -454,7 +456,7 @@ def jobs_projection(frames: Frames, state: FilterState, lang: str) -> Built:
     published_total = published.set_index("year")["jobs_total"].get(summary["year"])
     takeaway = _t("take.jobs", lang, jobs=_n(summary["jobs_total"], lang), year=summary["year"],
                   published=_n(published_total, lang), per_type=_n(summary["per_type"], lang), types=_n(inputs.job_types, lang))
-    return _chart(chart, takeaway, _sources_of(inputs_df, published))
+    return _chart(chart, takeaway, source_rows(inputs_df, published))
 
 
 def trainings_by_city(frames: Frames, state: FilterState, lang: str) -> Built:
@@ -492,9 +494,9 @@ VIEWS: tuple[View, ...] = (
     View("approvals", "catalogue", ("smt_approvals",), approvals),
     View("reimbursement", "catalogue", ("smt_reimbursement",), reimbursement),
     View("funding_totals", "funding", _FUNDING, funding_totals, ALL_FILTERS),
-    View("funding_timeline", "funding", _FUNDING, funding_timeline, ALL_FILTERS),
+    View("funding_timeline", "funding", _FUNDING, funding_timeline, ALL_FILTERS, facet_size=(1100, 24)),
     View("funding_yearly", "funding", _FUNDING, funding_yearly, ALL_FILTERS),
-    View("deals", "deals", ("deals_2018",), deals),
+    View("deals", "deals", ("deals_2018",), deals, facet_size=(900, None)),
     View("index_ranking", "index", ("digital_health_index",), index_ranking),
     View("index_rank_range", "index", ("digital_health_index",), index_rank_range, chart_width=620),
     View("jobs_projection", "jobs", ("jobs_projection_inputs", "jobs_projection_published"), jobs_projection,

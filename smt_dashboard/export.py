@@ -12,6 +12,7 @@ import pandas as pd
 from smt_dashboard.charts.common import to_spec
 
 MIN_PNG_WIDTH = 1600
+EXPORT_WIDTH = 900
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,15 +72,19 @@ def with_source(chart: alt.TopLevelMixin, source: str | None) -> alt.TopLevelMix
 def _export_spec(chart: alt.TopLevelMixin, lang: str, source: str | None) -> dict:
     spec = to_spec(with_source(chart, source), lang)
     spec["background"] = "white"
-    # "container" widths need a browser; give exports a fixed width.
+    # "container" widths need a browser, and charts that fill their container in the page have no
+    # width at all: give exports a fixed slide-friendly width.
     _fix_container_width(spec)
+    for view in spec.get("vconcat", [spec]):
+        if ("mark" in view or "layer" in view) and "width" not in view:
+            view["width"] = EXPORT_WIDTH
     return spec
 
 
 def _fix_container_width(spec: object) -> None:
     if isinstance(spec, dict):
         if spec.get("width") == "container":
-            spec["width"] = 900
+            spec["width"] = EXPORT_WIDTH
         if spec.get("height") == "container":
             spec["height"] = 420
         for value in spec.values():

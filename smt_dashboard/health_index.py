@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from smt_dashboard.i18n import normalize_lang
+from smt_dashboard.memo import memoized
 
 SUBINDICES = ("policy_activity", "digital_health_readiness", "actual_data_use")
 FRANCE = "FR"
@@ -37,6 +38,7 @@ def _rank_desc(scores: pd.Series) -> pd.Series:
     return pd.Series(higher + 1, index=scores.index, dtype="Int64")
 
 
+@memoized
 def published_ranking(index: pd.DataFrame, lang: str) -> pd.DataFrame:
     """All countries by published index, with rank, France flag, whether the sub-indices are known and the
     data caveat."""
@@ -67,12 +69,14 @@ def normalise_weights(weights: tuple[float, float, float] | list[float]) -> tupl
     return tuple(float(v) for v in w / total)  # type: ignore[return-value]
 
 
+@memoized
 def split_complete(index: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(countries with all three sub-indices, countries left out of any re-weighting)."""
     complete = index[list(SUBINDICES)].notna().all(axis=1)
     return index[complete], index[~complete]
 
 
+@memoized
 def reweighted(index: pd.DataFrame, weights: tuple[float, float, float], lang: str) -> pd.DataFrame:
     """Countries with sub-indices, scored ``Σ weight × sub-index`` (weights normalised) and ranked among
     themselves; the published index and rank are kept for comparison."""
@@ -126,6 +130,7 @@ class RankRange:
         return self._closest_to_equal(self.weights_max)
 
 
+@memoized
 def rank_over_simplex(index: pd.DataFrame, country: str = FRANCE, step: float = 0.05) -> RankRange:
     """The rank of ``country`` among the countries with sub-indices for every weight triple of the grid."""
     complete, _ = split_complete(index)
@@ -147,6 +152,7 @@ def rank_over_simplex(index: pd.DataFrame, country: str = FRANCE, step: float = 
                      [w for w, r in zip(as_tuples, ranks) if r == hi], table)
 
 
+@memoized
 def rank_distribution(result: RankRange) -> pd.DataFrame:
     """How many weight triples of the grid give each rank, and their share (%)."""
     counts = result.grid["rank"].value_counts().sort_index()
@@ -172,6 +178,7 @@ def caveats(index: pd.DataFrame, codes: list[str] | tuple[str, ...], lang: str) 
     return [(str(names[i]), str(notes[i])) for i in rows.index if pd.notna(notes[i])]
 
 
+@memoized
 def comparison_rows(index: pd.DataFrame, codes: list[str] | tuple[str, ...], labels: dict[str, str],
                     lang: str) -> pd.DataFrame:
     """Long table for the sub-index comparison: one row per selected country × sub-index with a value

@@ -10,6 +10,7 @@ import pandas as pd
 
 from smt_dashboard import i18n
 from smt_dashboard.datasets import PHASES
+from smt_dashboard.memo import memoized
 from smt_dashboard.projections import ProjectionInputs, jobs_per_type, project_jobs
 
 # The study spreads its +30 % headcount growth over 2021-2025; a longer horizon keeps that yearly pace.
@@ -29,11 +30,13 @@ def short_name(name: str) -> str:
 
 # --- families, phases, skills ---------------------------------------------------------------------------
 
+@memoized
 def eight_families(families: pd.DataFrame) -> pd.DataFrame:
     """The study's "8 families": not the coordinating function, not a sub-family (the developer)."""
     return families[(families["kind"] != "function") & families["parent_family_id"].isna()]
 
 
+@memoized
 def matrix_families(families: pd.DataFrame) -> pd.DataFrame:
     """Rows of the phase matrix: the project-manager function first, then the 8 families in data order."""
     function = families[families["kind"] == "function"]
@@ -63,6 +66,7 @@ def family_overview(families: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memoized
 def phase_matrix(families: pd.DataFrame, phases: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Family × development phase grid: ``cited`` where the family's fiche text names the phase (with the
     quote), otherwise not stated — which the study's text does not say means "not involved"."""

@@ -16,14 +16,15 @@ from smt_dashboard.filters import NATIONALITIES
 WIDTH_IN, HEIGHT_IN, DPI = 12.0, 7.5, 150  # 1800 × 1125 px: slide resolution
 MAP_BOX = (0.0, 0.02, 0.64, 0.96)  # left, bottom, width, height (figure fraction)
 # Page points are sized in screen pixels (maps.point_radius); this maps them to matplotlib points at slide scale.
-POINT_SCALE = 1.25
+POINT_SCALE = 0.6
 TEXT_COLOR = "#1F2933"
 MUTED_TEXT = "#5B6570"
-FONT = ["Source Sans Pro", "Liberation Sans", "DejaVu Sans"]
+FONT = "DejaVu Sans"  # bundled with matplotlib: the same image on every server
 
 
 def _rgb(color: list[int]) -> tuple[float, ...]:
-    return tuple(c / 255 for c in color[:4]) if len(color) > 3 else tuple(c / 255 for c in color[:3])
+    """matplotlib colour from an [r, g, b(, a)] list of 0-255 values."""
+    return tuple(c / 255 for c in color)
 
 
 def metropolitan(geo: dict):
@@ -39,12 +40,13 @@ def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: t
     """PNG (1800 px wide) of the companies in ``rows``: regions coloured by ``metric`` (as on the map page),
     one point per company coloured by nationality with area ∝ staff, city labels, a legend and the regions'
     counts in words; the regions of ``selected_regions`` (the region filter) are outlined."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor="white")
-    fig.patch.set_facecolor("white")
+    FigureCanvasAgg(fig)  # Agg, whatever matplotlib's default backend: no display needed
     ax = fig.add_axes(MAP_BOX)
     ax.set_axis_off()
     names = region_names(geo)
@@ -64,13 +66,14 @@ def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: t
     if points:
         ax.scatter([p["lon"] for p in points], [p["lat"] for p in points],
                    s=[(2 * POINT_SCALE * p["radius_px"]) ** 2 for p in points],
-                   c=[_rgb(p["fill_color"]) for p in points], edgecolors=maps.POINT_LINE, linewidths=0.8, zorder=3)
+                   # Opaque (the page's points are slightly transparent): exact nationality colours on a slide.
+                   c=[_rgb(p["fill_color"][:3]) for p in points], edgecolors=maps.POINT_LINE, linewidths=0.8, zorder=3)
         for label in maps.city_labels(rows):
             left = label["text_anchor"] == "end"
             ax.annotate(label["city"], (label["lon"], label["lat"]), xytext=(-9 if left else 9, 0),
                         textcoords="offset points", ha="right" if left else "left", va="center", fontsize=10,
                         family=FONT, color=TEXT_COLOR, zorder=4,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
     else:
         ax.text(0.5, 0.5, i18n.t("briefing.map_empty", lang), transform=ax.transAxes, ha="center", va="center",
                 fontsize=14, family=FONT, color=TEXT_COLOR, wrap=True,
@@ -83,16 +86,26 @@ def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: t
     steps = _legend_steps(max_value)
     handles += [Patch(facecolor=_rgb(maps.ramp_color(v, max_value, 255)), edgecolor="#C5CCD3",
                       label=i18n.fmt_number(v, lang)) for v in steps]
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.65, 0.97), frameon=False, fontsize=11,
-               prop={"family": FONT, "size": 11}, title=i18n.t("briefing.map_legend_title", lang,
-                                                               metric=i18n.t(f"map.legend.metric.{metric}", lang)),
-               title_fontproperties={"family": FONT, "size": 12, "weight": "bold"}, alignment="left")
+    # Point sizes last: the largest circle is taller than a legend row.
+    located = rows.dropna(subset=["lat", "lon"])
+    for staff in dict.fromkeys([int(located["employees"].min()), int(located["employees"].max())] if points else []):
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor=MUTED_TEXT,
+                              markersize=2 * POINT_SCALE * maps.point_radius(staff),
+                              label=i18n.t("briefing.map_staff", lang, n=i18n.fmt_number(staff, lang))))
+    legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.65, 0.97), frameon=False,
+                        prop={"family": FONT, "size": 12}, labelspacing=0.8,
+                        title=i18n.t("briefing.map_legend_title", lang, metric=i18n.t(f"map.legend.metric.{metric}", lang)),
+                        title_fontproperties={"family": FONT, "size": 13, "weight": "bold"}, alignment="left")
     lines = _region_lines(summary, metric, lang)
     if lines:
-        fig.text(0.66, 0.50, i18n.t("briefing.map_regions_title", lang), fontsize=12, weight="bold", family=FONT,
-                 color=TEXT_COLOR, va="top")
-        fig.text(0.66, 0.46, "\n".join(lines), fontsize=11, family=FONT, color=TEXT_COLOR, va="top", linespacing=1.5)
-    fig.text(0.66, 0.04, i18n.t("briefing.map_note", lang), fontsize=9, family=FONT, color=MUTED_TEXT, va="bottom",
+        # Under the legend, wherever it ends.
+        fig.canvas.draw()
+        bottom = legend.get_window_extent().transformed(fig.transFigure.inverted()).y0
+        fig.text(0.66, bottom - 0.06, i18n.t("briefing.map_regions_title", lang), fontsize=13, weight="bold",
+                 family=FONT, color=TEXT_COLOR, va="top")
+        fig.text(0.66, bottom - 0.11, "\n".join(lines), fontsize=12, family=FONT, color=TEXT_COLOR, va="top",
+                 linespacing=1.5)
+    fig.text(0.66, 0.03, i18n.t("briefing.map_note", lang), fontsize=10, family=FONT, color=MUTED_TEXT, va="bottom",
              wrap=True)
 
     buffer = io.BytesIO()

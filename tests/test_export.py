@@ -72,3 +72,8 @@ def test_container_width_charts_export():
 
 def test_safe_filename():
     assert export.safe_filename("Levées de fonds : 80,8 M€ !") == "levees-de-fonds-80-8-m"
+
+
+def test_charts_without_width_export_at_slide_proportions():
+    width, height = export.png_size(export.chart_png(_chart(), "fr", "Source"))
+    assert width >= 1600 and height < width  # not a tall, upscaled sliver

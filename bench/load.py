@@ -1,0 +1,127 @@
+"""Load test on loopback: N concurrent headless sessions click through the pages for T seconds.
+
+    python -m bench.load [--sessions 20] [--seconds 60]
+
+Reports errors (Streamlit exceptions, error boxes, timeouts — must be 0), page render times
+(navigation → script finished, p50/p95) and the server's RSS; writes bench/results/load.{md,json}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import RESULTS, machine, pct, rss_mb  # noqa: E402
+from smt_dashboard.navigation import available_pages  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server  # noqa: E402
+
+READY = ("() => !!document.querySelector(\"[data-testid='stMainBlockContainer'] h1\")"
+         " && !document.querySelector(\"[data-testid='stStatusWidget']\")")
+
+
+async def session(browser, base: str, paths: list[str], deadline: float, index: int, out: dict) -> None:
+    """One user: open the app, then click the navigation links in turn (in-app navigation)."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await context.new_page()
+    try:
+        await page.goto(base + "/", timeout=60000)
+        await page.wait_for_function(READY, timeout=60000, polling=50)
+    except Exception as exc:  # noqa: BLE001
+        out["errors"].append(f"open: {type(exc).__name__}")
+        await context.close()
+        return
+    links = page.locator("[data-testid='stSidebarNavLink']")
+    step = index  # sessions start on different pages
+    while time.monotonic() < deadline:
+        target = step % len(paths)
+        step += 1
+        t0 = time.perf_counter()
+        try:
+            await links.nth(target).click(timeout=60000)
+            path = paths[target]
+            await page.wait_for_function(f"() => location.pathname === '/{path}'", timeout=60000, polling=50)
+            await page.wait_for_function(READY, timeout=60000, polling=50)
+            elapsed = (time.perf_counter() - t0) * 1000
+            broken = await page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").count()
+            if broken:
+                out["errors"].append(f"{path}: error element")
+            out["times"].append(elapsed)
+            await page.wait_for_timeout(200)
+        except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
+            out["errors"].append(f"{paths[target]}: {type(exc).__name__}")
+    await context.close()
+
+
+async def sample_rss(pid: int, deadline: float, samples: list[float]) -> None:
+    while time.monotonic() < deadline:
+        samples.append(rss_mb(pid))
+        await asyncio.sleep(1)
+
+
+async def run(sessions: int, seconds: int) -> dict:
+    from playwright.async_api import async_playwright
+
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    paths = ["" if p.key == "overview" else p.key for p in available_pages()]
+    out: dict = {"times": [], "errors": []}
+    rss: list[float] = []
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            deadline = time.monotonic() + seconds
+            await asyncio.gather(sample_rss(proc.pid, deadline, rss),
+                                 *(session(browser, base, paths, deadline, i, out) for i in range(sessions)))
+            await browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    times = out["times"]
+    return {
+        "machine": machine(), "sessions": sessions, "seconds": seconds, "page_loads": len(times),
+        "errors": len(out["errors"]), "error_samples": out["errors"][:20],
+        "render_ms": {"p50": round(statistics.median(times), 1), "p95": round(pct(times, 95), 1),
+                      "max": round(max(times), 1)} if times else {},
+        "rss_mb": {"start": round(rss[0], 1), "max": round(max(rss), 1), "end": round(rss[-1], 1)} if rss else {},
+    }
+
+
+def render(r: dict) -> str:
+    m = r["machine"]
+    return "\n".join([
+        "# smt-dashboard load test", "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; run {m['date']}.", "",
+        f"{r['sessions']} concurrent headless Chromium sessions clicking through every page for {r['seconds']} s "
+        "(loopback only).", "",
+        f"- page loads completed: {r['page_loads']}",
+        f"- errors: {r['errors']} {'✅' if r['errors'] == 0 else '❌ ' + '; '.join(r['error_samples'][:5])}",
+        f"- page render time (navigation click → script finished): p50 {r['render_ms'].get('p50')} ms, "
+        f"p95 {r['render_ms'].get('p95')} ms, max {r['render_ms'].get('max')} ms",
+        f"- server RSS: start {r['rss_mb'].get('start')} MB, max {r['rss_mb'].get('max')} MB, "
+        f"end {r['rss_mb'].get('end')} MB", ""])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="smt-dashboard load test")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    report = asyncio.run(run(args.sessions, args.seconds))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "load.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (RESULTS / "load.md").write_text(render(report), encoding="utf-8")
+    print(render(report))
+    return 0 if report["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+"""The briefing deck (.pptx, python-pptx): a title slide (title, date, active filters, language), one slide
+per view (title, takeaway, the chart as a picture or a native table, the source as a footnote and a link
+back to the live view) and a final slide listing every source used. Pure: views in, bytes out."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from urllib.parse import urlsplit
+
+import altair as alt
+import pandas as pd
+from babel.dates import format_date
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from smt_dashboard import briefing, i18n, provenance
+from smt_dashboard.briefing import Built, View
+from smt_dashboard.charts.common import PALETTE
+from smt_dashboard.filters import FilterOptions, FilterState, describe
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+CONTENT_W = SLIDE_W - 2 * MARGIN
+ACCENT = RGBColor.from_string(PALETTE[0][1:])
+INK = RGBColor(0x1F, 0x29, 0x33)
+MUTED = RGBColor(0x5B, 0x65, 0x70)
+TAKEAWAY_FILL = RGBColor(0xE8, 0xF1, 0xF8)
+# Darker shades of the page's quadrant colours: headings stay legible (≥ 4.5:1) on the light cell.
+QUADRANT_COLORS = {"strength": "#00684A", "weakness": "#B04A00", "opportunity": "#005B8F", "threat": "#8A5A00"}
+# Arial: PowerPoint has it and LibreOffice substitutes the metric-compatible Liberation Sans, so the
+# slides break lines at the same places in both.
+FONT_NAME = "Arial"
+MAX_TABLE_ROWS = 14
+MAX_PLOT_HEIGHT = 330  # px
+_LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+_BABEL = {"fr": "fr_FR", "en": "en_GB"}
+MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+Picture = Callable[[View, Built], bytes]
+
+
+# --- pictures -----------------------------------------------------------------------------------------------
+
+def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int | None] | None = None
+                ) -> alt.TopLevelMixin:
+    """The chart as drawn on a slide: its title moves to the slide's title, a chart sized by its container on
+    the page gets a fixed width, and a faceted chart's panels get ``facet_size`` (wide and low for 16:9)."""
+    out = chart.copy(deep=True)
+    out.title = alt.Undefined
+    if isinstance(out, alt.FacetChart):
+        if facet_size is not None:
+            out.spec.width = facet_size[0]
+            if facet_size[1] is not None:
+                out.spec.height = facet_size[1]
+                out.spacing = 6  # lanes set low: less room between them too
+    else:
+        if getattr(out, "width", alt.Undefined) is alt.Undefined:
+            out = out.properties(width=width)
+        # A lower plot keeps the labels legible once the picture is scaled into the slide's 16:9 frame.
+        if isinstance(out.height, (int, float)) and out.height > MAX_PLOT_HEIGHT:
+            out = out.properties(height=MAX_PLOT_HEIGHT)
+    return out
+
+
+def render_picture(view: View, built: Built, lang: str) -> bytes:
+    """PNG of a chart view (vl-convert) or of the map (maps_static)."""
+    from smt_dashboard import export, maps_static
+
+    if built.kind == "map":
+        spec = built.content
+        return maps_static.map_png(spec.geo, spec.rows, lang, spec.selected, products=spec.products)
+    return export.chart_png(slide_chart(built.content, view.chart_width, view.facet_size), lang)
+
+
+# --- text helpers ---------------------------------------------------------------------------------------------
+
+def _textbox(slide, left, top, width, height, lang: str, anchor=MSO_ANCHOR.TOP):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = Inches(0.08)
+    frame.margin_top = frame.margin_bottom = Inches(0.04)
+    return box
+
+
+def _run(paragraph, text: str, lang: str, size: float, bold: bool = False, color: RGBColor = INK,
+         italic: bool = False, link: str | None = None):
+    run = paragraph.add_run()
+    run.text = text
+    font = run.font
+    font.size, font.bold, font.italic = Pt(size), bold, italic
+    font.name = FONT_NAME
+    font.color.rgb = color
+    font.language_id = _LANGUAGE_IDS.get(lang, MSO_LANGUAGE_ID.FRENCH)
+    if link:
+        run.hyperlink.address = link
+    return run
+
+
+def _paragraph(frame, first: bool):
+    return frame.paragraphs[0] if first else frame.add_paragraph()
+
+
+def _write(slide, left, top, width, height, text: str, lang: str, size: float, bold: bool = False,
+           color: RGBColor = INK, italic: bool = False, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP):
+    box = _textbox(slide, left, top, width, height, lang, anchor)
+    paragraph = box.text_frame.paragraphs[0]
+    paragraph.alignment = align
+    _run(paragraph, text, lang, size, bold, color, italic)
+    return box
+
+
+def cell_text(value: object, lang: str) -> str:
+    """A table cell as text: numbers in the language's format, missing values as "non communiqué"."""
+    if isinstance(value, bool):
+        return i18n.t("common.yes" if value else "common.no", lang)
+    if i18n.is_missing(value):
+        return i18n.not_disclosed(lang)
+    if isinstance(value, int) or (hasattr(value, "is_integer") and float(value).is_integer()
+                                  and not isinstance(value, str)):
+        return i18n.fmt_number(value, lang)
+    if isinstance(value, float):
+        return i18n.fmt_compact(value, lang, 2)
+    return str(value)
+
+
+# --- slides -----------------------------------------------------------------------------------------------------
+
+def _blank(prs):
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
+def _accent_bar(slide, top=Inches(0), height=Inches(0.12)):
+    bar = slide.shapes.add_shape(1, 0, top, SLIDE_W, height)  # 1 = rectangle
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = ACCENT
+    bar.line.fill.background()
+    return bar
+
+
+def _title_slide(prs, title: str, state: FilterState, options: FilterOptions, lang: str, today: date,
+                 n_views: int) -> None:
+    slide = _blank(prs)
+    _accent_bar(slide, top=Inches(2.1), height=Inches(0.08))
+    _write(slide, MARGIN, Inches(0.9), CONTENT_W, Inches(1.1), title, lang, 40, bold=True, anchor=MSO_ANCHOR.BOTTOM)
+    box = _textbox(slide, MARGIN, Inches(2.4), CONTENT_W, Inches(2.8), lang)
+    lines = [
+        (i18n.t("briefing.deck_date", lang, date=format_date(today, format="long", locale=_BABEL[lang])), 20, True),
+        (i18n.t("briefing.deck_filters", lang, filters=describe(state, options, lang)), 16, False),
+        (i18n.t("briefing.deck_language", lang, language=i18n.t(f"briefing.language_name.{lang}", lang)), 16, False),
+        (i18n.t("briefing.deck_views", lang, n=i18n.fmt_number(n_views, lang)), 16, False),
+    ]
+    for pos, (text, size, bold) in enumerate(lines):
+        paragraph = _paragraph(box.text_frame, pos == 0)
+        paragraph.space_after = Pt(8)
+        _run(paragraph, text, lang, size, bold, INK if bold else MUTED)
+    _write(slide, MARGIN, Inches(6.4), CONTENT_W, Inches(0.7), i18n.t("briefing.deck_study", lang), lang, 12,
+           color=MUTED, anchor=MSO_ANCHOR.BOTTOM)
+
+
+def title_size(title: str) -> int:
+    """Font size (pt) that keeps a slide title within two lines of the title box."""
+    return 26 if len(title) <= 60 else 22 if len(title) <= 120 else 18
+
+
+def _header(slide, view: View, built: Built, lang: str, number: int, total: int) -> None:
+    _accent_bar(slide)
+    _write(slide, MARGIN, Inches(0.2), CONTENT_W, Inches(0.3), i18n.t(f"nav.{view.page}", lang).upper(), lang, 11,
+           bold=True, color=ACCENT)
+    _write(slide, MARGIN, Inches(0.45), CONTENT_W, Inches(0.8), built.title, lang, title_size(built.title), bold=True,
+           anchor=MSO_ANCHOR.MIDDLE)
+    takeaway = _write(slide, MARGIN, Inches(1.3), CONTENT_W, Inches(0.55), built.takeaway, lang, 16, bold=True,
+                      anchor=MSO_ANCHOR.MIDDLE)
+    takeaway.fill.solid()
+    takeaway.fill.fore_color.rgb = TAKEAWAY_FILL
+    _write(slide, SLIDE_W - MARGIN - Inches(1.2), Inches(7.05), Inches(1.2), Inches(0.3), f"{number} / {total}", lang,
+           10, color=MUTED, align=PP_ALIGN.RIGHT)
+
+
+def _footer(slide, built: Built, source: str, note: str | None, url: str, lang: str) -> None:
+    box = _textbox(slide, MARGIN, Inches(6.6), CONTENT_W - Inches(1.3), Inches(0.75), lang, MSO_ANCHOR.BOTTOM)
+    first = box.text_frame.paragraphs[0]
+    _run(first, source, lang, 10, color=MUTED)
+    if note:
+        _run(first, " · " + note, lang, 10, color=MUTED, italic=True)
+    second = box.text_frame.add_paragraph()
+    _run(second, i18n.t("briefing.deck_link", lang) + " ", lang, 10, color=MUTED)
+    _run(second, url, lang, 10, color=ACCENT, link=url)
+
+
+CONTENT_TOP = Inches(1.95)
+CONTENT_BOTTOM = Inches(6.55)
+
+
+def _picture(slide, png: bytes, top) -> None:
+    from smt_dashboard.export import png_size
+
+    width_px, height_px = png_size(png)
+    box_w, box_h = CONTENT_W, CONTENT_BOTTOM - top
+    scale = min(box_w / width_px, box_h / height_px)
+    width, height = int(width_px * scale), int(height_px * scale)
+    left = MARGIN + (box_w - width) // 2
+    slide.shapes.add_picture(io.BytesIO(png), Emu(left), Emu(top), Emu(width), Emu(height))
+
+
+def _column_widths(df: pd.DataFrame, texts: list[list[str]]) -> list[int]:
+    weights = []
+    for j, column in enumerate(df.columns):
+        longest = max([len(str(column))] + [len(row[j]) for row in texts])
+        weights.append(min(max(longest, 8), 70))
+    total = sum(weights)
+    return [int(CONTENT_W * w / total) for w in weights]
+
+
+def _table(slide, df: pd.DataFrame, lang: str, top) -> None:
+    shown = df.head(MAX_TABLE_ROWS)
+    texts = [[cell_text(v, lang) for v in row] for row in shown.itertuples(index=False)]
+    size = 13 if len(shown) <= 8 else 11
+    height = min(CONTENT_BOTTOM - top, Inches(0.42) * (len(shown) + 1))
+    shape = slide.shapes.add_table(len(shown) + 1, len(df.columns), MARGIN, top, CONTENT_W, height)
+    table = shape.table
+    for j, width in enumerate(_column_widths(shown, texts)):
+        table.columns[j].width = width
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+    for j, column in enumerate(df.columns):
+        cell = table.cell(0, j)
+        cell.text_frame.paragraphs[0].text = ""
+        _run(cell.text_frame.paragraphs[0], str(column), lang, size, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+    for i, row in enumerate(texts, start=1):
+        for j, text in enumerate(row):
+            paragraph = table.cell(i, j).text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.RIGHT if numeric[j] else PP_ALIGN.LEFT
+            _run(paragraph, text, lang, size)
+    if len(df) > len(shown):
+        _write(slide, MARGIN, CONTENT_BOTTOM - Inches(0.3), CONTENT_W, Inches(0.3),
+               i18n.t("briefing.deck_more_rows", lang, n=i18n.fmt_number(len(df) - len(shown), lang)), lang, 10,
+               color=MUTED, italic=True)
+
+
+def _swot(slide, grid: briefing.SwotGrid, lang: str, top) -> None:
+    height = CONTENT_BOTTOM - top
+    shape = slide.shapes.add_table(2, 2, MARGIN, top, CONTENT_W, height)
+    table = shape.table
+    table.first_row = False
+    table.horz_banding = False
+    for pos, (code, label, items) in enumerate(grid.quadrants):
+        cell = table.cell(pos // 2, pos % 2)
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor(0xF7, 0xF9, 0xFA)
+        cell.vertical_anchor = MSO_ANCHOR.TOP
+        frame = cell.text_frame
+        frame.word_wrap = True
+        head = frame.paragraphs[0]
+        _run(head, label, lang, 15, bold=True, color=RGBColor.from_string(QUADRANT_COLORS[code][1:]))
+        for item in items:
+            paragraph = frame.add_paragraph()
+            paragraph.space_before = Pt(3)
+            _run(paragraph, "• " + item, lang, 12)
+    for row in table.rows:
+        row.height = int(height / 2)
+
+
+def _view_slide(prs, view: View, built: Built, picture_png: bytes | None, source: str, note: str | None, url: str,
+                lang: str, number: int, total: int) -> None:
+    slide = _blank(prs)
+    _header(slide, view, built, lang, number, total)
+    top = CONTENT_TOP
+    if built.subtitle and built.kind == "chart":
+        _write(slide, MARGIN, top, CONTENT_W, Inches(0.35), built.subtitle, lang, 12, color=MUTED, italic=True)
+        top += Inches(0.4)
+    if built.kind in ("chart", "map") and picture_png is not None:
+        _picture(slide, picture_png, top)
+    elif built.kind == "table":
+        _table(slide, built.content, lang, top)
+    elif built.kind == "swot":
+        _swot(slide, built.content, lang, top)
+    else:
+        _write(slide, MARGIN, top + Inches(1.2), CONTENT_W, Inches(1.0), i18n.t("briefing.empty_slide", lang), lang, 18,
+               color=MUTED, align=PP_ALIGN.CENTER)
+    _footer(slide, built, source, note, url, lang)
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = "\n".join(part for part in (built.takeaway, source, note or "", url) if part)
+
+
+def _sources_slide(prs, source_ids: list[str], sources: pd.DataFrame, lang: str, number: int, total: int) -> None:
+    slide = _blank(prs)
+    _accent_bar(slide)
+    _write(slide, MARGIN, Inches(0.45), CONTENT_W, Inches(0.8), i18n.t("briefing.deck_sources_title", lang), lang, 24,
+           bold=True, anchor=MSO_ANCHOR.MIDDLE)
+    by_id = sources.set_index("source_id")
+    known = [s for s in source_ids if s in by_id.index]
+    n_columns = 1 if len(known) <= 8 else 2 if len(known) <= 16 else 3
+    per_column = -(-len(known) // n_columns) if known else 0
+    width = CONTENT_W // n_columns
+    size = 12 if n_columns == 1 else 10 if n_columns == 2 else 9
+    for c in range(n_columns):
+        box = _textbox(slide, MARGIN + c * width, Inches(1.35), width - Inches(0.15), Inches(5.6), lang)
+        for pos, source_id in enumerate(known[c * per_column:(c + 1) * per_column]):
+            row = by_id.loc[source_id]
+            paragraph = _paragraph(box.text_frame, pos == 0)
+            paragraph.space_after = Pt(5)
+            _run(paragraph, str(row["citation_en" if lang == "en" else "citation_fr"]), lang, size, bold=True)
+            url = None if i18n.is_missing(row["url"]) else str(row["url"])
+            url = url if url and url.startswith(("http://", "https://")) else None
+            # The title carries the link; the site's name is printed for a paper copy.
+            _run(paragraph, " — ", lang, size)
+            _run(paragraph, str(row["title"]), lang, size, color=ACCENT if url else INK, link=url)
+            if url:
+                _run(paragraph, f" ({urlsplit(url).netloc})", lang, size, color=MUTED)
+    _write(slide, SLIDE_W - MARGIN - Inches(1.2), Inches(7.05), Inches(1.2), Inches(0.3), f"{number} / {total}", lang,
+           10, color=MUTED, align=PP_ALIGN.RIGHT)
+
+
+def used_sources(entries: Sequence[tuple[View, Built]]) -> list[str]:
+    """Every source id behind the views, in order of first appearance."""
+    ids: list[str] = []
+    for _, built in entries:
+        ids += provenance.source_ids(built.rows) + list(built.extra_source_ids)
+    return list(dict.fromkeys(ids))
+
+
+def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: FilterState, options: FilterOptions,
+               sources: pd.DataFrame, lang: str, app_url: str | None = None, today: date | None = None,
+               picture: Picture | None = None) -> bytes:
+    """The .pptx: title slide, one slide per (view, built) in order, the sources slide. ``picture`` renders
+    chart and map views (default :func:`render_picture`; the page passes a cached one)."""
+    lang = i18n.normalize_lang(lang)
+    picture = picture or (lambda view, built: render_picture(view, built, lang))
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    prs.core_properties.title = title
+    prs.core_properties.language = "fr-FR" if lang == "fr" else "en-GB"
+    prs.core_properties.author = i18n.t("briefing.deck_author", lang)
+    total = len(entries) + 2
+    _title_slide(prs, title, state, options, lang, today or date.today(), len(entries))
+    # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        pictures = list(pool.map(lambda e: picture(*e) if e[1].kind in ("chart", "map") else None, entries))
+    for number, ((view, built), png) in enumerate(zip(entries, pictures), start=2):
+        source = provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
+        _view_slide(prs, view, built, png, source, briefing.filter_note(view, state, lang),
+                    briefing.link(view, state, app_url), lang, number, total)
+    _sources_slide(prs, used_sources(entries), sources, lang, total, total)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def file_name(title: str, today: date | None = None) -> str:
+    """``dossier-de-seance-smt-2025-03-12.pptx`` from the deck's title and date."""
+    from smt_dashboard.export import safe_filename
+
+    return f"{safe_filename(title)}-{(today or date.today()).isoformat()}.pptx"

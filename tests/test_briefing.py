@@ -1,0 +1,206 @@
+"""The registry of briefing views: every view builds on the real data, under the filters its page applies,
+with a takeaway computed from the data (figures checked against the study) and the rows behind it."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from smt_dashboard import briefing, navigation, provenance
+from smt_dashboard.datasets import load_dataset, load_regions
+from smt_dashboard.filters import FilterState
+from tests.conftest import DATA
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.fixture(scope="module")
+def frames() -> dict:
+    out: dict = {n: load_dataset(n, DATA) for n in briefing.datasets_of(briefing.VIEWS) if n != briefing.REGIONS}
+    out[briefing.REGIONS] = load_regions(DATA)
+    return out
+
+
+def drawn(chart: alt.TopLevelMixin) -> list[dict]:
+    """The rows a (possibly layered) chart sends to Vega."""
+    spec = chart.to_dict()
+    data = spec.get("data") or spec["layer"][0]["data"]
+    return spec["datasets"][data["name"]]
+
+
+def build(frames: dict, key: str, state: FilterState | None = None, lang: str = "fr") -> briefing.Built:
+    return briefing.build(briefing.VIEWS_BY_KEY[key], frames, state or FilterState(lang=lang), lang)
+
+
+def test_registry_covers_the_views_the_committee_asked_for():
+    keys = set(briefing.VIEWS_BY_KEY)
+    assert {"overview_headlines", "swot", "policy_france", "market_size", "adoption", "recommendation_targets", "map",
+            "companies_by_model", "us_comparison", "catalogue_heatmap", "approvals", "reimbursement",
+            "funding_totals", "funding_timeline", "deals", "index_ranking", "index_rank_range", "jobs_projection",
+            "trainings_by_city"} <= keys
+    # Each view links back to a registered page, and the registry follows the navigation order.
+    order = [p.key for p in navigation.PAGES]
+    pages = [v.page for v in briefing.VIEWS]
+    assert all(p in navigation.PAGES_BY_KEY for p in pages)
+    assert pages == sorted(pages, key=order.index)
+    assert [p for p, _ in briefing.views_by_page()] == list(dict.fromkeys(pages))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_view_builds_with_a_title_a_takeaway_and_sources(frames, lang):
+    for view in briefing.VIEWS:
+        built = build(frames, view.key, lang=lang)
+        assert built.kind in briefing.KINDS and built.kind != "empty", view.key
+        assert built.title and built.takeaway, view.key
+        assert "aec2020" in provenance.source_ids(built.rows) or view.key.startswith("index"), view.key
+        assert view.label(lang) != f"briefing.view.{view.key}", view.key
+        if built.kind == "chart":
+            assert isinstance(built.content, alt.TopLevelMixin)
+            assert briefing.chart_titles(built.content)[0] == built.title
+
+
+def test_deals_takeaway_is_france_share_of_the_2018_deals(frames):
+    # Study: "la France ne représente que 1,4% des deals … (7 deals pour un montant de 108M$)".
+    built = build(frames, "deals")
+    assert built.takeaway == f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%)."
+    spec = built.content.to_dict()
+    assert spec["facet"]["row"]["field"] == "level"
+    rows = spec["datasets"][spec["data"]["name"]]
+    paris = next(r for r in rows if r["geography"] == "Paris (France)")
+    assert paris["value"] == 7 and paris["is_france"]
+    assert {"startuphealth2018", "aec2020"} <= set(provenance.source_ids(built.rows))
+    assert build(frames, "deals", lang="en").takeaway == "France: 7 deals out of 500 in 2018 (1.4%)."
+
+
+def test_market_reimbursement_approvals_and_jobs_takeaways_match_the_study(frames):
+    # Study: "71-96", "504-531", "TCAM* : +28%".
+    market = build(frames, "market_size").takeaway
+    assert f"71–96{NBSP}Md$ en 2018" in market and f"504–531{NBSP}Md$ en 2025" in market and f"28{NNBSP}%" in market
+    # Study: "12 SMT sur les 33 SMT" financed / reimbursed or in progress.
+    assert build(frames, "reimbursement").takeaway.startswith("12 SMT sur 33")
+    # Study: "21 ont un marquage CE", "22 ont une approbation FDA" of the 33 available SMT.
+    approvals = build(frames, "approvals").takeaway
+    assert "Sur 33 SMT" in approvals and "21 marquées CE" in approvals and "22 approuvées par la FDA" in approvals
+    # Study: "377 nouveaux emplois … approx. 15 types de métiers différents (soit approx. 25 …)".
+    jobs = build(frames, "jobs_projection").takeaway
+    assert jobs.startswith("377 nouveaux emplois d'ici 2025") and "publié : 377" in jobs and "≈ 25" in jobs
+
+
+def test_index_takeaways_give_france_rank(frames):
+    assert build(frames, "index_ranking").takeaway.startswith("La France : 15e sur 17 pays")
+    rows = drawn(build(frames, "index_ranking").content)
+    assert next(r for r in rows if r["is_france"])["rank"] == 15
+    spread = build(frames, "index_rank_range").takeaway
+    assert "entre le 13e et le 16e rang sur 16 pays" in spread  # Portugal has no sub-indices
+
+
+def test_overview_table_holds_the_headline_figures(frames):
+    built = build(frames, "overview_headlines")
+    assert built.kind == "table"
+    values = dict(zip(built.content["Indicateur"], built.content["Valeur"]))
+    # Study: 40 SMT identified; 10 French companies (~635 staff) + 7 subsidiaries.
+    assert values["SMT identifiées"] == "40"
+    assert values["Entreprises en France"] == "10 + 7"
+    assert values["Salariés"] == "635"
+    assert values["Deals 2018 : part France"] == f"1,4{NNBSP}%"
+    assert built.takeaway.startswith("40 SMT identifiées, 10 + 7 entreprises en France")
+
+
+def test_swot_grid_has_the_four_quadrants(frames):
+    built = build(frames, "swot")
+    assert built.kind == "swot"
+    quadrants = {code: items for code, _, items in built.content.quadrants}
+    assert [label for _, label, _ in built.content.quadrants] == ["Forces", "Faiblesses", "Opportunités", "Menaces"]
+    assert "Financement limité des entreprises innovantes" in quadrants["weakness"]
+    assert built.takeaway.startswith("4 forces, 6 faiblesses, 5 opportunités, 5 menaces")
+
+
+def test_policy_is_split_between_france_and_abroad(frames):
+    france, abroad = build(frames, "policy_france"), build(frames, "policy_international")
+    fr_data, other_data = drawn(france.content), drawn(abroad.content)
+    assert {r["jurisdiction"] for r in fr_data} == {"FR"}
+    assert "FR" not in {r["jurisdiction"] for r in other_data}
+    assert any("Ma Santé 2022" in r["title"] for r in fr_data)
+    assert france.takeaway.startswith(f"{len(fr_data)} jalons en France")
+
+
+def test_recommendations_table_counts_actions_per_target(frames):
+    table = build(frames, "recommendation_targets").content
+    by_target = dict(zip(table["Acteur ciblé"], table["Actions"]))
+    recos = frames["recommendations"]
+    assert by_target["Organismes de formation"] == int(recos["targets"].str.contains("training_bodies").sum())
+    # Competitiveness + training actions add up to the actions of each target.
+    assert (table.iloc[:, 2] + table.iloc[:, 3] == table["Actions"]).all()
+
+
+def test_map_and_company_views_apply_the_global_filters(frames):
+    everything = build(frames, "map")
+    assert everything.kind == "map" and len(everything.content.rows) == 17
+    assert "en tête : Île-de-France (8)" in everything.takeaway
+    assert "datafrance" in everything.extra_source_ids
+    # Auvergne-Rhône-Alpes: Biocorp, Eveon, Nemera, Diabeloop.
+    state = FilterState(regions=("84",))
+    rhone = build(frames, "map", state)
+    assert set(rhone.content.rows["name"]) == {"Biocorp", "Eveon", "Nemera", "Diabeloop"}
+    assert rhone.content.selected == ("84",)
+    assert rhone.takeaway.startswith("Entreprises en France : 4 (françaises : 4 ; filiales d'entreprises étrangères : 0)")
+    models = drawn(build(frames, "companies_by_model", state).content)
+    assert sum(r["companies"] for r in models) == 4
+    # Nothing left: the view says so instead of drawing an empty chart.
+    nobody = build(frames, "companies_by_model", FilterState(regions=("53",), nationalities=("french",)))
+    assert nobody.kind == "empty" and nobody.takeaway == "Aucune donnée ne correspond aux filtres actifs."
+
+
+def test_catalogue_and_funding_follow_their_page_filters(frames):
+    diabetes = build(frames, "catalogue_heatmap", FilterState(areas=("diabetology",)))
+    assert diabetes.title == "Nombre de SMT par catégorie et aire thérapeutique (22 SMT)"
+    assert diabetes.takeaway.startswith("22 SMT")
+    totals = build(frames, "funding_totals")
+    raised = totals.content.iloc[0]
+    assert raised.iloc[0] == "Levée de fonds" and raised.iloc[1] == 11
+    # The table sums to 80,9 M€; the study prints 80,8 M€ (rounding), and says so when nothing is filtered.
+    assert f"80,9{NBSP}M€" in totals.takeaway and f"80,8{NBSP}M€" in totals.takeaway
+    brittany = build(frames, "funding_totals", FilterState(regions=("53",)))
+    assert brittany.kind == "empty"
+    timeline = build(frames, "funding_timeline")
+    assert "Diabeloop" in timeline.takeaway and f"31{NBSP}M€" in timeline.takeaway
+
+
+def test_trainings_takeaway_names_paris(frames):
+    built = build(frames, "trainings_by_city")
+    campuses = frames["training_ux_establishments"]
+    assert built.takeaway.startswith(f"{len(campuses)} campus")
+    assert "en tête : Paris (10)" in built.takeaway
+
+
+def test_filter_note_names_the_filters_a_view_ignores():
+    state = FilterState(regions=("84",), areas=("diabetology",))
+    deals, heatmap, company_map = (briefing.VIEWS_BY_KEY[k] for k in ("deals", "catalogue_heatmap", "map"))
+    assert briefing.filter_note(deals, state, "fr") == "Filtres sans effet sur cette vue : Région, Aire thérapeutique"
+    assert briefing.filter_note(heatmap, state, "en") == "Filters without effect on this view: Region"
+    assert briefing.filter_note(company_map, state, "fr") is None
+    assert briefing.filter_note(deals, FilterState(), "fr") is None
+
+
+def test_link_back_to_the_live_view_keeps_filters_and_language():
+    state = FilterState(regions=("84",), lang="en", mode="presentation")
+    url = briefing.link(briefing.VIEWS_BY_KEY["deals"], state, "https://smt.example.org/briefing")
+    assert url == "https://smt.example.org/deals?region=84&lang=en"
+    home = briefing.link(briefing.VIEWS_BY_KEY["overview_headlines"], FilterState(), None)
+    assert home == "http://localhost:8501/"
+
+
+def test_datasets_of_lists_each_dataset_once():
+    names = briefing.datasets_of(briefing.VIEWS)
+    assert len(names) == len(set(names))
+    assert briefing.REGIONS in names and "deals_2018" in names
+    assert briefing.datasets_of([briefing.VIEWS_BY_KEY["deals"]]) == ("deals_2018",)
+
+
+def test_source_rows_stack_the_source_columns_only():
+    a = pd.DataFrame({"x": [1], "source_id": ["aec2020"], "cited_source_ids": ["microsoft2017"]})
+    b = pd.DataFrame({"y": [2], "source_id": ["bertelsmann_shs_project"]})
+    rows = briefing.source_rows(a, b, a.iloc[0:0])
+    assert list(rows.columns) == ["source_id", "cited_source_ids"]
+    assert provenance.source_ids(rows) == ["aec2020", "bertelsmann_shs_project", "microsoft2017"]

@@ -1,0 +1,114 @@
+"""AppTest of the briefing page: views grouped by page with select-all, the deck's title, filters and
+language, the download button, the key messages, and a broken data file."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from smt_dashboard import briefing, ui
+from tests.conftest import ROOT, rewrite_cell
+
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/briefing.py"
+NNBSP = "\u202f"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.switch_page(PAGE).run()
+
+
+def checkbox(at: AppTest, key: str):
+    return at.checkbox(key=key)
+
+
+def preview(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def download(at: AppTest):
+    (button,) = [b for b in at.get("download_button") if b.proto.label.startswith("Télécharger le dossier")
+                 or b.proto.label.startswith("Download the meeting pack")]
+    return button
+
+
+def test_default_view():
+    at = open_page()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Dossier de séance"
+    labels = [c.label for c in at.checkbox]
+    for view in briefing.VIEWS:
+        assert view.label("fr") in labels, view.key
+        assert checkbox(at, f"brief_view_{view.key}").value is True
+    assert "**Carte de l'écosystème**" in labels  # select-all of the map page's views
+    assert at.text_input(key="briefing_title").value == "Dossier de séance – SMT"
+    assert not download(at).proto.disabled
+    assert download(at).proto.deferred_file_id  # built on click, not on every rerun
+    text = preview(at)
+    assert "Aucun filtre actif" in text and "français" in text
+    assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
+    assert any(c.value.startswith(f"{len(briefing.VIEWS)} vue(s) sélectionnée(s)") for c in at.caption)
+
+
+def test_select_all_per_page():
+    at = open_page()
+    checkbox(at, "brief_group_map").uncheck().run()
+    assert not at.exception
+    for key in ("map", "companies_by_model", "us_comparison"):
+        assert checkbox(at, f"brief_view_{key}").value is False
+    assert "Où sont les entreprises" not in preview(at)
+    assert checkbox(at, "brief_view_deals").value is True
+    # Ticking the last unticked view of the group ticks the group again.
+    for key in ("map", "companies_by_model"):
+        checkbox(at, f"brief_view_{key}").check().run()
+    assert checkbox(at, "brief_group_map").value is False
+    checkbox(at, "brief_view_us_comparison").check().run()
+    assert checkbox(at, "brief_group_map").value is True
+    assert "Où sont les entreprises" in preview(at)
+
+
+def test_nothing_selected_disables_the_download():
+    at = open_page()
+    for page, _ in briefing.views_by_page():
+        checkbox(at, f"brief_group_{page}").uncheck()
+    at.run()
+    assert not at.exception
+    assert download(at).proto.disabled
+    assert any("Cochez au moins une vue" in i.value for i in at.info)
+
+
+def test_english_and_filters():
+    at = open_page({"lang": "en", "region": ["84"]})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Meeting pack"
+    assert at.text_input(key="briefing_title").value == "Meeting pack – SMT"
+    text = preview(at)
+    assert ui.escape_md("Region: Auvergne-Rhône-Alpes") in text
+    assert ui.escape_md("Companies in France: 4 (French: 4;") in text
+    assert ui.escape_md("France: 7 deals out of 500 in 2018 (1.4%).") in text
+
+
+def test_broken_dataset_disables_only_its_views(data_copy):
+    rewrite_cell(data_copy / "deals_2018.csv", 3, "deals", "beaucoup")
+    at = open_page()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "deals\\_2018\\.csv" in message or "deals_2018.csv" in message
+    assert "ligne 3" in message
+    deals = checkbox(at, "brief_view_deals")
+    assert deals.value is False and deals.proto.disabled
+    # The overview's headline figures read the deals too; the other views stay available.
+    assert checkbox(at, "brief_view_overview_headlines").proto.disabled
+    assert checkbox(at, "brief_view_map").value is True and not checkbox(at, "brief_view_map").proto.disabled
+    assert not download(at).proto.disabled
+
+
+def test_presentation_mode_shows_only_the_key_messages():
+    at = open_page({"mode": "presentation"})
+    assert not at.exception and not at.error
+    assert not at.checkbox and not at.text_input
+    assert not [b for b in at.get("download_button") if "dossier" in b.proto.label]
+    assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in preview(at)
