@@ -152,3 +152,21 @@ def test_table_download_is_excel_ready(page, server):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) > 1
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
+def test_briefing_deck_download(page, server):
+    """Download the meeting pack from the browser and open it with python-pptx."""
+    from pptx import Presentation
+
+    open_page(page, server, "briefing", "region=84")
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Télécharger le dossier")
+    with page.expect_download(timeout=120000) as info:
+        button.click()
+    deck = Presentation(info.value.path())
+    slides = list(deck.slides)
+    assert len(slides) >= 10
+    first = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
+    assert "Dossier de séance" in first and "Auvergne-Rhône-Alpes" in first
+    last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
+    assert "AEC Partners" in last
+    assert any(shape.shape_type == 13 for slide in slides[1:-1] for shape in slide.shapes)  # pictures
