@@ -1,6 +1,8 @@
 """Dossier de séance: tick the views to take into the meeting (charts, tables, the SWOT, the map) and download
 them as one PowerPoint deck, built under the active filters and in the chosen language."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from smt_dashboard import briefing, datasets, deck, filters, i18n, navigation, ui
@@ -44,14 +46,27 @@ def _stamp(name: str) -> tuple[str, int, int]:
         return name, 0, 0
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _built(view_key: str, signature: tuple, lang_code: str, stamps: tuple, _frames: dict) -> briefing.Built:
+    """One view built under these filters, shared by reruns and sessions (keyed by the files' versions):
+    the page builds every ticked view on each rerun to preview the slides."""
+    regions, areas, models, nationalities = signature
+    view_state = FilterState(regions=regions, areas=areas, models=models, nationalities=nationalities, lang=lang_code)
+    return briefing.build(briefing.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code)
+
+
+def _build(view: briefing.View, frames: dict, signature: tuple, lang_code: str, stamps: tuple) -> briefing.Built:
+    built = _built(view.key, signature, lang_code, stamps, frames)
+    # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
+    return replace(built, rows=built.rows.copy(deep=False))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _picture(view_key: str, signature: tuple, lang_code: str, stamps: tuple) -> bytes:
     """The PNG of one chart or map view under these filters (rendering is the slow part of the deck)."""
     view = briefing.VIEWS_BY_KEY[view_key]
     view_frames = {n: ui.regions_geojson() if n == briefing.REGIONS else ui.load(n) for n in view.datasets}
-    regions, areas, models, nationalities = signature
-    view_state = FilterState(regions=regions, areas=areas, models=models, nationalities=nationalities, lang=lang_code)
-    return deck.render_picture(view, briefing.build(view, view_frames, view_state, lang_code), lang_code)
+    return deck.render_picture(view, _build(view, view_frames, signature, lang_code, stamps), lang_code)
 
 
 def _view_key(view: briefing.View) -> str:
@@ -121,15 +136,15 @@ if not presenting:
 title = str(st.session_state.get(TITLE_KEY) or "").strip() or tr("briefing.default_title")
 selected = [v for _, views in groups for v in views if _available(v) and st.session_state.get(_view_key(v))]
 n_available = sum(_available(v) for _, views in groups for v in views)
-entries = [(view, briefing.build(view, frames, state, lang)) for view in selected]
+signature = (state.regions, state.areas, state.models, state.nationalities)
+stamps = {v.key: tuple(_stamp(n) for n in v.datasets) for v in selected}
+entries = [(view, _build(view, frames, signature, lang, stamps[view.key])) for view in selected]
 
 # --- download ---------------------------------------------------------------------------------------------
 if not presenting:
     st.caption(tr("briefing.selected_count", n=i18n.fmt_number(len(selected), lang),
                   total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang)))
-    signature = (state.regions, state.areas, state.models, state.nationalities)
     app_url = st.context.url
-    stamps = {v.key: tuple(_stamp(n) for n in v.datasets) for v in selected}
 
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""

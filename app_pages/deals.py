@@ -37,7 +37,8 @@ if not us.empty:
                        avg=i18n.fmt_musd(row["avg_deal_musd"], lang, 1)))
 ui.source_caption(share.rows)
 if position is not None and not position.others.empty:
-    peers = ", ".join(f"{r['name']} {i18n.fmt_musd(r['avg_deal_musd'], lang, 1)}" for _, r in position.others.iterrows())
+    peers = ", ".join(f"{name} {i18n.fmt_musd(avg, lang, 1)}"
+                      for name, avg in zip(position.others["name"], position.others["avg_deal_musd"]))
     st.markdown(ui.escape_md(tr("deals.avg_reading", name=position.name, deals=i18n.fmt_number(share.deals, lang),
                                 avg=i18n.fmt_musd(position.france_avg, lang, 1),
                                 level=tr(f"deals.level_plural.{position.level}"), peers=peers)))

@@ -27,7 +27,8 @@ with cols[0]:
     chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company",
                                   bind="query-params", placeholder=tr("funding.filter_all"))
 with cols[1]:
-    type_options = [code for code in ROUND_TYPES if code in set(scoped["round_type"])]
+    present_types = set(scoped["round_type"].unique())
+    type_options = [code for code in ROUND_TYPES if code in present_types]
     chosen_types = st.multiselect(tr("funding.filter_type"), options=type_options, key="fd_type",
                                   format_func=lambda code: i18n.label("round", code, lang),
                                   placeholder=tr("funding.filter_all"))

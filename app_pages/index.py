@@ -26,8 +26,10 @@ n_all = len(published)
 
 def _caveats(codes) -> None:
     """The data caveats of the given countries, next to where their values are used."""
-    for name, note in hx.caveats(index, list(codes), lang):
-        st.caption("\\* " + ui.escape_md(tr("index.caveat_line", name=name, note=note)))
+    lines = ["\\* " + ui.escape_md(tr("index.caveat_line", name=name, note=note))
+             for name, note in hx.caveats(index, list(codes), lang)]
+    if lines:  # one element for all of them (with the 1,000× benchmark data there are thousands)
+        st.caption("  \n".join(lines))
 
 
 SHORT_LABELS = {code: tr(f"index.sub_short.{code}") for code in hx.SUBINDICES}

@@ -118,8 +118,16 @@ def _empty(title: str, rows: pd.DataFrame, lang: str) -> Built:
 
 def source_rows(*frames: pd.DataFrame) -> pd.DataFrame:
     """The source columns of several tables stacked (for one source line over different tables)."""
-    parts = [f[[c for c in _SOURCE_COLUMNS if c in f.columns]] for f in frames if not f.empty]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"source_id": []})
+    # Plain lists: selecting and concatenating a score of small frames cost ~30 ms per briefing rerun.
+    frames = tuple(f for f in frames if not f.empty)
+    present = [c for c in _SOURCE_COLUMNS if any(c in f.columns for f in frames)]
+    if not present:
+        return pd.DataFrame({"source_id": []})
+    values: dict[str, list] = {c: [] for c in present}
+    for f in frames:
+        for c in present:
+            values[c] += f[c].tolist() if c in f.columns else [None] * len(f)
+    return pd.DataFrame(values)
 
 
 def _n(value: object, lang: str) -> str:

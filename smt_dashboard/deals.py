@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from smt_dashboard.i18n import fmt_compact, fmt_musd, fmt_number, fmt_pct, normalize_lang, ordinal, t
+from smt_dashboard.memo import memoized
 
 METRICS = ("deals", "amount_musd", "avg_deal_musd")
 SORTS = ("desc", "asc", "name")
@@ -78,6 +79,7 @@ def ordered(geo: pd.DataFrame, metric: str, sort: str = "desc") -> pd.DataFrame:
     return out.sort_values(keys, ascending=ascending).drop(columns=["level_order", "missing"]).reset_index(drop=True)
 
 
+@memoized
 def chart_rows(geo: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
     """What the bar chart draws: one row per geography with the metric, its printed value and labels."""
     fmt = {"deals": lambda v: fmt_number(v, lang), "amount_musd": lambda v: fmt_musd(v, lang),
@@ -117,6 +119,7 @@ def france_average_position(geo: pd.DataFrame) -> AverageComparison | None:
     return AverageComparison(str(fr.iloc[0]["name"]), str(level), avg, rank, len(peers), others)
 
 
+@memoized
 def display_table(geo: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
     """The sorted geographies for display and CSV: level shown on every row, rank within the level."""
     return pd.DataFrame({

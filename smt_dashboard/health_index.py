@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smt_dashboard import filters
 from smt_dashboard.i18n import normalize_lang
 from smt_dashboard.memo import memoized
 
@@ -33,8 +34,11 @@ def _notes(index: pd.DataFrame, lang: str) -> pd.Series:
 
 def _rank_desc(scores: pd.Series) -> pd.Series:
     """1 + the number of strictly higher scores (ties share the better rank)."""
-    values = scores.to_numpy(dtype=float)
-    higher = (values[None, :] > values[:, None] + _TIE).sum(axis=1)
+    values = scores.to_numpy(dtype=float, na_value=np.nan)
+    # Sorted search, not a pairwise matrix: n² comparisons need gigabytes at 1,000× the countries.
+    known = np.sort(values[~np.isnan(values)])
+    higher = len(known) - np.searchsorted(known, values + _TIE, side="right")
+    higher[np.isnan(values)] = 0  # a missing score is outranked by nothing (as before: NaN compares false)
     return pd.Series(higher + 1, index=scores.index, dtype="Int64")
 
 
@@ -172,10 +176,10 @@ def equal_weight_gap(index: pd.DataFrame) -> pd.DataFrame:
 
 def caveats(index: pd.DataFrame, codes: list[str] | tuple[str, ...], lang: str) -> list[tuple[str, str]]:
     """(country name, caveat) for the given countries that carry a data caveat, in table order."""
-    rows = index[index["country_code"].isin(codes)]
+    rows = index[filters.isin(index["country_code"], codes)]
     notes = _notes(rows, lang)
-    names = _names(rows, lang)
-    return [(str(names[i]), str(notes[i])) for i in rows.index if pd.notna(notes[i])]
+    known = notes.notna()
+    return list(zip(_names(rows, lang)[known].astype(str), notes[known].astype(str)))
 
 
 @memoized

@@ -24,6 +24,11 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _column_ids(rows: pd.DataFrame, column: str) -> list[str]:
+    # Distinct cells first (in order of appearance): a column repeats a handful of ids over all its rows.
+    return _split(rows[column].dropna().unique().tolist()) if column in rows.columns else []
+
+
 def short_citation(source_id: str, sources: pd.DataFrame, lang: str = "fr") -> str:
     """The short citation of one source, e.g. ``StartUp Health (2018)``."""
     row = sources.loc[sources["source_id"] == source_id]
@@ -38,10 +43,8 @@ def source_line(rows: pd.DataFrame, sources: pd.DataFrame, lang: str,
     main: list[str] = []
     cited: list[str] = []
     for col in ("source_id", "subindex_source_id"):
-        if col in rows.columns:
-            main += _split(rows[col].dropna().tolist())
-    if "cited_source_ids" in rows.columns:
-        cited += _split(rows["cited_source_ids"].dropna().tolist())
+        main += _column_ids(rows, col)
+    cited += _column_ids(rows, "cited_source_ids")
     main = _unique(main + _split(list(extra_ids)))
     cited = [c for c in _unique(cited) if c not in main]
     if not main:
@@ -60,6 +63,5 @@ def source_ids(rows: pd.DataFrame) -> list[str]:
     """Every source id referenced by ``rows`` (main and cited), in order of appearance."""
     ids: list[str] = []
     for col in ("source_id", "subindex_source_id", "cited_source_ids"):
-        if col in rows.columns:
-            ids += _split(rows[col].dropna().tolist())
+        ids += _column_ids(rows, col)
     return _unique(ids)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from smt_dashboard import filters
 from smt_dashboard.datasets import load_dataset
 from smt_dashboard.filters import (
     FilterOptions,
@@ -64,3 +67,12 @@ def test_company_linked_rows_follow_the_company_filters():
     rounds = load_dataset("funding_rounds", DATA)
     ara = apply_to_company_rows(rounds, companies, FilterState(regions=("84",)))
     assert set(ara["company_id"]) == {"biocorp", "diabeloop", "eveon", "nemera"}
+
+
+def test_isin_gives_the_same_mask_on_both_paths():
+    column = pd.Series(["a", None, "c", "b"] * 50, dtype="str", index=range(10, 210))
+    few, many = ["a", "b"], ["a", "b"] + [f"x{i}" for i in range(200)]  # the long list takes the object path
+    assert filters.isin(column, few).tolist() == column.isin(few).tolist()
+    assert filters.isin(column, many).tolist() == column.isin(many).tolist()
+    assert filters.isin(column, iter(many)).index.equals(column.index)
+    assert filters.isin(column, many).sum() == 100

@@ -176,3 +176,16 @@ def test_reweighted_chart_title_counts_countries(index):
     assert spec["title"]["text"] == "Re-weighted index: the 16 countries whose sub-indices are published"
     assert "Data use 100%" in spec["title"]["subtitle"]
     assert spec["layer"][0]["encoding"]["y"]["sort"][12] == "13. France"
+
+
+def test_ranks_count_strictly_higher_scores_with_ties_sharing_the_better_rank():
+    rng = np.random.default_rng(3)
+    values = np.round(rng.uniform(0, 100, 400), 0)  # many exact ties
+    values[[5, 9]] = np.nan
+    scores = pd.Series(values, index=range(100, 500))
+    ranks = hx._rank_desc(scores)
+    for i in (0, 1, 50, 399):
+        expected = 1 + int(np.nansum(values > values[i] + hx._TIE))
+        assert ranks.iloc[i] == expected
+    assert ranks.iloc[5] == 1 and ranks.index.tolist() == scores.index.tolist()
+    assert hx._rank_desc(pd.Series([3.0, 3.0 + hx._TIE / 2, 1.0])).tolist() == [1, 1, 3]  # near-ties share

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from smt_dashboard import memo
 from smt_dashboard.memo import memoized
 
 CALLS: list[int] = []
@@ -40,3 +41,44 @@ def test_unpicklable_arguments_are_not_cached():
         return fn()
 
     assert call(lambda: 3) == 3
+
+
+def _key(value) -> str:
+    return memo._key_digest(value)
+
+
+def test_frame_keys_follow_the_content_of_every_kind_of_column():
+    base = pd.DataFrame({
+        "text": pd.Series(["a", None, "c"], dtype="str"),
+        "integer": [1, 2, 3],
+        "real": [1.5, float("nan"), 2.0],
+        "nullable": pd.array([1, None, 3], dtype="Int64"),
+        "date": pd.to_datetime(["2020-01-01", None, "2021-06-30"]),
+        "category": pd.Categorical(["u", "v", "u"]),
+        "flag": [True, False, True],
+        "objects": [(1,), (2,), (3,)],
+    })
+    assert _key(base) == _key(base.copy(deep=True))  # equal content, other buffers
+    changes = {
+        "text": pd.Series(["a", "", "c"], dtype="str"),  # empty string is not missing
+        "integer": [1, 2, 4],
+        "real": [1.5, 0.0, 2.0],
+        "nullable": pd.array([1, 2, 3], dtype="Int64"),
+        "date": pd.to_datetime(["2020-01-01", None, "2021-07-01"]),
+        "category": pd.Categorical(["u", "v", "v"]),
+        "flag": [True, True, True],
+        "objects": [(1,), (2,), (4,)],
+    }
+    for column, values in changes.items():
+        assert _key(base.assign(**{column: values})) != _key(base), column
+    assert _key(base.rename(columns={"text": "other"})) != _key(base)
+    assert _key(base.set_axis([10, 11, 12])) != _key(base)  # index is part of the value
+    assert _key(base.iloc[1:]) != _key(base.iloc[:2])  # slices of the same buffers
+    assert _key(base.iloc[1:].reset_index(drop=True)) == _key(base.iloc[1:].copy().reset_index(drop=True))
+    assert _key(base["integer"]) != _key(base["integer"].rename("x"))  # a series' name counts
+
+
+def test_frames_inside_other_arguments_are_keyed_by_content():
+    a, b = pd.DataFrame({"v": ["x"]}), pd.DataFrame({"v": ["y"]})
+    assert _key(("f", {"frame": a})) == _key(("f", {"frame": a.copy()}))
+    assert _key(("f", {"frame": a})) != _key(("f", {"frame": b}))
