@@ -111,7 +111,8 @@ for spec in specs:
                    default=spec.key == "overview")
     pages[spec.key] = page
     sections.setdefault(i18n.t(f"nav.section.{spec.section}", lang), []).append(page)
-current = st.navigation(sections, position="hidden" if presenting else "sidebar")
+# expanded: with 13 pages Streamlit would fold the last ones behind an untranslated "View 3 more" button.
+current = st.navigation(sections, position="hidden" if presenting else "sidebar", expanded=True)
 current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
 
 # Keep the URL equal to the view so that a copied link reproduces it.

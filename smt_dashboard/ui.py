@@ -223,12 +223,12 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
         st.caption(escape_md(source))
     current = lang()
     name = export.safe_filename(title or key)
-    left, right, _ = st.columns([1, 1, 6])
-    with left:
+    row = st.container(horizontal=True, gap="small")
+    with row:
         st.download_button("PNG", data=lambda: export.chart_png(chart, current, source), file_name=f"{name}.png",
                            mime="image/png", key=f"dl_png_{key}", on_click="ignore", icon=":material/image:",
                            help=tr("common.download_png_help"))
-    with right:
+    with row:
         st.download_button("SVG", data=lambda: export.chart_svg(chart, current, source), file_name=f"{name}.svg",
                            mime="image/svg+xml", key=f"dl_svg_{key}", on_click="ignore", icon=":material/polyline:",
                            help=tr("common.download_svg_help"))
@@ -248,12 +248,12 @@ def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = No
         source = _source_text(source_rows)
         st.caption(escape_md(source))
     name = export.safe_filename(title or key)
-    left, right, _ = st.columns([1, 1, 6])
-    with left:
+    row = st.container(horizontal=True, gap="small")
+    with row:
         st.download_button("CSV", data=lambda: export.table_csv(df), file_name=f"{name}.csv", mime="text/csv",
                            key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:",
                            help=tr("common.download_csv"))
-    with right:
+    with row:
         st.download_button("XLSX", data=lambda: export.table_xlsx(df, sheet_name=title or "data", source=source),
                            file_name=f"{name}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
