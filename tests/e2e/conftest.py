@@ -46,7 +46,7 @@ def start_server(port: int, env: dict | None = None) -> subprocess.Popen:
                 if resp.status == 200:
                     return proc
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.05)
     proc.kill()
     raise RuntimeError("streamlit did not become healthy within 60 s")
 
