@@ -16,6 +16,7 @@ import pyarrow as pa
 _memo_lock = threading.Lock()
 _MEMO: OrderedDict[tuple, object] = OrderedDict()
 _MEMO_SIZE = 1024
+LARGE_ROWS = 2_000  # frames longer than this are keyed by a digest of their column buffers
 
 
 def _detached(value):
@@ -83,7 +84,11 @@ class _KeyPickler(pickle.Pickler):
         return None
 
 
-def _key_digest(value) -> str:
+def _key_digest(args: tuple, kwargs: dict) -> str:
+    value = (args, sorted(kwargs.items()))
+    if not any(isinstance(v, (pd.DataFrame, pd.Series)) and len(v) > LARGE_ROWS for v in (*args, *kwargs.values())):
+        # Small arguments: plain pickling is faster (the digest pickler calls back into Python per object).
+        return hashlib.sha1(pickle.dumps(value, protocol=5), usedforsecurity=False).hexdigest()
     buffer = io.BytesIO()
     _KeyPickler(buffer, protocol=5).dump(value)
     return hashlib.sha1(buffer.getbuffer(), usedforsecurity=False).hexdigest()
@@ -99,7 +104,7 @@ def memoized(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            digest = _key_digest((args, sorted(kwargs.items())))
+            digest = _key_digest(args, kwargs)
         except Exception:  # unpicklable argument: no caching
             return fn(*args, **kwargs)
         key = (fn.__module__, fn.__qualname__, digest)

@@ -38,9 +38,10 @@ def by_objective(recos: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
 
 def answered_items(reco: pd.Series, swot: pd.DataFrame, quadrants: tuple[str, ...] = ANSWERED_QUADRANTS) -> pd.DataFrame:
     """The SWOT items an action answers (weaknesses and threats by default), in the order of the tag."""
-    ids = codes_of(reco["answers_swot"])
-    rows = swot[swot["item_id"].isin(ids) & swot["quadrant"].isin(quadrants)]
-    return rows.set_index("item_id").loc[[i for i in ids if i in set(rows["item_id"])]].reset_index()
+    # Positions from plain lists: the page asks this for each of its actions on every rerun.
+    position = {item: i for i, (item, quadrant) in enumerate(zip(swot["item_id"], swot["quadrant"]))
+                if quadrant in quadrants}
+    return swot.iloc[[position[i] for i in codes_of(reco["answers_swot"]) if i in position]].reset_index(drop=True)
 
 
 def answering(item_id: str, recos: pd.DataFrame) -> pd.DataFrame:

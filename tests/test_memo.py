@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from smt_dashboard import memo
 from smt_dashboard.memo import memoized
@@ -44,7 +45,13 @@ def test_unpicklable_arguments_are_not_cached():
 
 
 def _key(value) -> str:
-    return memo._key_digest(value)
+    return memo._key_digest((value,), {})
+
+
+@pytest.fixture(autouse=True)
+def _digest_every_frame(monkeypatch):
+    # The buffer digest is used for long frames only; make it apply to these small test frames.
+    monkeypatch.setattr(memo, "LARGE_ROWS", 0)
 
 
 def test_frame_keys_follow_the_content_of_every_kind_of_column():
@@ -80,5 +87,17 @@ def test_frame_keys_follow_the_content_of_every_kind_of_column():
 
 def test_frames_inside_other_arguments_are_keyed_by_content():
     a, b = pd.DataFrame({"v": ["x"]}), pd.DataFrame({"v": ["y"]})
-    assert _key(("f", {"frame": a})) == _key(("f", {"frame": a.copy()}))
-    assert _key(("f", {"frame": a})) != _key(("f", {"frame": b}))
+    long = pd.DataFrame({"v": range(3)})  # over LARGE_ROWS: the frames nested beside it use the digest too
+    assert memo._key_digest((long, {"frame": a}), {}) == memo._key_digest((long, {"frame": a.copy()}), {})
+    assert memo._key_digest((long, {"frame": a}), {}) != memo._key_digest((long, {"frame": b}), {})
+
+
+def test_short_and_long_frames_give_the_same_answers(monkeypatch):
+    CALLS.clear()
+    frame = pd.DataFrame({"v": [1, 2, 3]})
+    monkeypatch.setattr(memo, "LARGE_ROWS", 10)  # plain pickling
+    assert _double(frame)["v"].tolist() == [2, 4, 6]
+    monkeypatch.setattr(memo, "LARGE_ROWS", 0)  # buffer digest
+    assert _double(frame.copy())["v"].tolist() == [2, 4, 6]
+    assert _double(frame.assign(v=[1, 2, 4]))["v"].tolist() == [2, 4, 8]
+    assert len(CALLS) == 3  # a new key space, then one new value
