@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import RESULTS, machine, pct, rss_mb  # noqa: E402
+from bench.run import RESULTS, cpu_ms, machine, pct, rss_mb  # noqa: E402
 from smt_dashboard.navigation import available_pages  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server  # noqa: E402
 
@@ -60,6 +61,13 @@ async def session(browser, base: str, paths: list[str], deadline: float, index: 
     await context.close()
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
 async def sample_rss(pid: int, deadline: float, samples: list[float]) -> None:
     while time.monotonic() < deadline:
         samples.append(rss_mb(pid))
@@ -79,8 +87,13 @@ async def run(sessions: int, seconds: int) -> dict:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             deadline = time.monotonic() + seconds
+            start = (time.monotonic(), cpu_ms(proc.pid), machine_ticks())
             await asyncio.gather(sample_rss(proc.pid, deadline, rss),
                                  *(session(browser, base, paths, deadline, i, out) for i in range(sessions)))
+            wall_ms = (time.monotonic() - start[0]) * 1000
+            busy, total = machine_ticks()
+            cpu = {"server_pct_of_machine": round(100 * (cpu_ms(proc.pid) - start[1]) / (wall_ms * os.cpu_count()), 1),
+                   "machine_busy_pct": round(100 * (busy - start[2][0]) / max(total - start[2][1], 1), 1)}
             await browser.close()
     finally:
         proc.terminate()
@@ -92,6 +105,7 @@ async def run(sessions: int, seconds: int) -> dict:
         "render_ms": {"p50": round(statistics.median(times), 1), "p95": round(pct(times, 95), 1),
                       "max": round(max(times), 1)} if times else {},
         "rss_mb": {"start": round(rss[0], 1), "max": round(max(rss), 1), "end": round(rss[-1], 1)} if rss else {},
+        "cpu": cpu,
     }
 
 
@@ -107,7 +121,10 @@ def render(r: dict) -> str:
         f"- page render time (navigation click → script finished): p50 {r['render_ms'].get('p50')} ms, "
         f"p95 {r['render_ms'].get('p95')} ms, max {r['render_ms'].get('max')} ms",
         f"- server RSS: start {r['rss_mb'].get('start')} MB, max {r['rss_mb'].get('max')} MB, "
-        f"end {r['rss_mb'].get('end')} MB", ""])
+        f"end {r['rss_mb'].get('end')} MB",
+        f"- CPU over the run: machine busy {r['cpu']['machine_busy_pct']} %, of which the server "
+        f"{r['cpu']['server_pct_of_machine']} % (the {r['sessions']} browsers run on the same {m['cores']} cores as the "
+        "server: render times here are those of a saturated machine, not of the server alone)", ""])
 
 
 def main() -> int:
