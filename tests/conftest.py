@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+APP = str(ROOT / "app.py")
+
+
+def open_app_page(page: str, query: dict | None = None) -> AppTest:
+    """Run the app opened directly on ``page`` with these URL parameters, as a shared link does
+    (page-level URL keys live only on their page)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.switch_page(page).run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Metric label → displayed value."""
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """The Vega-Lite specs the page sent, in page order."""
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import briefing, ui
-from tests.conftest import ROOT, rewrite_cell
+from tests.conftest import open_app_page, rewrite_cell
 
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/briefing.py"
 NNBSP = "\u202f"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, query)
 
 
 def checkbox(at: AppTest, key: str):

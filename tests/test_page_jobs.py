@@ -7,23 +7,14 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, rewrite_cell
+from tests.conftest import metrics, open_app_page, rewrite_cell
 
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/jobs.py"
 JOBS_2025 = "Emplois d'ici 2025"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
-    return at.switch_page(PAGE).run()
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return open_app_page(PAGE, query)
 
 
 def chart_titles(at: AppTest) -> list[str]:

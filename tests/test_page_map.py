@@ -8,9 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard.datasets import load_regions, region_names
-from tests.conftest import DATA, ROOT, rewrite_cell
+from tests.conftest import APP, DATA, metrics, rewrite_cell
 
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/map.py"
 # The study's map: Région parisienne 8, Lyon + Grenoble (2) + Cournon, Dijon + Besançon, Le Vaudreuil, Brest, Martillac.
 STUDY_COUNTS = {"11": 8, "84": 4, "27": 2, "28": 1, "53": 1, "75": 1}
@@ -22,10 +21,6 @@ def open_map(query: dict | None = None) -> AppTest:
         at.query_params[key] = value
     at.run()
     return at.switch_page(PAGE).run()
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def deck(at: AppTest) -> dict:

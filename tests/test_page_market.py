@@ -6,19 +6,14 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, rewrite_cell
+from tests.conftest import open_app_page, rewrite_cell
 
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/market.py"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, query)
 
 
 def chart_titles(at: AppTest) -> list[str]:

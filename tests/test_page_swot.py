@@ -9,19 +9,14 @@ from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import navigation
 from smt_dashboard.datasets import load_dataset
-from tests.conftest import DATA, ROOT, rewrite_cell
+from tests.conftest import DATA, open_app_page, rewrite_cell
 
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/swot.py"
 NNBSP = "\u202f"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    # Open the page directly, as a shared link does (page-level URL keys live only on their page).
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, query)
 
 
 def quadrant_items(at: AppTest) -> dict[str, list[str]]:
