@@ -6,20 +6,11 @@ import streamlit as st
 from smt_dashboard import catalogue as cat
 from smt_dashboard import i18n, ui
 from smt_dashboard.charts import catalogue as charts
-from smt_dashboard.datasets import SMT_CATEGORIES, DatasetError
+from smt_dashboard.datasets import SMT_CATEGORIES
 
 lang = ui.lang()
 state = ui.filter_state()
 tr = ui.tr
-
-
-def _load(*names: str) -> list | None:
-    """The section's datasets, or the named error box (a broken file only blanks its own section)."""
-    try:
-        return [ui.load(name) for name in names]
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        return None
 
 
 def _area_not_applied() -> None:
@@ -32,7 +23,7 @@ ui.filter_scope(applies=("areas",))
 
 # --- the 40 SMT: category × therapy area -------------------------------------------------------------
 st.subheader(tr("catalogue.grid_heading"))
-data = _load("smt_catalogue", "smt_examples")
+data = ui.load_section("smt_catalogue", "smt_examples")
 if data:
     catalogue_df, examples = data
     rows = cat.filtered_catalogue(catalogue_df, state)
@@ -80,7 +71,7 @@ if data:
 # --- regulatory approvals of the 33 available SMT ---------------------------------------------------
 st.subheader(tr("catalogue.approvals_heading"))
 _area_not_applied()
-data = _load("smt_approvals")
+data = ui.load_section("smt_approvals")
 if data:
     (approvals,) = data
     t = cat.approval_totals(approvals)
@@ -108,7 +99,7 @@ if data:
 # --- French reimbursement --------------------------------------------------------------------------
 st.subheader(tr("catalogue.reimbursement_heading"))
 _area_not_applied()
-data = _load("smt_reimbursement")
+data = ui.load_section("smt_reimbursement")
 if data:
     (reimbursement,) = data
     status_rows = cat.reimbursement_rows(reimbursement, lang)
@@ -134,7 +125,7 @@ if data:
 st.subheader(tr("catalogue.dtx_heading"))
 st.badge(tr("catalogue.dtx_badge"), icon=":material/block:", color="orange")
 st.markdown(tr("catalogue.dtx_intro"))
-data = _load("digital_therapeutics", "digital_therapeutics_areas", "digital_therapeutics_approvals")
+data = ui.load_section("digital_therapeutics", "digital_therapeutics_areas", "digital_therapeutics_approvals")
 if data:
     dtx, dtx_area_df, dtx_approvals = data
     marketed = dtx_approvals.iloc[0]

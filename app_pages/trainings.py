@@ -7,19 +7,9 @@ import streamlit as st
 from smt_dashboard import i18n, ui
 from smt_dashboard import trainings as trn
 from smt_dashboard.charts import trainings as charts
-from smt_dashboard.datasets import DatasetError
 
 lang = ui.lang()
 tr = ui.tr
-
-
-def _load(*names: str) -> list | None:
-    """The section's datasets, or the named error box (a broken file only blanks its own section)."""
-    try:
-        return [ui.load(name) for name in names]
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        return None
 
 
 def _french_only_note() -> None:
@@ -32,7 +22,8 @@ ui.filter_scope(applies=())
 
 # --- UX / UI designer --------------------------------------------------------------------------------
 st.subheader(tr("trainings.ux_heading"))
-data = _load("training_ux_establishments", "training_ux_lengths", "training_ux_continuing", "training_ux_continuing_orgs")
+data = ui.load_section("training_ux_establishments", "training_ux_lengths", "training_ux_continuing",
+                       "training_ux_continuing_orgs")
 if data:
     campuses, lengths, continuing, orgs = data
     types = trn.by_establishment_type(campuses, lang)
@@ -92,7 +83,7 @@ if data:
 
 # --- regulatory affairs ------------------------------------------------------------------------------
 st.subheader(tr("trainings.ra_heading"))
-data = _load("training_ra_masters", "training_dus")
+data = ui.load_section("training_ra_masters", "training_dus")
 if data:
     masters, dus = data
     counts = trn.module_counts(masters)
@@ -126,7 +117,7 @@ if data:
 # --- engineers bridging drug, device and digital ---------------------------------------------------------
 st.subheader(tr("trainings.eng_heading"))
 st.markdown(tr("trainings.eng_intro"))
-data = _load("training_engineering_masters")
+data = ui.load_section("training_engineering_masters")
 if data:
     (eng,) = data
     for column, (_, m) in zip(st.columns(max(len(eng), 1)), eng.iterrows()):
@@ -141,7 +132,7 @@ if data:
 
 # --- gaps and recommendations ------------------------------------------------------------------------
 st.subheader(tr("trainings.gaps_heading"))
-data = _load("training_gaps", "recommendations")
+data = ui.load_section("training_gaps", "recommendations")
 if data:
     gaps, recommendations = data
     for objective, g, r in trn.gaps_with_recommendations(gaps, recommendations):

@@ -125,6 +125,15 @@ def require(*names: str) -> list[pd.DataFrame]:
     return frames
 
 
+def load_section(*names: str) -> list[pd.DataFrame] | None:
+    """A section's datasets, or the named error box and None (a broken file only blanks its own section)."""
+    try:
+        return [load(name) for name in names]
+    except DatasetError as exc:
+        show_dataset_error(exc)
+        return None
+
+
 def require_regions() -> dict:
     """The regions GeoJSON, or the error box and stop."""
     try:
