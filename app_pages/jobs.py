@@ -6,7 +6,6 @@ import streamlit as st
 from smt_dashboard import i18n, ui
 from smt_dashboard import jobs as jb
 from smt_dashboard.charts import jobs as charts
-from smt_dashboard.datasets import DatasetError
 from smt_dashboard.projections import inputs_from_table
 
 lang = ui.lang()
@@ -18,21 +17,12 @@ SIM_KEYS = {"cagr": "sim_cagr", "employees": "sim_employees", "growth": "sim_gro
 MAX_HORIZON = 2030
 
 
-def _load(*names: str) -> list | None:
-    """The section's datasets, or the named error box (a broken file only blanks its own section)."""
-    try:
-        return [ui.load(name) for name in names]
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        return None
-
-
 ui.page_header("jobs", "jobs.intro")
 ui.filter_scope(applies=())
 
 # --- families × phases ---------------------------------------------------------------------------------
 st.subheader(tr("jobs.families_heading"))
-data = _load("job_families", "job_family_phases", "job_skills")
+data = ui.load_section("job_families", "job_family_phases", "job_skills")
 if data:
     families, phases, skills = data
     eight = jb.eight_families(families)
@@ -102,7 +92,7 @@ if data:
 # --- projection simulator ----------------------------------------------------------------------------
 study_cagr = None  # the study's assumption, also quoted under the history chart when its file is valid
 st.subheader(tr("jobs.sim_heading"))
-data = _load("jobs_projection_inputs", "jobs_projection_published")
+data = ui.load_section("jobs_projection_inputs", "jobs_projection_published")
 if data:
     inputs_df, published = data
     defaults = inputs_from_table(inputs_df)
@@ -194,7 +184,7 @@ if data:
 
 # --- companies by creation year ----------------------------------------------------------------------
 st.subheader(tr("jobs.history_heading"))
-data = _load("company_creation_history")
+data = ui.load_section("company_creation_history")
 if data:
     (history,) = data
     cagr_hist = jb.history_cagr(history)

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from smt_dashboard import headlines, ui
-from smt_dashboard.datasets import DatasetError
 
 lang = ui.lang()
 state = ui.filter_state()
@@ -16,10 +15,8 @@ if state.is_filtered:
 def _card(build, datasets_needed: tuple[str, ...]) -> None:
     """One headline in a bordered box; a broken dataset only blanks this card."""
     with st.container(border=True):
-        try:
-            frames = [ui.load(name) for name in datasets_needed]
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
+        frames = ui.load_section(*datasets_needed)
+        if frames is None:
             return
         h = build(*frames)
         st.metric(ui.tr(f"overview.label.{h.key}"), h.display)

@@ -6,12 +6,27 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from smt_dashboard.datasets import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(scope="module")
+def companies() -> pd.DataFrame:
+    """The curated companies table (read-only)."""
+    return load_dataset("companies", DATA)
+
+
+@pytest.fixture(scope="module")
+def products() -> pd.DataFrame:
+    """The curated company products table (read-only)."""
+    return load_dataset("company_products", DATA)
 
 
 def open_app_page(page: str, query: dict | None = None) -> AppTest:

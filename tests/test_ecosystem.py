@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from smt_dashboard import ecosystem
@@ -11,16 +10,6 @@ from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
 
 NNBSP = "\u202f"
-
-
-@pytest.fixture(scope="module")
-def companies() -> pd.DataFrame:
-    return load_dataset("companies", DATA)
-
-
-@pytest.fixture(scope="module")
-def products() -> pd.DataFrame:
-    return load_dataset("company_products", DATA)
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,6 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def companies() -> pd.DataFrame:
-    return load_dataset("companies", DATA)
-
-
-@pytest.fixture(scope="module")
 def rounds(companies) -> pd.DataFrame:
     return fd.prepare(load_dataset("funding_rounds", DATA), companies)
 

@@ -7,25 +7,14 @@ import math
 import re
 import xml.etree.ElementTree as ET
 
-import pandas as pd
 import pytest
 from shapely.geometry import Point, shape
 
 from smt_dashboard import ecosystem, maps
 from smt_dashboard.charts.common import FRANCE_COLOR, PALETTE
-from smt_dashboard.datasets import load_dataset, load_regions, region_names
+from smt_dashboard.datasets import load_regions, region_names
 from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def companies() -> pd.DataFrame:
-    return load_dataset("companies", DATA)
-
-
-@pytest.fixture(scope="module")
-def products() -> pd.DataFrame:
-    return load_dataset("company_products", DATA)
 
 
 @pytest.fixture(scope="module")
