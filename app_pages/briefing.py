@@ -47,26 +47,24 @@ def _stamp(name: str) -> tuple[str, int, int]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _built(view_key: str, signature: tuple, lang_code: str, stamps: tuple, _frames: dict) -> briefing.Built:
-    """One view built under these filters, shared by reruns and sessions (keyed by the files' versions):
+def _built(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple, _frames: dict) -> briefing.Built:
+    """One view built under this state, shared by reruns and sessions (keyed by the files' versions):
     the page builds every ticked view on each rerun to preview the slides."""
-    regions, areas, models, nationalities = signature
-    view_state = FilterState(regions=regions, areas=areas, models=models, nationalities=nationalities, lang=lang_code)
     return briefing.build(briefing.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code)
 
 
-def _build(view: briefing.View, frames: dict, signature: tuple, lang_code: str, stamps: tuple) -> briefing.Built:
-    built = _built(view.key, signature, lang_code, stamps, frames)
+def _build(view: briefing.View, frames: dict, view_state: FilterState, lang_code: str, stamps: tuple) -> briefing.Built:
+    built = _built(view.key, view_state, lang_code, stamps, frames)
     # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
     return replace(built, rows=built.rows.copy(deep=False))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _picture(view_key: str, signature: tuple, lang_code: str, stamps: tuple) -> bytes:
+def _picture(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> bytes:
     """The PNG of one chart or map view under these filters (rendering is the slow part of the deck)."""
     view = briefing.VIEWS_BY_KEY[view_key]
     view_frames = {n: ui.regions_geojson() if n == briefing.REGIONS else ui.load(n) for n in view.datasets}
-    return deck.render_picture(view, _build(view, view_frames, signature, lang_code, stamps), lang_code)
+    return deck.render_picture(view, _build(view, view_frames, view_state, lang_code, stamps), lang_code)
 
 
 def _view_key(view: briefing.View) -> str:
@@ -136,7 +134,8 @@ if not presenting:
 title = str(st.session_state.get(TITLE_KEY) or "").strip() or tr("briefing.default_title")
 selected = [v for _, views in groups for v in views if _available(v) and st.session_state.get(_view_key(v))]
 n_available = sum(_available(v) for _, views in groups for v in views)
-signature = (state.regions, state.areas, state.models, state.nationalities)
+# The view is the same in both modes: the cache key leaves the mode out.
+signature = replace(state, mode="normal")
 stamps = {v.key: tuple(_stamp(n) for n in v.datasets) for v in selected}
 entries = [(view, _build(view, frames, signature, lang, stamps[view.key])) for view in selected]
 

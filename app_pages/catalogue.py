@@ -4,7 +4,8 @@ French reimbursement of the 33 available ones, and the digital therapeutics outs
 import streamlit as st
 
 from smt_dashboard import catalogue as cat
-from smt_dashboard import i18n, ui
+from smt_dashboard import filters, i18n, ui
+from smt_dashboard import state as app_state
 from smt_dashboard.charts import catalogue as charts
 from smt_dashboard.datasets import SMT_CATEGORIES
 
@@ -19,7 +20,7 @@ def _area_not_applied() -> None:
 
 
 ui.page_header("catalogue", "catalogue.intro")
-ui.filter_scope(applies=("areas",))
+ui.filter_scope(applies=("areas",), reason_key="catalogue.filter_reason")
 
 # --- the 40 SMT: category × therapy area -------------------------------------------------------------
 st.subheader(tr("catalogue.grid_heading"))
@@ -48,6 +49,13 @@ if data:
         ui.show_chart(chart, data=cat.heatmap_table(cells, lang), key="catalogue_heatmap", source_rows=rows)
         if not state.areas:
             st.caption(tr("catalogue.heatmap_note"))
+        # One click to everything the dashboard says about an area (the profile page sets the area filter).
+        shown_areas = [a for a in rows.groupby("therapy_area")["smt_count"].sum().sort_values(ascending=False).index]
+        with st.container(horizontal=True, gap="small", key="catalogue_profiles"):
+            st.markdown(tr("catalogue.profile_links"))
+            for code in shown_areas:
+                ui.page_link("profile", label=i18n.label("area", code, lang),
+                             query_params=app_state.link_params(state, areas=(code,)))
 
     st.markdown("#### " + tr("catalogue.examples_heading"))
     for column, category in zip(st.columns(3), SMT_CATEGORIES):
@@ -64,8 +72,7 @@ if data:
                 st.markdown("\n".join("- " + ui.escape_md(cat.example_line(r, lang)) for _, r in devices.iterrows()))
             if named.empty and devices.empty:
                 st.caption(tr("catalogue.no_example"))
-            if hidden:
-                st.caption(tr("catalogue.examples_hidden", n=i18n.fmt_number(hidden, lang)))
+            ui.unjudged_caption(hidden, ("areas",), i18n.plural("common.noun.example", hidden, lang))
     ui.source_caption(examples)
 
 # --- regulatory approvals of the 33 available SMT ---------------------------------------------------
@@ -137,7 +144,12 @@ if data:
     note = i18n.pick(marketed, "note", lang)
     if note:
         st.caption(ui.escape_md(note))
-    ui.show_table(cat.dtx_table(dtx, lang), key="catalogue_dtx", source_rows=dtx)
+    dtx_judged = filters.judge_area(dtx, state)
+    if state.areas and dtx_judged.rows.empty:
+        st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
+    else:
+        ui.show_table(cat.dtx_table(dtx_judged.rows, lang), key="catalogue_dtx", source_rows=dtx_judged.rows)
+    ui.unjudged_note(dtx_judged, "common.noun.dtx")
     for name, note in cat.dtx_notes(dtx, lang):
         st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
     left, _ = st.columns([3, 2])
@@ -152,7 +164,5 @@ if data:
                           source_rows=area_rows)
             for _, row in area_rows[area_rows["note_fr"].notna()].iterrows():
                 st.caption("\\* " + ui.escape_md(i18n.pick(row, "note", lang)))
-        if state.areas:
-            st.caption(tr("catalogue.dtx_area_filter"))
 
 st.caption(tr("common.study"))

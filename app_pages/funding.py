@@ -16,7 +16,11 @@ ui.page_header("funding", "funding.intro")
 ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
 rounds_raw, companies, context = ui.require("funding_rounds", "companies", "funding_context")
 
-scoped = fd.prepare(filters.apply_to_company_rows(rounds_raw, companies, state), companies)
+judged = filters.judge_company_rows(rounds_raw, companies, state)
+scoped = fd.prepare(judged.rows, companies)
+if state.is_filtered:
+    st.markdown("**" + ui.national_reference(len(judged.rows), len(rounds_raw), "common.noun.round") + "**")
+ui.unjudged_note(judged, "common.noun.round")
 
 # --- page filters: company, round type, period ----------------------------------------------------------
 names = sorted(scoped["company"].unique())

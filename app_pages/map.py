@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from smt_dashboard import ecosystem, filters, i18n, maps, ui
+from smt_dashboard import state as app_state
 from smt_dashboard.charts import ecosystem as eco_charts
 from smt_dashboard.datasets import region_names
 
-REGION_WIDGET_KEY = "flt_regions"  # the sidebar's region filter (owned by app.py)
 METRIC_KEY = "map_metric"
 CARDS_KEY = "map_cards"
 GENERATION_KEY = "map_generation"
@@ -23,8 +23,10 @@ ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
 
 companies, products, units = ui.require("companies", "company_products", "pharma_digital_units")
 geo = ui.require_regions()
-names = region_names(geo)
-rows = ecosystem.france_view(companies, state)
+REGION_NAMES = region_names(geo)
+france = filters.france_companies(companies)
+judged = filters.judge_companies(france, state)
+rows = judged.rows
 
 
 def _signature(s: filters.FilterState) -> tuple:
@@ -40,10 +42,13 @@ def _on_map_select() -> None:
     """Map click: a region sets the global region filter (clicking the filtered region again clears it);
     companies open their cards."""
     event = st.session_state.get(_chart_key())
-    action = maps.selection_action(event.get("selection") if event is not None else None, set(names))
+    # Region codes from the GeoJSON, read here: the callback runs at the start of the next rerun, with
+    # this module's globals as the previous run left them.
+    known = set(region_names(ui.regions_geojson()))
+    action = maps.selection_action(event.get("selection") if event is not None else None, known)
     current = ui.filter_state()
     if action.kind == "region":
-        st.session_state[REGION_WIDGET_KEY] = maps.regions_after_click(current.regions, action.values[0])
+        app_state.toggle_region(action.values[0])
         # Start a fresh map: the filter's outline marks the region, whereas Streamlit's selection would fade
         # every other region and all the company points.
         st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
@@ -67,7 +72,7 @@ metric = st.segmented_control(
     key=METRIC_KEY, default="companies", required=True,
 ) or "companies"
 
-summary = ecosystem.region_summary(rows, names)
+summary = ecosystem.region_summary(rows, REGION_NAMES)
 located = rows.dropna(subset=["lat", "lon"])
 
 left, right = st.columns([3, 1.2], gap="medium")
@@ -100,9 +105,44 @@ with left:
                       column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
                                      for i, col in enumerate(region_table.columns)})
 
+
+
+def _company_card(company_id: str) -> None:
+    row = rows[rows["company_id"].astype(str) == company_id].iloc[0]
+    card = ecosystem.company_card(row, products, lang)
+    with st.container(border=True, key=f"map_card_{company_id}"):
+        st.markdown(f"**{ui.escape_md(card.name)}**")
+        st.caption(ui.escape_md(card.subtitle))
+        if card.description:
+            st.markdown(ui.escape_md(card.description))
+        st.markdown("\n".join("- " + ui.tr("map.card_field", label=ui.escape_md(label),
+                                           value=ui.escape_md(value)) for label, value in card.fields))
+
+
+ordered = rows.sort_values("name")
+# Names by id from the columns (one row object per company cost 0.5 s with 10,000 companies).
+company_names = dict(zip(ordered["company_id"].astype(str), ordered["name"]))
+# Keep only companies still shown (a filter may have removed a company picked earlier).
+st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in company_names]
+
 with right:
+    # Next to the map, in view: the cards of the companies clicked (or picked), then the figures.
+    chosen = st.multiselect(ui.tr("map.cards_label"), options=list(company_names),
+                            format_func=company_names.__getitem__, key=CARDS_KEY,
+                            placeholder=ui.tr("map.cards_placeholder"))
+    for company_id in chosen:
+        _company_card(company_id)
+    if chosen:
+        ui.source_caption(rows[rows["company_id"].isin(chosen)])
+    if len(state.regions) == 1:
+        ui.page_link("profile", label=ui.tr("map.profile_link"))
     if not rows.empty:
         c = ecosystem.counts(rows)
+        filtered = state.is_filtered
+        n_france = len(france)
+        if filtered:
+            st.markdown("**" + ui.national_reference(c.companies, n_france, "common.noun.company") + "**")
+        ui.unjudged_note(judged, "common.noun.company")
         st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
         st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
         st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
@@ -120,36 +160,14 @@ with right:
                 revenue += " " + ui.tr("map.metrics.revenue_unknown", unknown=i18n.fmt_number(c.revenue_unknown, lang))
             st.caption(revenue)
         ui.source_caption(rows)
+    else:
+        ui.unjudged_note(judged, "common.noun.company")
 
 if not rows.empty:
-    chart_column, cards_column = st.columns(2, gap="large")
-    with chart_column:
-        models = ecosystem.model_breakdown(rows, lang)
-        ui.show_chart(eco_charts.model_breakdown_chart(models, lang),
-                      data=models[["model_label", "nationality_label", "companies"]], key="map_models",
-                      source_rows=rows)
-    with cards_column:
-        st.subheader(ui.tr("map.cards_title"))
-        ordered = rows.sort_values("name")
-        # Names by id from the columns (one row object per company cost 0.5 s with 10,000 companies).
-        names = dict(zip(ordered["company_id"].astype(str), ordered["name"]))
-        # Keep only companies still shown (a filter may have removed a company picked earlier).
-        st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in names]
-        chosen = st.multiselect(ui.tr("map.cards_label"), options=list(names), format_func=names.__getitem__,
-                                key=CARDS_KEY, placeholder=ui.tr("map.cards_placeholder"))
-        for company_id in chosen:
-            row = ordered[ordered["company_id"].astype(str) == company_id].iloc[0]
-            card = ecosystem.company_card(row, products, lang)
-            with st.container(border=True, key=f"map_card_{company_id}"):
-                st.markdown(f"**{ui.escape_md(card.name)}**")
-                st.caption(ui.escape_md(card.subtitle))
-                if card.description:
-                    st.markdown(ui.escape_md(card.description))
-                st.markdown("\n".join("- " + ui.tr("map.card_field", label=ui.escape_md(label),
-                                                   value=ui.escape_md(value)) for label, value in card.fields))
-        if chosen:
-            ui.source_caption(rows[rows["company_id"].isin(chosen)])
-
+    models = ecosystem.model_breakdown(rows, lang)
+    ui.show_chart(eco_charts.model_breakdown_chart(models, lang),
+                  data=models[["model_label", "nationality_label", "companies"]], key="map_models",
+                  source_rows=rows)
     st.subheader(ui.tr("map.table_title"))
     ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
                   source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))

@@ -9,6 +9,7 @@ state = ui.filter_state()
 
 ui.page_header("overview", "overview.intro")
 if state.is_filtered:
+    ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
     st.caption(ui.tr("overview.filtered_note"))
 
 
@@ -22,6 +23,12 @@ def _card(build, datasets_needed: tuple[str, ...]) -> None:
         st.metric(ui.tr(f"overview.label.{h.key}"), h.display)
         if h.filtered:
             st.badge(ui.tr("common.filtered"), icon=":material/filter_alt:", color="blue")
+            if h.national:
+                st.caption(ui.escape_md(h.national))
+        elif state.is_filtered:
+            # Never side by side with filtered figures without saying so.
+            st.badge(ui.tr("common.national"), icon=":material/public:", color="gray",
+                     help=ui.tr("common.national_help"))
         st.markdown(ui.escape_md(h.detail))
         ui.source_caption(h.rows)
         ui.page_link(h.page)

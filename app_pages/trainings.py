@@ -4,12 +4,13 @@ drug, device and digital), the gaps the study concludes and its training recomme
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import i18n, ui
+from smt_dashboard import filters, i18n, ui
 from smt_dashboard import trainings as trn
 from smt_dashboard.charts import trainings as charts
 
 lang = ui.lang()
 tr = ui.tr
+state = ui.filter_state()
 
 
 def _french_only_note() -> None:
@@ -17,27 +18,61 @@ def _french_only_note() -> None:
         st.caption(tr("trainings.french_names"))
 
 
+def _in_region(rows: pd.DataFrame, noun: str) -> pd.DataFrame:
+    """Rows whose city lies in the selected regions (all rows without a region filter); the rows the filter
+    cannot place (no known city) are counted, not dropped silently."""
+    if not state.regions:
+        return rows
+    data = ui.load_section("cities")
+    if data is None:
+        return rows
+    judged = filters.judge_region(rows, state, data[0])
+    ui.unjudged_note(judged, noun)
+    return judged.rows
+
+
+def _region_not_applied() -> None:
+    if state.regions:
+        st.caption(":material/filter_alt_off: " + tr("trainings.region_not_applied"))
+
+
+def _empty_in_region() -> None:
+    options, _ = ui.filter_options()
+    st.info(tr("trainings.empty_region", regions=ui.escape_md(", ".join(filters.filter_values(state, "regions", options,
+                                                                                                 lang)))),
+            icon=":material/search_off:")
+
+
 ui.page_header("trainings", "trainings.intro")
-ui.filter_scope(applies=())
+ui.filter_scope(applies=("regions",), reason_key="trainings.filter_reason")
 
 # --- UX / UI designer --------------------------------------------------------------------------------
 st.subheader(tr("trainings.ux_heading"))
 data = ui.load_section("training_ux_establishments", "training_ux_lengths", "training_ux_continuing",
                        "training_ux_continuing_orgs")
 if data:
-    campuses, lengths, continuing, orgs = data
+    all_campuses, lengths, continuing, orgs = data
+    campuses = _in_region(all_campuses, "common.noun.campus")
     types = trn.by_establishment_type(campuses, lang)
     private = types[types["establishment_type"] == "private_school"]
     columns = st.columns(4)
     columns[0].metric(tr("trainings.metric_initial"), i18n.fmt_number(lengths["programmes"].sum(), lang))
+    if state.regions:
+        columns[0].caption(tr("common.national"))
     columns[1].metric(tr("trainings.metric_establishments"), i18n.fmt_number(len(trn.establishments(campuses)), lang))
-    columns[1].caption(tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang)))
+    columns[1].caption(tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang))
+                       + (" · " + ui.national_reference(len(campuses), len(all_campuses), "common.noun.campus")
+                          if state.regions else ""))
     columns[2].metric(tr("trainings.metric_private"),
                       i18n.fmt_pct(private["share_pct"].iloc[0] if not private.empty else None, lang, 0))
     columns[3].metric(tr("trainings.metric_continuing"), i18n.fmt_number(continuing["programmes"].sum(), lang))
-    columns[3].caption(tr("trainings.metric_orgs", n=i18n.fmt_number(len(orgs), lang)))
+    columns[3].caption(tr("trainings.metric_orgs", n=i18n.fmt_number(len(orgs), lang))
+                       + (" · " + tr("common.national") if state.regions else ""))
     st.warning(tr("trainings.no_health"), icon=":material/health_and_safety:")
 
+if data and campuses.empty:
+    _empty_in_region()
+elif data:
     city_rows = trn.campuses_by_city(campuses, lang)
     chart = charts.campuses_by_city(city_rows, tr("trainings.city_title"), tr("trainings.city_subtitle"),
                                     tr("trainings.axis_campuses"), tr("trainings.col.establishments"))
@@ -58,9 +93,12 @@ if data:
         notes = [i18n.pick(r, "note", lang) for _, r in lengths.iterrows() if not i18n.is_missing(r["note_fr"])]
         if notes:
             st.caption(ui.escape_md(notes[0]))
+        _region_not_applied()
 
+if data:
     st.markdown("#### " + tr("trainings.continuing_heading"))
     st.markdown(tr("trainings.continuing_intro"))
+    _region_not_applied()
     left, right = st.columns([3, 1])
     with left:
         lines = []
@@ -85,7 +123,8 @@ if data:
 st.subheader(tr("trainings.ra_heading"))
 data = ui.load_section("training_ra_masters", "training_dus")
 if data:
-    masters, dus = data
+    masters = _in_region(data[0], "common.noun.training")
+    dus = _in_region(data[1], "common.noun.training")
     counts = trn.module_counts(masters)
     columns = st.columns(3)
     columns[0].metric(tr("trainings.metric_masters"), i18n.fmt_number(counts["total"], lang))
@@ -94,7 +133,10 @@ if data:
                       f"{i18n.fmt_number(counts['dm_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
     columns[2].metric(tr("trainings.metric_digital_module"),
                       f"{i18n.fmt_number(counts['digital_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
-    ui.show_table(trn.ra_masters_table(masters, lang), key="trainings_ra_masters", source_rows=masters)
+    if masters.empty:
+        _empty_in_region()
+    else:
+        ui.show_table(trn.ra_masters_table(masters, lang), key="trainings_ra_masters", source_rows=masters)
     st.markdown("**" + tr("trainings.modules_heading") + "**")
     for item in trn.ra_modules(masters, lang):
         text = f"- **{ui.escape_md(item['university'])}** ({ui.escape_md(item['master'])}) : " if lang == "fr" else \
@@ -105,6 +147,8 @@ if data:
         st.markdown(text)
     st.markdown("#### " + tr("trainings.du_heading"))
     st.markdown(tr("trainings.du_intro"))
+    if dus.empty:
+        _empty_in_region()
     for column, (_, du) in zip(st.columns(max(len(dus), 1)), dus.iterrows()):
         with column, st.container(border=True):
             st.markdown(f"**{ui.escape_md(du['name'])}**")
@@ -117,6 +161,7 @@ if data:
 # --- engineers bridging drug, device and digital ---------------------------------------------------------
 st.subheader(tr("trainings.eng_heading"))
 st.markdown(tr("trainings.eng_intro"))
+_region_not_applied()
 data = ui.load_section("training_engineering_masters")
 if data:
     (eng,) = data

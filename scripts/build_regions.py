@@ -94,6 +94,17 @@ CITIES = [
     ("Le Vaudreuil", "27"),
     ("Brest", "29"),
     ("Gentilly", "94"),
+    # Cities of the training offer (campuses, universities), so that trainings follow the region filter.
+    ("Aix-en-Provence", "13"),
+    ("Bordeaux", "33"),
+    ("Compiègne", "60"),
+    ("Lille", "59"),
+    ("Montpellier", "34"),
+    ("Nantes", "44"),
+    ("Toulouse", "31"),
+    ("Châtenay-Malabry", "92"),
+    ("Reims", "51"),
+    ("Strasbourg", "67"),
 ]
 # Sanity checks on the written files: expected region of some cities.
 EXPECTED_REGION = {
@@ -102,6 +113,8 @@ EXPECTED_REGION = {
     "Lyon": "84", "Grenoble": "84", "Cournon-d'Auvergne": "84", "Issoire": "84",
     "Dijon": "27", "Besançon": "27",
     "Martillac": "75", "Le Vaudreuil": "28", "Brest": "53",
+    "Aix-en-Provence": "93", "Bordeaux": "75", "Compiègne": "32", "Lille": "32", "Montpellier": "76",
+    "Nantes": "52", "Toulouse": "76", "Châtenay-Malabry": "11", "Reims": "44", "Strasbourg": "44",
 }
 
 # INSEE TNCC code -> article put before the stored name ("Vaudreuil" -> "Le Vaudreuil").

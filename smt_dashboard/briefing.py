@@ -13,7 +13,7 @@ import pandas as pd
 
 from smt_dashboard import catalogue as cat
 from smt_dashboard import deals as dl
-from smt_dashboard import ecosystem, filters, headlines, i18n, market, policy, recommendations, swot
+from smt_dashboard import ecosystem, filters, headlines, i18n, market, policy, profiles, recommendations, swot
 from smt_dashboard import funding as fd
 from smt_dashboard import health_index as hx
 from smt_dashboard import jobs as jb
@@ -149,10 +149,13 @@ def overview_headlines(frames: Frames, state: FilterState, lang: str) -> Built:
     ]
     by_key = {h.key: h for h in hs}
     filtered = " (" + i18n.t("common.filtered", lang) + ")"
+    # Under a filter, the figures it cannot reach say so: never filtered and national figures side by side unmarked.
+    national = " (" + i18n.t("common.national", lang) + ")" if state.is_filtered else ""
     table = pd.DataFrame({
-        _t("col.indicator", lang): [i18n.t(f"overview.label.{h.key}", lang) + (filtered if h.filtered else "") for h in hs],
+        _t("col.indicator", lang): [i18n.t(f"overview.label.{h.key}", lang) + (filtered if h.filtered else national)
+                                    for h in hs],
         _t("col.value", lang): [h.display for h in hs],
-        _t("col.detail", lang): [h.detail for h in hs],
+        _t("col.detail", lang): [h.detail + (" · " + h.national if h.national else "") for h in hs],
     })
     horizon = inputs_from_table(frames["jobs_projection_inputs"]).horizon_year
     takeaway = _t("take.overview", lang, smt=by_key["smt"].display, companies=by_key["companies"].display,
@@ -295,6 +298,17 @@ def us_comparison(frames: Frames, state: FilterState, lang: str) -> Built:
     else:
         takeaway = i18n.t("map.us.observation_no_french", lang)
     return _chart(eco_charts.size_band_chart(sizes, lang), takeaway, pd.concat([us_rows, rows]))
+
+
+def profile(frames: Frames, state: FilterState, lang: str) -> Built:
+    """The region / therapy-area profile as a table: each figure beside France's."""
+    title = i18n.t("nav.profile", lang)
+    if not profiles.is_profiled(state):
+        return Built(title, "empty", None, i18n.t("profile.choose", lang), source_rows(frames["companies"]))
+    options = filters.FilterOptions(regions=region_names(frames[REGIONS]))
+    built = profiles.build(frames, state, options, lang)
+    return Built(i18n.t("profile.title", lang, scope=built.title), "table", profiles.lines_table(built, lang),
+                 built.takeaway, profiles.source_rows(built))
 
 
 def catalogue_heatmap(frames: Frames, state: FilterState, lang: str) -> Built:
@@ -498,6 +512,7 @@ VIEWS: tuple[View, ...] = (
     View("map", "map", ("companies", "company_products", REGIONS), ecosystem_map, ALL_FILTERS),
     View("companies_by_model", "map", ("companies",), companies_by_model, ALL_FILTERS),
     View("us_comparison", "map", ("companies",), us_comparison, ALL_FILTERS),
+    View("profile", "profile", profiles.DATASETS + (REGIONS,), profile, ("regions", "areas", "models", "nationalities")),
     View("catalogue_heatmap", "catalogue", ("smt_catalogue",), catalogue_heatmap, ("areas",), chart_width=900),
     View("approvals", "catalogue", ("smt_approvals",), approvals),
     View("reimbursement", "catalogue", ("smt_reimbursement",), reimbursement),

@@ -9,7 +9,7 @@ import pandas as pd
 
 from smt_dashboard import i18n
 from smt_dashboard.datasets import SMT_CATEGORIES
-from smt_dashboard.filters import FilterState, apply_area
+from smt_dashboard.filters import FilterState, apply_area, judge_area
 
 REIMBURSEMENT_ORDER = ("reimbursed", "in_progress", "free", "not_reimbursed")
 AUTHORITIES = ("ce_marked", "fda_approved")
@@ -89,12 +89,8 @@ def heatmap_cells(catalogue: pd.DataFrame, lang: str, total: float | None = None
 def examples_for(examples: pd.DataFrame, category: str, state: FilterState) -> tuple[pd.DataFrame, int]:
     """Named SMT and device types cited for one category; with an area filter, only the examples of
     those areas, plus how many were hidden because the study gives them no area."""
-    rows = examples[examples["category"] == category]
-    if not state.areas:
-        return rows, 0
-    kept = rows[rows["therapy_area"].isin(state.areas)]
-    hidden_unknown = int(rows["therapy_area"].isna().sum())
-    return kept, hidden_unknown
+    judged = judge_area(examples[examples["category"] == category], state)
+    return judged.rows, judged.n_unjudged
 
 
 def approvals_long(approvals: pd.DataFrame, lang: str) -> pd.DataFrame:

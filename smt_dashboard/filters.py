@@ -146,9 +146,55 @@ def france_companies(companies: pd.DataFrame) -> pd.DataFrame:
     return companies[companies["scope"].isin(FRANCE_SCOPES)]
 
 
-def _has_any_area(areas_col: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+# Which column of a company row each global filter reads; therapy areas hold several codes ("a;b").
+COMPANY_COLUMNS = {"regions": "region_code", "areas": "therapy_areas", "models": "model",
+                   "nationalities": "scope"}
+MULTI_VALUED = frozenset({"therapy_areas"})
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Rows that pass the active filters, and rows the filters could not judge (a value they read is
+    missing: "non renseigné"), with how many of those each filter could not judge."""
+
+    rows: pd.DataFrame
+    unjudged: pd.DataFrame
+    unjudged_by: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def n_unjudged(self) -> int:
+        return len(self.unjudged)
+
+
+def _missing(column: pd.Series) -> pd.Series:
+    return column.isna() | (column.astype("string").str.strip().fillna("") == "")
+
+
+def _matches(column: pd.Series, wanted: tuple[str, ...], multi: bool) -> pd.Series:
+    if not multi:
+        return isin(column, wanted)
     wanted_set = set(wanted)
-    return areas_col.fillna("").str.split(";").map(lambda codes: bool(wanted_set.intersection(codes)))
+    return column.fillna("").astype(str).str.split(";").map(lambda codes: bool(wanted_set.intersection(codes)))
+
+
+def judge(rows: pd.DataFrame, state: FilterState, columns: Mapping[str, str]) -> Judged:
+    """Split ``rows`` by the active filters that ``columns`` maps to a column: rows that match every one,
+    and rows that match every filter they can be judged on but lack a value for another (never a silent
+    drop: callers say how many). Filters with no column here do not act on these rows."""
+    passing = pd.Series(True, index=rows.index)
+    unknown = pd.Series(False, index=rows.index)
+    unknown_by: dict[str, pd.Series] = {}
+    for attr, column in columns.items():
+        wanted = getattr(state, attr)
+        if not wanted or column not in rows.columns:
+            continue
+        missing = _missing(rows[column])
+        unknown_by[attr] = missing
+        unknown |= missing
+        passing &= missing | _matches(rows[column], wanted, column in MULTI_VALUED)
+    unjudged_mask = passing & unknown
+    counts = {attr: int((mask & unjudged_mask).sum()) for attr, mask in unknown_by.items()}
+    return Judged(rows[passing & ~unknown], rows[unjudged_mask], {a: n for a, n in counts.items() if n})
 
 
 def isin(column: pd.Series, values) -> pd.Series:
@@ -160,51 +206,82 @@ def isin(column: pd.Series, values) -> pd.Series:
     return column.isin(values)
 
 
+def judge_companies(companies: pd.DataFrame, state: FilterState) -> Judged:
+    """Companies matching every active filter, and those an active filter cannot judge (e.g. no known
+    therapy area under an area filter)."""
+    return judge(companies, state, COMPANY_COLUMNS)
+
+
 def apply_to_companies(companies: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """Companies matching every active filter (a company with no known therapy area never matches an
-    area filter)."""
-    mask = pd.Series(True, index=companies.index)
-    if state.regions:
-        mask &= companies["region_code"].isin(state.regions)
-    if state.areas:
-        mask &= _has_any_area(companies["therapy_areas"], state.areas)
-    if state.models:
-        mask &= companies["model"].isin(state.models)
-    if state.nationalities:
-        mask &= companies["scope"].isin(state.nationalities)
-    return companies[mask]
+    """Companies matching every active filter (see :func:`judge_companies` for those it cannot judge)."""
+    return judge_companies(companies, state).rows
+
+
+def judge_company_rows(rows: pd.DataFrame, companies: pd.DataFrame, state: FilterState,
+                       key: str = "company_id") -> Judged:
+    """Rows of a company-linked table (funding rounds, products), judged through their company."""
+    judged = judge_companies(companies, state)
+    kept = rows[isin(rows[key], judged.rows[key])]
+    unjudged = rows[isin(rows[key], judged.unjudged[key])]
+    by_company = {attr: int(isin(unjudged[key], judged.unjudged.loc[_missing(judged.unjudged[col]), key]).sum())
+                  for attr, col in COMPANY_COLUMNS.items() if attr in judged.unjudged_by}
+    return Judged(kept, unjudged, {a: n for a, n in by_company.items() if n})
 
 
 def apply_to_company_rows(rows: pd.DataFrame, companies: pd.DataFrame, state: FilterState,
                           key: str = "company_id") -> pd.DataFrame:
     """Rows of a company-linked table (funding rounds, products) whose company passes the filters."""
-    kept = apply_to_companies(companies, state)[key]
-    return rows[isin(rows[key], kept)]
+    return judge_company_rows(rows, companies, state, key).rows
+
+
+def judge_area(rows: pd.DataFrame, state: FilterState, column: str = "therapy_area") -> Judged:
+    """Rows of a table with a therapy-area column, judged by the area filter."""
+    return judge(rows, state, {"areas": column})
 
 
 def apply_area(rows: pd.DataFrame, state: FilterState, column: str = "therapy_area") -> pd.DataFrame:
     """Rows whose therapy area is selected (all rows when no area filter is set)."""
-    if not state.areas:
-        return rows
-    return rows[rows[column].isin(state.areas)]
+    return judge_area(rows, state, column).rows
 
 
-def describe(state: FilterState, options: FilterOptions, lang: str) -> str:
-    """The active filters in words, e.g. "Région : Bretagne · Aire thérapeutique : Diabétologie"."""
-    parts = []
-    if state.regions:
-        parts.append(t("filters.region", lang) + " : " + ", ".join(options.regions.get(c, c) for c in state.regions))
-    if state.areas:
-        parts.append(t("filters.area", lang) + " : " + ", ".join(label("area", c, lang) for c in state.areas))
-    if state.models:
-        parts.append(t("filters.model", lang) + " : " + ", ".join(label("model", c, lang) for c in state.models))
-    if state.nationalities:
-        parts.append(t("filters.nationality", lang) + " : "
-                     + ", ".join(label("nationality", c, lang) for c in state.nationalities))
-    if not parts:
-        return t("filters.none", lang)
-    sep = " · "
-    return sep.join(parts) if lang == "fr" else sep.join(p.replace(" : ", ": ") for p in parts)
+def with_region(rows: pd.DataFrame, cities: pd.DataFrame, city_column: str = "city") -> pd.DataFrame:
+    """``rows`` with the ``region_code`` of their city (empty where the city is missing or not listed)."""
+    lookup = dict(zip(cities["city"], cities["region_code"]))
+    out = rows.copy()
+    out["region_code"] = out[city_column].map(lambda c: lookup.get(c) if isinstance(c, str) else None)
+    return out
+
+
+def judge_region(rows: pd.DataFrame, state: FilterState, cities: pd.DataFrame,
+                 city_column: str = "city") -> Judged:
+    """Rows located by a city column, judged by the region filter through the city's region."""
+    return judge(with_region(rows, cities, city_column), state, {"regions": "region_code"})
+
+
+def active_filters(state: FilterState) -> tuple[str, ...]:
+    """The attributes of the filters that are set, in display order."""
+    return tuple(attr for attr in MULTI_KEYS.values() if getattr(state, attr))
+
+
+def filter_values(state: FilterState, attr: str, options: FilterOptions, lang: str) -> list[str]:
+    """The selected values of one filter, as names ("Auvergne-Rhône-Alpes", "Diabétologie")."""
+    codes = getattr(state, attr)
+    if attr == "regions":
+        return [options.regions.get(c, c) for c in codes]
+    kind = {"areas": "area", "models": "model", "nationalities": "nationality"}[attr]
+    return [label(kind, c, lang) for c in codes]
+
+
+def describe(state: FilterState, options: FilterOptions, lang: str, only: Iterable[str] | None = None) -> str:
+    """The active filters in words, e.g. "Région : Bretagne · Aire thérapeutique : Diabétologie"
+    (only those in ``only`` when given)."""
+    titles = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
+              "nationalities": "filters.nationality"}
+    wanted = set(only) if only is not None else set(titles)
+    colon = " : " if lang == "fr" else ": "
+    parts = [t(titles[attr], lang) + colon + ", ".join(filter_values(state, attr, options, lang))
+             for attr in titles if attr in wanted and getattr(state, attr)]
+    return " · ".join(parts) if parts else t("filters.none", lang)
 
 
 def share_url(app_url: str | None, page_path: str, state: FilterState,

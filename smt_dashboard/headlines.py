@@ -22,6 +22,7 @@ class Headline:
     rows: pd.DataFrame
     page: str
     filtered: bool
+    national: str = ""  # under a filter: the national reference ("sur 17 en France")
 
 
 def smt_identified(catalogue: pd.DataFrame, state: FilterState, lang: str) -> Headline:
@@ -29,24 +30,47 @@ def smt_identified(catalogue: pd.DataFrame, state: FilterState, lang: str) -> He
     total = int(rows["smt_count"].sum())
     external = int(rows.loc[rows["category"] == "external_device", "smt_count"].sum())
     detail = i18n.t("overview.smt_detail", lang, external=i18n.fmt_number(external, lang))
-    return Headline("smt", total, i18n.fmt_number(total, lang), detail, rows, "catalogue", bool(state.areas))
+    national = _national(i18n.fmt_number(catalogue["smt_count"].sum(), lang), lang) if state.areas else ""
+    return Headline("smt", total, i18n.fmt_number(total, lang), detail, rows, "catalogue", bool(state.areas), national)
+
+
+def _national(value: str, lang: str) -> str:
+    return i18n.t("overview.national_reference", lang, value=value)
 
 
 def companies(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
-    rows = filters.apply_to_companies(filters.france_companies(companies_df), state)
+    france = filters.france_companies(companies_df)
+    rows = filters.apply_to_companies(france, state)
     n_fr = int((rows["scope"] == "french").sum())
     n_sub = int((rows["scope"] == "foreign_subsidiary").sum())
-    display = f"{i18n.fmt_number(n_fr, lang)} + {i18n.fmt_number(n_sub, lang)}"
-    detail = i18n.t("overview.companies_detail", lang)
-    return Headline("companies", n_fr + n_sub, display, detail, rows, "map", state.is_filtered)
+    if not state.is_filtered:
+        display = f"{i18n.fmt_number(n_fr, lang)} + {i18n.fmt_number(n_sub, lang)}"
+        return Headline("companies", n_fr + n_sub, display, i18n.t("overview.companies_detail", lang), rows, "map",
+                        False)
+    # Filtered: one number beside France's (a bare "4 + 0" beside national figures invites misquoting).
+    display = i18n.t("overview.of_total", lang, n=i18n.fmt_number(n_fr + n_sub, lang),
+                     total=i18n.fmt_number(len(france), lang))
+    detail = i18n.t("overview.companies_detail_filtered", lang, french=i18n.fmt_number(n_fr, lang),
+                    subsidiaries=i18n.fmt_number(n_sub, lang))
+    return Headline("companies", n_fr + n_sub, display, detail, rows, "map", True,
+                    _national(i18n.fmt_number(len(france), lang), lang))
 
 
 def employees(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
-    rows = filters.apply_to_companies(filters.france_companies(companies_df), state)
+    france = filters.france_companies(companies_df)
+    rows = filters.apply_to_companies(france, state)
     french = int(rows.loc[rows["scope"] == "french", "employees"].sum())
     subs = int(rows.loc[rows["scope"] == "foreign_subsidiary", "employees"].sum())
     detail = i18n.t("overview.employees_detail", lang, subsidiaries=i18n.fmt_number(subs, lang))
-    return Headline("employees", french, i18n.fmt_number(french, lang), detail, rows, "map", state.is_filtered)
+    national = ""
+    if state.is_filtered:
+        all_french = int(france.loc[france["scope"] == "french", "employees"].sum())
+        all_subs = int(france.loc[france["scope"] == "foreign_subsidiary", "employees"].sum())
+        detail = i18n.t("overview.employees_detail_filtered", lang, subsidiaries=i18n.fmt_number(subs, lang),
+                        all_subsidiaries=i18n.fmt_number(all_subs, lang))
+        national = _national(i18n.fmt_number(all_french, lang), lang)
+    return Headline("employees", french, i18n.fmt_number(french, lang), detail, rows, "map", state.is_filtered,
+                    national)
 
 
 def funds_raised(rounds: pd.DataFrame, companies_df: pd.DataFrame, context: pd.DataFrame, state: FilterState,
@@ -60,7 +84,11 @@ def funds_raised(rounds: pd.DataFrame, companies_df: pd.DataFrame, context: pd.D
                     undisclosed=i18n.fmt_number(undisclosed, lang))
     if not published.empty and not state.is_filtered:
         detail += " " + i18n.t("overview.funds_published", lang, published=i18n.fmt_meur(published.iloc[0], lang))
-    return Headline("funds", total, i18n.fmt_meur(total, lang), detail, raised, "funding", state.is_filtered)
+    national = ""
+    if state.is_filtered:
+        all_raised = rounds.loc[rounds["round_type"] == "fundraising", "amount_meur"].sum()
+        national = _national(i18n.fmt_meur(all_raised, lang), lang)
+    return Headline("funds", total, i18n.fmt_meur(total, lang), detail, raised, "funding", state.is_filtered, national)
 
 
 def deals_share(deals: pd.DataFrame, lang: str) -> Headline:

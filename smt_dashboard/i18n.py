@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.numbers import format_decimal
 
 LANGS = ("fr", "en")
@@ -44,6 +45,22 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
     """Translate ``key`` into ``lang`` (French, then the key itself, as fallbacks)."""
     text = catalog(normalize_lang(lang)).get(key) or catalog(DEFAULT_LANG).get(key) or key
     return text.format(**kwargs) if kwargs else text
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(_BABEL_LOCALE[normalize_lang(lang)])
+
+
+def plural_form(n: float, lang: str = DEFAULT_LANG) -> str:
+    """CLDR plural category of ``n`` ("one" / "other"; French counts 0 and 1 as "one")."""
+    form = _locale(lang).plural_form(abs(n))
+    return "one" if form == "one" else "other"
+
+
+def plural(key: str, n: float, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
+    """Translate ``key.one`` or ``key.other`` by Babel's plural rule for ``n`` (no "(s)")."""
+    return t(f"{key}.{plural_form(n, lang)}", lang, **kwargs)
 
 
 def label(kind: str, code: str, lang: str = DEFAULT_LANG) -> str:

@@ -39,9 +39,17 @@ RAMP_LOW, RAMP_HIGH = "#DCEFE6", "#0F7355"
 REGION_LINE, SELECTED_LINE = "#FFFFFF", "#1F2933"
 POINT_LINE = "#1F2933"  # dark: stays visible when Streamlit fades unselected points during a selection
 MIN_RADIUS_PX = 4.5
-RADIUS_PER_SQRT_STAFF = 0.5
+RADIUS_PER_SQRT_STAFF = 0.38  # GE Healthcare (2,785 staff) ≈ 25 px: large enough to read, small enough to leave Paris legible
 # Companies sharing a city are spread on a small circle (about 6 km) so that each stays pickable once zoomed in.
 JITTER_DEG = 0.055
+# A dense cluster (3+ companies in one cell of CLUSTER_DEG degrees, e.g. Paris and its suburbs) is laid out on a
+# ring around its centre, each point tied to its true place by a thin leader line, so that every company stays
+# visible and clickable at the national view; the ring grows with the cluster, up to RING_MAX_DEG of latitude.
+CLUSTER_DEG = 0.6
+RING_DEG_PER_POINT, RING_MIN_DEG, RING_MAX_DEG = 0.04, 0.15, 0.3
+# Large circles are drawn translucent, so that the points under and around them stay readable.
+LARGE_RADIUS_PX, LARGE_ALPHA = 12, 150
+LEADERS_LAYER = "leaders"
 # City labels: a city within this distance of a city with more companies gets no label of its own; a
 # labelled city less than LABEL_SPAN_LON degrees to the east pushes a label to the left of its point.
 LABEL_NEAR_LAT, LABEL_NEAR_LON, LABEL_SPAN_LON = 0.35, 0.5, 2.2
@@ -149,11 +157,32 @@ def region_features(geo: dict, summary: pd.DataFrame, metric: str, lang: str,
 
 
 def _jitter(rows: pd.DataFrame) -> pd.DataFrame:
-    """Spread companies that share coordinates on a small circle around their city (deterministic: by name)."""
+    """Plot positions (``plot_lat``/``plot_lon``): dense clusters on a ring around their centre (ordered by
+    the bearing of each true place, so the layout keeps the geography), other companies that share
+    coordinates on a small circle around their city. Deterministic (by name)."""
     out = rows.sort_values("name").copy()
     out["plot_lat"] = out["lat"].astype(float)
     out["plot_lon"] = out["lon"].astype(float)
-    for _, group in out.groupby(["lat", "lon"]):
+    cells = list(zip((out["plot_lat"] / CLUSTER_DEG).round(), (out["plot_lon"] / CLUSTER_DEG).round()))
+    out["_cell"] = cells
+    ringed: set = set()
+    for _, group in out.groupby("_cell", sort=False):
+        n = len(group)
+        if n < 3:
+            continue
+        lat0, lon0 = float(group["plot_lat"].mean()), float(group["plot_lon"].mean())
+        bearing = [math.atan2(float(la) - lat0, (float(lo) - lon0) * math.cos(math.radians(lat0)))
+                   for la, lo in zip(group["plot_lat"], group["plot_lon"])]
+        order = sorted(zip(bearing, group["name"].astype(str), group.index))
+        radius = min(RING_MAX_DEG, max(RING_MIN_DEG, RING_DEG_PER_POINT * n))
+        start = order[0][0]
+        for k, (_, _, idx) in enumerate(order):
+            angle = start + 2 * math.pi * k / n
+            out.at[idx, "plot_lat"] = round(lat0 + radius * math.sin(angle), 5)
+            out.at[idx, "plot_lon"] = round(lon0 + radius * math.cos(angle) / math.cos(math.radians(lat0)), 5)
+            ringed.add(idx)
+    rest = out[~out.index.isin(ringed)]
+    for _, group in rest.groupby(["lat", "lon"]):
         n = len(group)
         if n < 2:
             continue
@@ -163,7 +192,8 @@ def _jitter(rows: pd.DataFrame) -> pd.DataFrame:
             out.at[idx, "plot_lat"] = round(lat + JITTER_DEG * math.sin(angle), 5)
             out.at[idx, "plot_lon"] = round(float(group.at[idx, "lon"])
                                             + JITTER_DEG * math.cos(angle) / math.cos(math.radians(lat)), 5)
-    return out
+    out["ringed"] = out.index.isin(ringed)
+    return out.drop(columns="_cell")
 
 
 def company_points(rows: pd.DataFrame, products: pd.DataFrame, lang: str) -> list[dict]:
@@ -192,9 +222,13 @@ def company_points(rows: pd.DataFrame, products: pd.DataFrame, lang: str) -> lis
             "city": str(row["city"]),
             "lat": float(row["plot_lat"]),
             "lon": float(row["plot_lon"]),
+            "true_lat": float(row["lat"]),
+            "true_lon": float(row["lon"]),
+            "ringed": bool(row["ringed"]),
             "employees": int(row["employees"]),
             "radius_px": point_radius(row["employees"]),
-            "fill_color": hex_to_rgb(NATIONALITY_COLORS.get(row["scope"], PALETTE[6]), 235),
+            "fill_color": hex_to_rgb(NATIONALITY_COLORS.get(row["scope"], PALETTE[6]),
+                                     LARGE_ALPHA if point_radius(row["employees"]) > LARGE_RADIUS_PX else 235),
             "tt_title": inert(row["name"]),
             "tt_body": inert("\n".join(body)),
             "tt_shift": tooltip_shift(float(row["lon"])),
@@ -256,6 +290,14 @@ def companies_layer(points: list[dict]) -> pdk.Layer:
     )
 
 
+def leaders_layer(points: list[dict]) -> pdk.Layer:
+    """Thin lines from each point of a ring to its company's true place (not pickable)."""
+    lines = [{"source": [p["lon"], p["lat"]], "target": [p["true_lon"], p["true_lat"]]} for p in points if p["ringed"]]
+    return pdk.Layer("LineLayer", data=lines, id=LEADERS_LAYER, pickable=False, get_source_position="source",
+                     get_target_position="target", get_color=hex_to_rgb(POINT_LINE, 160), get_width=1,
+                     width_units="'pixels'")
+
+
 def labels_layer(labels: list[dict]) -> pdk.Layer:
     """City names beside the points (not pickable)."""
     return pdk.Layer(
@@ -278,7 +320,7 @@ def build_deck(geo: dict, rows: pd.DataFrame, products: pd.DataFrame, metric: st
     layers = [regions_layer(features), outlines_layer(features)]
     points = company_points(rows, products, lang)
     if points:
-        layers += [companies_layer(points), labels_layer(city_labels(rows))]
+        layers += [leaders_layer(points), companies_layer(points), labels_layer(city_labels(rows))]
     # map_provider=None keeps pydeck's style sentinel, which Streamlit reads as "no basemap" (no network).
     return CompactDeck(layers=layers, initial_view_state=VIEW, views=[VIEW_CONTROLLER], map_provider=None,
                        tooltip=TOOLTIP)

@@ -42,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("recommendations", "app_pages/recommendations.py", "position", ":material/checklist:",
              query_keys=("reco_target",)),
     PageSpec("map", "app_pages/map.py", "ecosystem", ":material/map:"),
+    PageSpec("profile", "app_pages/profile.py", "ecosystem", ":material/location_on:"),
     PageSpec("catalogue", "app_pages/catalogue.py", "ecosystem", ":material/medication:"),
     PageSpec("funding", "app_pages/funding.py", "ecosystem", ":material/euro:", query_keys=("fd_company", "fd_period")),
     PageSpec("deals", "app_pages/deals.py", "international", ":material/public:"),

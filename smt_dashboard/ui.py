@@ -9,12 +9,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import datasets, i18n, navigation, provenance
+from smt_dashboard import datasets, filters, i18n, navigation, provenance, state
 from smt_dashboard.datasets import DatasetError
 from smt_dashboard.filters import FilterOptions, FilterState
 
-FILTER_STATE_KEY = "filter_state"
-LANG_KEY = "lang"
+LANG_KEY = state.LANG_KEY
 
 
 # --- language and state ---------------------------------------------------------------------------
@@ -31,8 +30,7 @@ def tr(key: str, /, **kwargs: object) -> str:
 
 def filter_state() -> FilterState:
     """The global filters set in the sidebar (defaults when a page runs on its own, e.g. in tests)."""
-    state = st.session_state.get(FILTER_STATE_KEY)
-    return state if isinstance(state, FilterState) else FilterState(lang=lang())
+    return state.current()
 
 
 def presenting() -> bool:
@@ -164,23 +162,52 @@ def page_header(key: str, intro_key: str | None = None) -> None:
         st.markdown(tr(intro_key))
 
 
-def filter_scope(applies: tuple[str, ...]) -> None:
-    """Say which global filters act on this page and which do not, instead of ignoring them silently."""
-    names = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
-             "nationalities": "filters.nationality"}
-    state = filter_state()
-    active = [attr for attr in names if getattr(state, attr)]
+FILTER_TITLES = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
+                 "nationalities": "filters.nationality"}
+
+
+def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> None:
+    """Say which global filters act on this page, naming their values, and which do not (and why),
+    instead of ignoring them silently."""
+    current = filter_state()
+    active = filters.active_filters(current)
     if not active:
         return
-    ignored = [tr(names[a]) for a in active if a not in applies]
-    used = [tr(names[a]) for a in active if a in applies]
-    if not applies:
-        st.info(tr("common.filters_not_apply_all"), icon=":material/filter_alt_off:")
-        return
+    options, _ = filter_options()
+    used = [a for a in active if a in applies]
+    ignored = [a for a in active if a not in applies]
+    names = ", ".join(tr(FILTER_TITLES[a]) for a in ignored)
+    reason = (" " + tr(reason_key)) if reason_key else ""
     if used:
-        st.caption(tr("common.filters_apply", filters=", ".join(used)))
-    if ignored:
-        st.info(tr("common.filters_not_apply", filters=", ".join(ignored)), icon=":material/filter_alt_off:")
+        st.info(tr("common.filters_apply", filters=escape_md(filters.describe(current, options, lang(), used))),
+                icon=":material/filter_alt:")
+        if ignored:
+            st.caption(tr("common.filters_not_apply", filters=names) + reason)
+    elif applies:
+        st.info(tr("common.filters_not_apply_page", filters=names) + reason, icon=":material/filter_alt_off:")
+    else:
+        st.info(tr("common.filters_not_apply_all", filters=names) + reason, icon=":material/filter_alt_off:")
+
+
+def unjudged_note(judged: filters.Judged, noun: str) -> None:
+    """Under a filter, say how many rows it could not judge (a value they lack: "non renseigné") instead of
+    dropping them silently. ``noun`` is an i18n plural key (``common.noun.company``…)."""
+    unjudged_caption(judged.n_unjudged, tuple(judged.unjudged_by), i18n.plural(noun, judged.n_unjudged, lang()))
+
+
+def unjudged_caption(n: int, by: tuple[str, ...], what: str) -> None:
+    """"Non renseigné: n <what> have no value for <filters>…" (nothing when n is 0)."""
+    if not n:
+        return
+    why = ", ".join(tr(FILTER_TITLES[a]).lower() for a in by)
+    st.caption(":material/help: " + i18n.plural("common.unjudged", n, lang(), n=i18n.fmt_number(n, lang()),
+                                                what=escape_md(what), why=why))
+
+
+def national_reference(n: int, total: int, noun: str) -> str:
+    """A filtered count with its national reference: "4 of 17 companies in France"."""
+    return tr("common.of_national", n=i18n.fmt_number(n, lang()), total=i18n.fmt_number(total, lang()),
+              what=i18n.plural(noun, total, lang()))
 
 
 def page_link(key: str, label: str | None = None, query_params: dict | None = None) -> None:

@@ -73,8 +73,9 @@ def test_url_filters_round_trip():
     assert qp(at, "region") == ["84"]
     assert qp(at, "area") == ["diabetology"]
     values = metrics(at)
-    # Auvergne-Rhône-Alpes, diabetology: Biocorp, Eveon, Nemera, Diabeloop (all French).
-    assert values["Entreprises en France"] == "4 + 0"
+    # Auvergne-Rhône-Alpes, diabetology: Biocorp, Eveon, Nemera, Diabeloop (all French), beside France's 17.
+    assert values["Entreprises en France"] == "4 sur 17"
+    assert "France entière : 17" in [c.value.replace("\\", "") for c in at.caption]
     assert values["SMT identifiées"] == "22"
     assert not at.warning
 
@@ -83,7 +84,7 @@ def test_changing_a_filter_updates_the_url_and_figures():
     at = run_app()
     at.multiselect(key="flt_regions").set_value(["53"]).run()
     assert qp(at, "region") == ["53"]
-    assert metrics(at)["Entreprises en France"] == "0 + 1"
+    assert metrics(at)["Entreprises en France"] == "1 sur 17"
     at.multiselect(key="flt_regions").set_value([]).run()
     assert "region" not in at.query_params
 

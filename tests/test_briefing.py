@@ -50,7 +50,9 @@ def test_registry_covers_the_views_the_committee_asked_for():
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_view_builds_with_a_title_a_takeaway_and_sources(frames, lang):
     for view in briefing.VIEWS:
-        built = build(frames, view.key, lang=lang)
+        # The profile needs a region or an area (without one its slide says so: see its own test).
+        state = FilterState(regions=("84",)) if view.key == "profile" else FilterState()
+        built = build(frames, view.key, state=state, lang=lang)
         assert built.kind in briefing.KINDS and built.kind != "empty", view.key
         assert built.title and built.takeaway, view.key
         assert "aec2020" in provenance.source_ids(built.rows) or view.key.startswith("index"), view.key
@@ -105,6 +107,17 @@ def test_overview_table_holds_the_headline_figures(frames):
     assert values["Salariés"] == "635"
     assert values["Deals 2018 : part France"] == f"1,4{NNBSP}%"
     assert built.takeaway.startswith("40 SMT identifiées, 10 + 7 entreprises en France")
+
+
+def test_overview_table_under_a_filter_marks_filtered_and_national_figures(frames):
+    built = build(frames, "overview_headlines", state=FilterState(regions=("84",)))
+    values = dict(zip(built.content["Indicateur"], built.content["Valeur"]))
+    assert values["Entreprises en France (filtré)"] == "4 sur 17"
+    assert values["Fonds levés (filtré)"] == "49,3\u00a0M€"
+    # The catalogue has no region: its 40 SMT are marked national, not mixed in silently.
+    assert values["SMT identifiées (France entière)"] == "40"
+    details = dict(zip(built.content["Indicateur"], built.content["Détail"]))
+    assert details["Fonds levés (filtré)"].endswith("France entière : 80,9\u00a0M€")
 
 
 def test_swot_grid_has_the_four_quadrants(frames):

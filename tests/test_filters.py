@@ -57,7 +57,10 @@ def test_company_filters():
     bzh = apply_to_companies(fr, FilterState(regions=("53",)))
     assert bzh["name"].tolist() == ["Jabil"]
     diab = apply_to_companies(fr, FilterState(areas=("diabetology",)))
-    assert set(diab["company_id"]) == {"voluntis", "biocorp", "eveon", "nemera", "diabeloop", "diabilive", "diabnext"}
+    # The 7 French companies in diabetology, and Abbott and Medtronic ("les pompes à insuline de Medtronic et
+    # Abbott"); the 5 subsidiaries whose area the study does not state are not judged (see the next test).
+    assert set(diab["company_id"]) == {"voluntis", "biocorp", "eveon", "nemera", "diabeloop", "diabilive", "diabnext",
+                                       "abbott", "medtronic"}
     integ_french = apply_to_companies(fr, FilterState(models=("integrated",), nationalities=("french",)))
     assert set(integ_french["company_id"]) == {"diabeloop", "diabilive", "diabnext"}
 
@@ -76,3 +79,44 @@ def test_isin_gives_the_same_mask_on_both_paths():
     assert filters.isin(column, many).tolist() == column.isin(many).tolist()
     assert filters.isin(column, iter(many)).index.equals(column.index)
     assert filters.isin(column, many).sum() == 100
+
+
+def test_rows_a_filter_cannot_judge_are_counted_not_dropped():
+    fr = france_companies(load_dataset("companies", DATA))
+    judged = filters.judge_companies(fr, FilterState(areas=("diabetology",)))
+    assert len(judged.rows) == 9
+    # Aptar Pharma, Capsule Technologies, GE Healthcare, Jabil, Sonceboz: no area stated by the study.
+    assert set(judged.unjudged["company_id"]) == {"aptar_pharma", "capsule_technologies", "ge_healthcare", "jabil",
+                                                  "sonceboz"}
+    assert judged.unjudged_by == {"areas": 5}
+    # A row that fails a filter it can be judged on is simply out, not "unjudged".
+    bzh = filters.judge_companies(fr, FilterState(areas=("diabetology",), regions=("53",)))
+    assert bzh.rows.empty and list(bzh.unjudged["company_id"]) == ["jabil"]
+    ara = filters.judge_companies(fr, FilterState(areas=("diabetology",), regions=("84",)))
+    assert len(ara.rows) == 4 and ara.n_unjudged == 0
+    # No filter: nothing to judge.
+    assert filters.judge_companies(fr, FilterState()).n_unjudged == 0
+
+
+def test_company_linked_rows_carry_the_unjudged_count():
+    companies = load_dataset("companies", DATA)
+    products = load_dataset("company_products", DATA)
+    judged = filters.judge_company_rows(products, filters.france_companies(companies), FilterState(areas=("oncology",)))
+    assert set(judged.rows["company_id"]) == {"ad_scientiam", "voluntis"}
+    assert judged.n_unjudged == 0  # the subsidiaries have no product rows
+
+
+def test_region_of_a_training_comes_from_its_city():
+    cities = load_dataset("cities", DATA)
+    campuses = load_dataset("training_ux_establishments", DATA)
+    judged = filters.judge_region(campuses, FilterState(regions=("84",)), cities)
+    assert set(judged.rows["city"]) == {"Lyon"} and len(judged.rows) == 4
+    assert judged.n_unjudged == 0  # every campus city is in cities.csv
+    unknown = campuses.assign(city=["Atlantis"] + list(campuses["city"].iloc[1:]))
+    assert filters.judge_region(unknown, FilterState(regions=("84",)), cities).n_unjudged == 1
+
+
+def test_describe_names_the_values():
+    state = FilterState(regions=("84",), areas=("diabetology",))
+    assert filters.describe(state, OPTIONS, "fr") == "Région : Auvergne-Rhône-Alpes · Aire thérapeutique : Diabétologie"
+    assert filters.describe(state, OPTIONS, "en", only=("areas",)) == "Therapy area: Diabetology"

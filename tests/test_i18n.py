@@ -51,3 +51,11 @@ def test_halves_round_up_like_the_study():
     assert i18n.fmt_pct(2.5, "fr", 0) == "3\u202f%"  # Babel alone would print "2 %"
     assert i18n.fmt_number(0.125, "en", 2) == "0.13"
     assert i18n.fmt_compact(67.5, "fr", 0) == "68"
+
+
+def test_plural_follows_each_language_rule():
+    from smt_dashboard.i18n import plural
+
+    # French counts 0 and 1 as singular; English only 1.
+    assert [plural("common.noun.company", n, "fr") for n in (0, 1, 2)] == ["entreprise", "entreprise", "entreprises"]
+    assert [plural("common.noun.company", n, "en") for n in (0, 1, 2)] == ["companies", "company", "companies"]

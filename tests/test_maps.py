@@ -34,8 +34,9 @@ def test_deck_has_the_three_layers_and_needs_no_network(companies, products, geo
     rows = ecosystem.france_view(companies, FilterState())
     spec = _spec(maps.build_deck(geo, rows, products, "companies", "fr"))
     assert [(layer["@@type"], layer["id"]) for layer in spec["layers"]] == [
-        ("GeoJsonLayer", "regions"), ("GeoJsonLayer", "region_outlines"), ("ScatterplotLayer", "companies"),
-        ("TextLayer", "city_labels")]
+        ("GeoJsonLayer", "regions"), ("GeoJsonLayer", "region_outlines"), ("LineLayer", "leaders"),
+        ("ScatterplotLayer", "companies"), ("TextLayer", "city_labels")]
+    assert _layer(spec, "leaders")["pickable"] is False
     assert _layer(spec, "regions")["pickable"] and _layer(spec, "companies")["pickable"]
     # Streamlit's click selection misses a stroked GeoJsonLayer: the clickable fill has no stroke, the borders
     # are a separate layer that is not pickable.
@@ -146,8 +147,12 @@ def test_points_lie_in_their_city_and_region(companies, products, geo):
     points = maps.company_points(rows.reset_index(), products, "fr")
     for p in points:
         row = rows.loc[p["company_id"]]
-        assert polygons[row["region_code"]].contains(Point(p["lon"], p["lat"])), p["company_id"]
-        assert abs(p["lat"] - row["lat"]) < 0.1 and abs(p["lon"] - row["lon"]) < 0.15
+        # Near its true place (on the Paris ring, at most the ring's radius away), which it keeps for the line.
+        assert (p["true_lat"], p["true_lon"]) == (row["lat"], row["lon"])
+        limit = maps.RING_MAX_DEG + 0.01 if p["ringed"] else 0.1
+        assert abs(p["lat"] - row["lat"]) < limit and abs(p["lon"] - row["lon"]) < 2 * limit, p["company_id"]
+        if not p["ringed"]:
+            assert polygons[row["region_code"]].contains(Point(p["lon"], p["lat"])), p["company_id"]
     by_id = {p["company_id"]: p for p in points}
     assert polygons["53"].contains(Point(by_id["jabil"]["lon"], by_id["jabil"]["lat"]))  # Brest, Brittany
     assert polygons["27"].contains(Point(by_id["crossject"]["lon"], by_id["crossject"]["lat"]))  # Dijon, Burgundy
@@ -155,6 +160,27 @@ def test_points_lie_in_their_city_and_region(companies, products, geo):
     paris = {(by_id[c]["lat"], by_id[c]["lon"]) for c in ("ad_scientiam", "kap_code", "diabnext", "capsule_technologies")}
     assert len(paris) == 4
     assert (by_id["jabil"]["lat"], by_id["jabil"]["lon"]) == (48.4004, -4.5023)
+
+
+def test_paris_cluster_is_laid_out_on_a_ring_with_leader_lines(companies, products, geo):
+    """The 8 companies of the Paris area (Paris, Suresnes, Buc, Rungis, Boulogne-Billancourt) on a ring, each
+    point apart from the others at the national zoom and tied to its true place by a line."""
+    points = maps.company_points(ecosystem.france_view(companies, FilterState()), products, "fr")
+    ring = [p for p in points if p["ringed"]]
+    assert {p["company_id"] for p in ring} == {"ad_scientiam", "kap_code", "diabnext", "capsule_technologies",
+                                               "voluntis", "ge_healthcare", "abbott", "medtronic"}
+    px_per_deg = 512 * 2 ** maps.VIEW.zoom / 360
+    for i, a in enumerate(ring):
+        for b in ring[i + 1:]:
+            dx = (a["lon"] - b["lon"]) * px_per_deg
+            dy = (a["lat"] - b["lat"]) * px_per_deg / math.cos(math.radians(48.8))
+            assert math.hypot(dx, dy) >= 8, (a["company_id"], b["company_id"])  # clickable apart
+    spec = _spec(maps.build_deck(geo, ecosystem.france_view(companies, FilterState()), products, "companies", "fr"))
+    assert len(_layer(spec, "leaders")["data"]) == 8
+    # The largest circle is translucent, so the points around it stay readable.
+    by_id = {p["company_id"]: p for p in points}
+    assert by_id["ge_healthcare"]["fill_color"][3] == maps.LARGE_ALPHA
+    assert by_id["diabnext"]["fill_color"][3] == 235
 
 
 def test_city_labels(companies):

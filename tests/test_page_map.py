@@ -47,7 +47,7 @@ def test_map_page_shows_the_ecosystem():
         "CA 2018 publié": "7 sur 17",
     }
     spec = deck(at)
-    assert [x["id"] for x in spec["layers"]] == ["regions", "region_outlines", "companies", "city_labels"]
+    assert [x["id"] for x in spec["layers"]] == ["regions", "region_outlines", "leaders", "companies", "city_labels"]
     assert len(layer(spec, "companies")["data"]) == 17
     values = {f["properties"]["region_code"]: f["properties"]["value"] for f in layer(spec, "regions")["data"]}
     assert {c: v for c, v in values.items() if v} == STUDY_COUNTS

@@ -69,11 +69,25 @@ def test_english_notes_french_titles():
     assert any("in French" in c.value for c in at.caption)
 
 
-def test_global_filters_do_not_apply_and_say_so():
+def test_region_filter_keeps_the_trainings_of_the_region_and_says_what_it_cannot_place():
     at = open_page({"region": ["84"]})
     assert not at.exception
-    assert any("ne s'appliquent pas" in i.value for i in at.info)
-    assert metrics(at)["Formations initiales"] == "15"
+    assert any("Filtré ici par Région : Auvergne-Rhône-Alpes" in i.value.replace("\\", "") for i in at.info)
+    m = metrics(at)
+    assert m["Formations initiales"] == "15"  # no city in the study: national, and said so
+    assert m["Établissements"] == "4"  # the four Lyon campuses
+    assert m["Master 2 analysés"] == "1"  # Lyon
+    captions = " ".join(c.value for c in at.caption)
+    assert "4 sur 26 campus en France" in captions
+    assert "Filtre « région » sans effet sur cette section" in captions
+    assert any("Aucune formation de cette section dans la région choisie" in i.value for i in at.info)  # no DU
+
+
+def test_area_filter_does_not_apply_and_says_so():
+    at = open_page({"area": ["diabetology"]})
+    assert not at.exception
+    assert any("Sans effet sur cette page : Aire thérapeutique" in i.value for i in at.info)
+    assert metrics(at)["Établissements"] == "14"
 
 
 def test_broken_ra_masters_file_shows_the_named_error(data_copy):

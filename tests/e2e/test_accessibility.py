@@ -13,10 +13,9 @@ from tests.e2e.conftest import open_page, wait_ready
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # Violations inside Streamlit's own widgets that the app cannot change; each is justified in
 # docs/accessibility.md. A node counts as framework-caused only if it sits inside one of these.
-FRAMEWORK_CONTAINERS = {
-    "list": ["[data-testid='stSidebarNavItems']", "[data-testid='stSidebarNav']"],
-    "listitem": ["[data-testid='stSidebarNavItems']", "[data-testid='stSidebarNav']"],
-}
+# With the navigation at the top (sections as menus), none is needed: the sidebar's navigation list was the
+# only one (list / listitem), and it is gone.
+FRAMEWORK_CONTAINERS: dict[str, list[str]] = {}
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
 RESULTS: dict[str, list[str]] = {}
 
@@ -71,11 +70,27 @@ def test_sidebar_filters_and_navigation_work_with_the_keyboard(page, server):
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('region=53')", timeout=15000)
     wait_ready(page)
-    # Follow a navigation link with the keyboard.
-    links = page.locator("[data-testid='stSidebarNavLink']")
-    if links.count() > 1:
-        links.nth(1).focus()
-        page.keyboard.press("Enter")
-        page.wait_for_function("() => location.pathname.length > 1", timeout=15000)
+    # Open a navigation menu at the top and follow its second page with the keyboard only.
+    page.locator("[data-testid='stTopNavSection']").filter(has_text="Écosystème").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-testid='stTopNavPopover']", timeout=5000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname.endsWith('/profile')", timeout=15000)
+    wait_ready(page)
+    assert "region=53" in page.url
+    assert "Profil : Bretagne" in page.inner_text("[data-testid='stMainBlockContainer']")
+
+
+def test_every_page_is_two_clicks_away_in_the_top_menus(page, server):
+    """Each page sits in one section menu: one click opens the menu, one click opens the page."""
+    from smt_dashboard.i18n import t
+
+    open_page(page, server)
+    for spec in available_pages():
+        page.locator("[data-testid='stTopNavSection']").filter(has_text=t(f"nav.section.{spec.section}", "fr")).click()
+        page.locator("[data-testid='stTopNavDropdownLink']").filter(has_text=t(f"nav.{spec.key}", "fr")).click()
+        page.wait_for_function(f"() => location.pathname.endsWith('/{'' if spec.key == 'overview' else spec.key}')",
+                               timeout=15000)
         wait_ready(page)
-        assert "region=53" in page.url
+        assert t(f"nav.{spec.key}", "fr") in page.locator("[data-testid='stMainBlockContainer'] h1").first.inner_text()

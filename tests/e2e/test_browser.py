@@ -21,6 +21,7 @@ KEY_CONTENT = {
     "market": ["504", "531", "28"],
     "recommendations": ["Alliance eHealth", "Autorités de santé"],
     "map": ["Jabil", "GE Healthcare", "Diabeloop"],
+    "profile": ["Profils région / aire", "Choisissez une région ou une aire thérapeutique"],
     "catalogue": ["40", "Diabétologie"],
     "funding": ["80,8", "Diabeloop"],
     "deals": ["1,4\u202f%", "Paris", "500"],
@@ -64,14 +65,14 @@ def test_global_filter_changes_url_and_content_and_survives_reload(page, browser
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('region=53')", timeout=15000)
     wait_ready(page)
-    assert _companies_value(page) == "0 + 1"
+    assert _companies_value(page) == "1 sur 17"
     url = page.url
     # The same link in a new browser context brings back the same view.
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     other = context.new_page()
     other.goto(url)
     wait_ready(other)
-    assert _companies_value(other) == "0 + 1"
+    assert _companies_value(other) == "1 sur 17"
     assert "Bretagne" in other.inner_text("[data-testid='stSidebar']")
     context.close()
 
