@@ -7,7 +7,6 @@ from pathlib import Path
 import streamlit as st
 
 from smt_dashboard import i18n, navigation, state, ui
-from smt_dashboard.filters import describe
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) == "presentation"
@@ -78,25 +77,13 @@ if notices:
     st.button(i18n.t("filters.notice_dismiss", lang), on_click=state.dismiss_notices, key="dismiss_notices")
 
 if presenting:
-    # Static styling only (never data): larger type for projection.
-    # Streamlit sizes text in rem: a larger root font scales the whole page for projection.
-    # No editing widgets while projecting: the view keeps the values set before (and in the link).
-    hidden = ", ".join(f".stMainBlockContainer [data-testid='{t}']" for t in (
-        "stMultiSelect", "stSelectbox", "stSlider", "stButtonGroup", "stRadio", "stCheckbox", "stNumberInput",
-        "stTextInput", "stDownloadButton", "stDateInput"))
-    st.html("<style>html{font-size:20px}.stMainBlockContainer{max-width:none}" + hidden + "{display:none}</style>")
-    keys = [s.key for s in specs]
-    index = keys.index(current_key)
-    bar = st.columns([2, 6, 2, 2], vertical_alignment="center")
-    with bar[0]:
-        st.caption(i18n.t("app.page_of", lang, n=index + 1, total=len(keys)))
-    with bar[1]:
-        st.caption(ui.escape_md(i18n.t("app.active_filters", lang, filters=describe(view, options, lang))))
-    with bar[2]:
-        if index > 0:
-            st.page_link(pages[keys[index - 1]], label=i18n.t("app.previous", lang), icon=":material/arrow_back:")
-    with bar[3]:
-        if index < len(keys) - 1:
-            st.page_link(pages[keys[index + 1]], label=i18n.t("app.next", lang), icon=":material/arrow_forward:")
+    # The slide show replaces the page; the address keeps the page, to which Esc returns.
+    from smt_dashboard import presentation
 
-current.run()
+    presentation.render(current_key, view, options)
+    state.sync_url(view, current_key)  # the slide the show opened on
+else:
+    back_to = state.take_return_page()
+    if back_to and back_to != current_key and back_to in pages:
+        st.switch_page(pages[back_to])
+    current.run()

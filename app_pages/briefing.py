@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import briefing, datasets, deck, filters, i18n, navigation, ui
+from smt_dashboard import deck, filters, i18n, navigation, presentation, ui
+from smt_dashboard import views as registry
 from smt_dashboard.datasets import DatasetError
-from smt_dashboard.filters import FilterState
 
 TITLE_KEY = "briefing_title"
 
@@ -16,58 +16,27 @@ state = ui.filter_state()
 tr = ui.tr
 
 ui.page_header("briefing", "briefing.intro")
-ui.filter_scope(applies=briefing.ALL_FILTERS)
+ui.filter_scope(applies=registry.ALL_FILTERS)
 (sources,) = ui.require("sources")
 
-groups = briefing.views_by_page(spec.key for spec in navigation.available_pages())
+groups = registry.views_by_page(spec.key for spec in navigation.available_pages())
 
 # A broken file only disables the views that read it (its named error box is shown once).
 frames: dict = {}
 broken: set[str] = set()
-for name in briefing.datasets_of(v for _, views in groups for v in views):
+for name in registry.datasets_of(v for _, views in groups for v in views):
     try:
-        frames[name] = ui.regions_geojson() if name == briefing.REGIONS else ui.load(name)
+        frames[name] = ui.regions_geojson() if name == registry.REGIONS else ui.load(name)
     except DatasetError as exc:
         ui.show_dataset_error(exc)
         broken.add(name)
 
 
-def _available(view: briefing.View) -> bool:
+def _available(view: registry.View) -> bool:
     return not broken.intersection(view.datasets)
 
 
-def _stamp(name: str) -> tuple[str, int, int]:
-    # Part of the picture cache key, so that an edited file gives a new picture.
-    path = datasets.data_dir() / ("regions.geojson" if name == briefing.REGIONS else f"{name}.csv")
-    try:
-        info = path.stat()
-        return name, info.st_mtime_ns, info.st_size
-    except FileNotFoundError:
-        return name, 0, 0
-
-
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _built(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple, _frames: dict) -> briefing.Built:
-    """One view built under this state, shared by reruns and sessions (keyed by the files' versions):
-    the page builds every ticked view on each rerun to preview the slides."""
-    return briefing.build(briefing.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code)
-
-
-def _build(view: briefing.View, frames: dict, view_state: FilterState, lang_code: str, stamps: tuple) -> briefing.Built:
-    built = _built(view.key, view_state, lang_code, stamps, frames)
-    # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
-    return replace(built, rows=built.rows.copy(deep=False))
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _picture(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> bytes:
-    """The PNG of one chart or map view under these filters (rendering is the slow part of the deck)."""
-    view = briefing.VIEWS_BY_KEY[view_key]
-    view_frames = {n: ui.regions_geojson() if n == briefing.REGIONS else ui.load(n) for n in view.datasets}
-    return deck.render_picture(view, _build(view, view_frames, view_state, lang_code, stamps), lang_code)
-
-
-def _view_key(view: briefing.View) -> str:
+def _view_key(view: registry.View) -> str:
     return f"brief_view_{view.key}"
 
 
@@ -75,13 +44,13 @@ def _group_key(page: str) -> str:
     return f"brief_group_{page}"
 
 
-def _select_group(page: str, views: list[briefing.View]) -> None:
+def _select_group(page: str, views: list[registry.View]) -> None:
     for view in views:
         if _available(view):
             st.session_state[_view_key(view)] = st.session_state[_group_key(page)]
 
 
-def _sync_group(page: str, views: list[briefing.View]) -> None:
+def _sync_group(page: str, views: list[registry.View]) -> None:
     st.session_state[_group_key(page)] = all(st.session_state.get(_view_key(v), False) for v in views if _available(v))
 
 
@@ -133,22 +102,28 @@ if not presenting:
 
 title = str(st.session_state.get(TITLE_KEY) or "").strip() or tr("briefing.default_title")
 selected = [v for _, views in groups for v in views if _available(v) and st.session_state.get(_view_key(v))]
+# The slide show plays these views: kept under a key of its own (widget keys lapse while the page is not drawn).
+st.session_state[presentation.SELECTION_KEY] = [v.key for v in selected]
 n_available = sum(_available(v) for _, views in groups for v in views)
 # The view is the same in both modes: the cache key leaves the mode out.
 signature = replace(state, mode="normal")
-stamps = {v.key: tuple(_stamp(n) for n in v.datasets) for v in selected}
-entries = [(view, _build(view, frames, signature, lang, stamps[view.key])) for view in selected]
+stamps = {v.key: ui.view_stamps(v) for v in selected}
+entries = [(view, ui.built_view(view, state, {n: frames[n] for n in view.datasets})) for view in selected]
 
 # --- download ---------------------------------------------------------------------------------------------
 if not presenting:
     st.caption(tr("briefing.selected_count", n=i18n.fmt_number(len(selected), lang),
                   total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang)))
     app_url = st.context.url
+    if deck.public_url():
+        st.caption(tr("briefing.links_public", url=ui.escape_md(deck.public_url())))
+    else:
+        st.caption(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(app_url, "", state.__class__()))))
 
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""
         return deck.build_deck(entries, title=title, state=state, options=options, sources=sources, lang=lang,
-                               app_url=app_url, picture=lambda v, _: _picture(v.key, signature, lang, stamps[v.key]))
+                               app_url=app_url, picture=lambda v, _: ui.view_picture(v.key, signature, lang, stamps[v.key]))
 
     if not selected:
         st.info(tr("briefing.none_selected"), icon=":material/checklist:")
@@ -161,4 +136,4 @@ if entries:
     st.subheader(tr("briefing.preview_heading"))
     st.caption(tr("briefing.preview_intro"))
     st.markdown("\n".join(f"- **{ui.escape_md(built.title)}** — {ui.escape_md(built.takeaway)}" for _, built in entries))
-    ui.source_caption(briefing.source_rows(*(built.rows for _, built in entries)))
+    ui.source_caption(registry.source_rows(*(built.rows for _, built in entries)))

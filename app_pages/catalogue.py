@@ -94,9 +94,7 @@ if data:
     columns[3].metric(tr("catalogue.metric_mean"), cat.pct_whole(t["mean_pct"], lang))
     columns[3].caption(tr("catalogue.metric_mean_help"))
     long = cat.approvals_long(approvals, lang)
-    chart = charts.approvals(long, tr("catalogue.approvals_title", n=i18n.fmt_number(t["available"], lang)),
-                             tr("catalogue.approvals_subtitle"), tr("catalogue.axis_share"), tr("catalogue.authority_legend"))
-    ui.show_chart(chart, data=cat.approvals_table(long, lang), key="catalogue_approvals", source_rows=approvals)
+    ui.show_view("approvals", data=cat.approvals_table(long, lang), chart_key="catalogue_approvals")
     st.markdown(tr("catalogue.approvals_different"))
     for _, gap in cat.approval_gaps(approvals).iterrows():
         st.markdown("- " + tr("catalogue.approvals_gap", category=i18n.label("category", gap["category"], lang),
@@ -115,10 +113,8 @@ if data:
               f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
     left, right = st.columns([3, 2])
     with left:
-        chart = charts.reimbursement(status_rows, tr("catalogue.reimbursement_title", n=i18n.fmt_number(total, lang)),
-                                     tr("catalogue.reimbursement_subtitle"), tr("catalogue.axis_count"))
-        ui.show_chart(chart, data=cat.reimbursement_table(status_rows, lang), key="catalogue_reimbursement",
-                      source_rows=reimbursement)
+        ui.show_view("reimbursement", data=cat.reimbursement_table(status_rows, lang),
+                     chart_key="catalogue_reimbursement")
     with right:
         for _, row in status_rows.iterrows():
             with st.container(border=True):

@@ -64,8 +64,7 @@ ui.source_caption(index)
 
 # --- published ranking ------------------------------------------------------------------------------------
 st.subheader(tr("index.ranking_heading"))
-ui.show_chart(charts.ranking_chart(published, lang), data=published[["label", "name", "index", "rank", "is_france"]],
-              key="index_ranking", source_rows=index)
+ui.show_view("index_ranking", data=published[["label", "name", "index", "rank", "is_france"]])
 _caveats(published["country_code"])
 
 # --- compare countries on the three sub-indices -------------------------------------------------------------

@@ -7,7 +7,6 @@ import streamlit as st
 
 from smt_dashboard import ecosystem, filters, i18n, maps, ui
 from smt_dashboard import state as app_state
-from smt_dashboard.charts import ecosystem as eco_charts
 from smt_dashboard.datasets import region_names
 
 METRIC_KEY = "map_metric"
@@ -165,9 +164,8 @@ with right:
 
 if not rows.empty:
     models = ecosystem.model_breakdown(rows, lang)
-    ui.show_chart(eco_charts.model_breakdown_chart(models, lang),
-                  data=models[["model_label", "nationality_label", "companies"]], key="map_models",
-                  source_rows=rows)
+    ui.show_view("companies_by_model", data=models[["model_label", "nationality_label", "companies"]],
+                 chart_key="map_models")
     st.subheader(ui.tr("map.table_title"))
     ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
                   source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))
@@ -182,8 +180,7 @@ if state.is_filtered:
     st.caption(ui.tr("map.us.filters"))
 sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
 if not sizes.empty:
-    ui.show_chart(eco_charts.size_band_chart(sizes, lang), data=sizes[["group_label", "band_label", "companies"]],
-                  key="map_sizes", source_rows=pd.concat([us_rows, rows]))
+    ui.show_view("us_comparison", data=sizes[["group_label", "band_label", "companies"]], chart_key="map_sizes")
 st.caption(ui.tr("map.us.scope_note"))
 french_range = ecosystem.size_range(rows[rows["scope"] == "french"])
 if french_range.n:

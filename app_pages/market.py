@@ -4,7 +4,6 @@ the adoption survey figures by audience and the factors of adoption."""
 import streamlit as st
 
 from smt_dashboard import i18n, market, ui
-from smt_dashboard.charts import market as market_charts
 from smt_dashboard.datasets import DatasetError
 
 GROUP_ICONS = {"clinicians": ":material/stethoscope:", "patients": ":material/person:", "all": ":material/block:"}
@@ -20,10 +19,7 @@ ranges = market.size_ranges(size, lang)
 rate = market.growth(size)
 left, right = st.columns([3, 2])
 with left:
-    chart = market_charts.size_ranges(ranges, ui.tr("market.size_title"), ui.tr("market.size_subtitle"),
-                                      ui.tr("market.y_title"))
-    ui.show_chart(chart, data=ranges[["year", "value_low", "value_high", "unit", "range_label"]], key="market_size",
-                  source_rows=ranges)
+    ui.show_view("market_size", data=ranges[["year", "value_low", "value_high", "unit", "range_label"]])
 with right:
     for _, row in ranges.iterrows():
         st.metric(ui.tr("market.metric_size", year=int(row["year"])), row["range_label"])
@@ -63,10 +59,7 @@ except DatasetError as exc:
     ui.show_dataset_error(exc)
 else:
     rows = market.adoption_rows(survey, lang)
-    chart = market_charts.adoption(rows, ui.tr("market.adoption_title"), ui.tr("market.adoption_subtitle"),
-                                   ui.tr("market.x_title"), ui.tr("market.legend"))
-    ui.show_chart(chart, data=rows[["audience_label", "label", "value_label"]], key="adoption_survey",
-                  source_rows=rows)
+    ui.show_view("adoption", data=rows[["audience_label", "label", "value_label"]], chart_key="adoption_survey")
 
 st.header(ui.tr("market.section_factors"))
 st.markdown(ui.tr("market.factors_intro"))

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import briefing, deck, ecosystem, i18n, profiles, state, ui
+from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, views
 
 REGION_PICK = "profile_region"
 AREA_PICK = "profile_area"
@@ -75,7 +75,7 @@ for section in profiles.SECTIONS:
                         else tr("profile.no_partner"))
             ui.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
                           title=tr("profile.companies_heading"))
-    ui.source_caption(briefing.source_rows(*(line.rows for line in lines)))
+    ui.source_caption(views.source_rows(*(line.rows for line in lines)))
 
 if profile.not_applicable:
     st.markdown("\n".join("- " + tr(f"profile.not_applicable.{s}") for s in profile.not_applicable))
@@ -86,14 +86,14 @@ with st.expander(tr("common.show_data"), icon=":material/table:"):
     ui.show_table(table, key="profile_lines", source_rows=profiles.source_rows(profile),
                   title=tr("profile.title", scope=profile.title))
 
-profile_view = briefing.VIEWS_BY_KEY["profile"]
+profile_view = views.VIEWS_BY_KEY["profile"]
 app_url = st.context.url
 
 
 def _deck() -> bytes:
     """Built when the button is clicked: title slide, the profile slide, the sources slide."""
-    frames_all = {**frames, briefing.REGIONS: ui.regions_geojson()}
-    built = briefing.build(profile_view, frames_all, replace(view, mode="normal"), lang)
+    frames_all = {**frames, views.REGIONS: ui.regions_geojson()}
+    built = views.build(profile_view, frames_all, replace(view, mode="normal"), lang)
     title = tr("profile.title", scope=profile.title)
     return deck.build_deck([(profile_view, built)], title=title, state=view, options=options,
                            sources=ui.load("sources"), lang=lang, app_url=app_url)

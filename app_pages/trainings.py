@@ -74,9 +74,7 @@ if data and campuses.empty:
     _empty_in_region()
 elif data:
     city_rows = trn.campuses_by_city(campuses, lang)
-    chart = charts.campuses_by_city(city_rows, tr("trainings.city_title"), tr("trainings.city_subtitle"),
-                                    tr("trainings.axis_campuses"), tr("trainings.col.establishments"))
-    ui.show_chart(chart, data=trn.city_table(city_rows, lang), key="trainings_cities", source_rows=campuses)
+    ui.show_view("trainings_by_city", data=trn.city_table(city_rows, lang), chart_key="trainings_cities")
     for _, row in campuses[campuses["note_fr"].notna()].iterrows():
         st.caption(ui.escape_md(f"{row['establishment']} : " if lang == "fr" else f"{row['establishment']}: ")
                    + ui.escape_md(i18n.pick(row, "note", lang)))

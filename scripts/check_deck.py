@@ -19,16 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from smt_dashboard import briefing, datasets, deck, i18n  # noqa: E402
+from smt_dashboard import datasets, deck, i18n, views  # noqa: E402
 from smt_dashboard.filters import FilterOptions, FilterState  # noqa: E402
 
 
 def build(lang: str, state: FilterState) -> tuple[bytes, int]:
     """The deck with every view under ``state``, and its number of slides."""
-    frames: dict = {n: datasets.load_dataset(n) for n in briefing.datasets_of(briefing.VIEWS) if n != briefing.REGIONS}
+    frames: dict = {n: datasets.load_dataset(n) for n in views.datasets_of(views.VIEWS) if n != views.REGIONS}
     geo = datasets.load_regions()
-    frames[briefing.REGIONS] = geo
-    entries = [(v, briefing.build(v, frames, state, lang)) for v in briefing.VIEWS]
+    frames[views.REGIONS] = geo
+    entries = [(v, views.build(v, frames, state, lang)) for v in views.VIEWS]
     data = deck.build_deck(entries, title=i18n.t("briefing.default_title", lang), state=state,
                            options=FilterOptions(regions=datasets.region_names(geo)),
                            sources=datasets.load_dataset("sources"), lang=lang, app_url="http://localhost:8501/")

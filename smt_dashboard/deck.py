@@ -15,15 +15,17 @@ import altair as alt
 import pandas as pd
 from babel.dates import format_date
 from pptx import Presentation
+from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from smt_dashboard import briefing, i18n, provenance
-from smt_dashboard.briefing import Built, View
+from smt_dashboard import i18n, native_charts, provenance, views
 from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterOptions, FilterState, describe
+from smt_dashboard.views import Built, View
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -48,8 +50,8 @@ Picture = Callable[[View, Built], bytes]
 
 # --- pictures -----------------------------------------------------------------------------------------------
 
-def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int | None] | None = None
-                ) -> alt.TopLevelMixin:
+def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int | None] | None = None,
+                max_height: int = MAX_PLOT_HEIGHT) -> alt.TopLevelMixin:
     """The chart as drawn on a slide: its title moves to the slide's title, a chart sized by its container on
     the page gets a fixed width, and a faceted chart's panels get ``facet_size`` (wide and low for 16:9)."""
     out = chart.copy(deep=True)
@@ -64,8 +66,8 @@ def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int
         if getattr(out, "width", alt.Undefined) is alt.Undefined:
             out = out.properties(width=width)
         # A lower plot keeps the labels legible once the picture is scaled into the slide's 16:9 frame.
-        if isinstance(out.height, (int, float)) and out.height > MAX_PLOT_HEIGHT:
-            out = out.properties(height=MAX_PLOT_HEIGHT)
+        if isinstance(out.height, (int, float)) and out.height > max_height:
+            out = out.properties(height=max_height)
     return out
 
 
@@ -134,8 +136,27 @@ def cell_text(value: object, lang: str) -> str:
 
 # --- slides -----------------------------------------------------------------------------------------------------
 
+TITLE_ONLY_LAYOUT = 5  # python-pptx's default template: "Title Only"
+
+
 def _blank(prs):
     return prs.slides.add_slide(prs.slide_layouts[6])
+
+
+def _titled(prs, title: str, lang: str, size: float, left, top, width, height, anchor=MSO_ANCHOR.MIDDLE):
+    """A slide whose title is the layout's real title placeholder (PowerPoint's outline lists it), placed and
+    styled like the rest of the deck."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
+    placeholder = slide.shapes.title
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = left, top, width, height
+    frame = placeholder.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = Inches(0.08)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    _run(paragraph, title, lang, size, bold=True)
+    return slide
 
 
 def _accent_bar(slide, top=Inches(0), height=Inches(0.12)):
@@ -148,9 +169,8 @@ def _accent_bar(slide, top=Inches(0), height=Inches(0.12)):
 
 def _title_slide(prs, title: str, state: FilterState, options: FilterOptions, lang: str, today: date,
                  n_views: int) -> None:
-    slide = _blank(prs)
+    slide = _titled(prs, title, lang, 40, MARGIN, Inches(0.9), CONTENT_W, Inches(1.1), anchor=MSO_ANCHOR.BOTTOM)
     _accent_bar(slide, top=Inches(2.1), height=Inches(0.08))
-    _write(slide, MARGIN, Inches(0.9), CONTENT_W, Inches(1.1), title, lang, 40, bold=True, anchor=MSO_ANCHOR.BOTTOM)
     box = _textbox(slide, MARGIN, Inches(2.4), CONTENT_W, Inches(2.8), lang)
     lines = [
         (i18n.t("briefing.deck_date", lang, date=format_date(today, format="long", locale=_BABEL[lang])), 20, True),
@@ -175,8 +195,6 @@ def _header(slide, view: View, built: Built, lang: str, number: int, total: int)
     _accent_bar(slide)
     _write(slide, MARGIN, Inches(0.2), CONTENT_W, Inches(0.3), i18n.t(f"nav.{view.page}", lang).upper(), lang, 11,
            bold=True, color=ACCENT)
-    _write(slide, MARGIN, Inches(0.45), CONTENT_W, Inches(0.8), built.title, lang, title_size(built.title), bold=True,
-           anchor=MSO_ANCHOR.MIDDLE)
     takeaway = _write(slide, MARGIN, Inches(1.3), CONTENT_W, Inches(0.55), built.takeaway, lang, 16, bold=True,
                       anchor=MSO_ANCHOR.MIDDLE)
     takeaway.fill.solid()
@@ -245,7 +263,7 @@ def _table(slide, df: pd.DataFrame, lang: str, top) -> None:
                color=MUTED, italic=True)
 
 
-def _swot(slide, grid: briefing.SwotGrid, lang: str, top) -> None:
+def _swot(slide, grid: views.SwotGrid, lang: str, top) -> None:
     height = CONTENT_BOTTOM - top
     shape = slide.shapes.add_table(2, 2, MARGIN, top, CONTENT_W, height)
     table = shape.table
@@ -270,13 +288,16 @@ def _swot(slide, grid: briefing.SwotGrid, lang: str, top) -> None:
 
 def _view_slide(prs, view: View, built: Built, picture_png: bytes | None, source: str, note: str | None, url: str,
                 lang: str, number: int, total: int) -> None:
-    slide = _blank(prs)
+    slide = _titled(prs, built.title, lang, title_size(built.title), MARGIN, Inches(0.45), CONTENT_W, Inches(0.8))
     _header(slide, view, built, lang, number, total)
     top = CONTENT_TOP
     if built.subtitle and built.kind == "chart":
         _write(slide, MARGIN, top, CONTENT_W, Inches(0.35), built.subtitle, lang, 12, color=MUTED, italic=True)
         top += Inches(0.4)
-    if built.kind in ("chart", "map") and picture_png is not None:
+    native = native_charts.from_chart(built.content, lang) if built.kind == "chart" else None
+    if native is not None:
+        _native_chart(slide, native, top, lang)
+    elif built.kind in ("chart", "map") and picture_png is not None:
         _picture(slide, picture_png, top)
     elif built.kind == "table":
         _table(slide, built.content, lang, top)
@@ -286,15 +307,73 @@ def _view_slide(prs, view: View, built: Built, picture_png: bytes | None, source
         _write(slide, MARGIN, top + Inches(1.2), CONTENT_W, Inches(1.0), i18n.t("briefing.empty_slide", lang), lang, 18,
                color=MUTED, align=PP_ALIGN.CENTER)
     _footer(slide, built, source, note, url, lang)
+    # Speaker notes: the takeaway, the full source line, the caveats, the live view.
     notes = slide.notes_slide.notes_text_frame
-    notes.text = "\n".join(part for part in (built.takeaway, source, note or "", url) if part)
+    caveats = [c for c in (built.subtitle, note, *built.caveats) if c]
+    notes.text = "\n".join([built.takeaway, source]
+                           + ([i18n.t("briefing.deck_caveats", lang) + " " + " · ".join(caveats)] if caveats else [])
+                           + [i18n.t("briefing.deck_link", lang) + " " + url])
+
+
+_CHART_TYPES = {("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED, ("bar", "stacked"): XL_CHART_TYPE.BAR_STACKED,
+                ("column", "clustered"): XL_CHART_TYPE.COLUMN_CLUSTERED,
+                ("column", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
+                ("line", "clustered"): XL_CHART_TYPE.LINE_MARKERS, ("line", "stacked"): XL_CHART_TYPE.LINE_MARKERS}
+
+
+def _native_chart(slide, native: native_charts.NativeChart, top, lang: str) -> None:
+    """An editable PowerPoint chart with the view's data, colours and France highlight."""
+    data = CategoryChartData(number_format="#,##0.##")
+    data.categories = list(native.categories)
+    for name, values in native.series:
+        data.add_series(name, list(values))
+    frame = slide.shapes.add_chart(_CHART_TYPES[(native.kind, native.grouping)], MARGIN, top, CONTENT_W,
+                                   CONTENT_BOTTOM - top, data)
+    chart = frame.chart
+    chart.has_title = False  # the slide's title says what it shows (PowerPoint would print the series name)
+    chart.font.size, chart.font.name = Pt(12), FONT_NAME
+    chart.has_legend = len(native.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    if native.kind == "bar":
+        # PowerPoint draws the first category at the bottom of a bar chart: reverse to read as on the page.
+        chart.category_axis.reverse_order = True
+    value_axis = chart.value_axis
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE8, 0xED)
+    if native.value_title:
+        value_axis.has_title = True
+        value_axis.axis_title.text_frame.text = native.value_title
+        value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+    plot = chart.plots[0]
+    if native.kind != "line":
+        plot.gap_width = 60
+        if native.grouping == "stacked":
+            plot.overlap = 100
+    for series, color in zip(plot.series, native.colors):
+        fill = series.format.line if native.kind == "line" else series.format.fill
+        if native.kind == "line":
+            fill.color.rgb = RGBColor.from_string(color.lstrip("#"))
+        else:
+            fill.solid()
+            fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
+            for index in native.highlight:
+                point = series.points[index].format.fill
+                point.solid()
+                point.fore_color.rgb = RGBColor.from_string(native.highlight_color.lstrip("#"))
+    if len(native.series) == 1 and native.kind != "line":
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.font.size = Pt(11)
+        labels.number_format = "#,##0.##"
+        labels.number_format_is_linked = False
 
 
 def _sources_slide(prs, source_ids: list[str], sources: pd.DataFrame, lang: str, number: int, total: int) -> None:
-    slide = _blank(prs)
+    slide = _titled(prs, i18n.t("briefing.deck_sources_title", lang), lang, 24, MARGIN, Inches(0.45), CONTENT_W,
+                    Inches(0.8))
     _accent_bar(slide)
-    _write(slide, MARGIN, Inches(0.45), CONTENT_W, Inches(0.8), i18n.t("briefing.deck_sources_title", lang), lang, 24,
-           bold=True, anchor=MSO_ANCHOR.MIDDLE)
     by_id = sources.set_index("source_id")
     known = [s for s in source_ids if s in by_id.index]
     n_columns = 1 if len(known) <= 8 else 2 if len(known) <= 16 else 3
@@ -327,12 +406,22 @@ def used_sources(entries: Sequence[tuple[View, Built]]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+PUBLIC_URL_ENV = "SMT_PUBLIC_URL"
+
+
+def public_url() -> str | None:
+    """The app's public address for links in decks and shares (``SMT_PUBLIC_URL``), or None when unset."""
+    value = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    return value if value.startswith(("http://", "https://")) else None
+
+
 def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: FilterState, options: FilterOptions,
                sources: pd.DataFrame, lang: str, app_url: str | None = None, today: date | None = None,
                picture: Picture | None = None) -> bytes:
     """The .pptx: title slide, one slide per (view, built) in order, the sources slide. ``picture`` renders
     chart and map views (default :func:`render_picture`; the page passes a cached one)."""
     lang = i18n.normalize_lang(lang)
+    app_url = public_url() or app_url  # links point at the configured public address when there is one
     picture = picture or (lambda view, built: render_picture(view, built, lang))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
@@ -343,11 +432,12 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     _title_slide(prs, title, state, options, lang, today or date.today(), len(entries))
     # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        pictures = list(pool.map(lambda e: picture(*e) if e[1].kind in ("chart", "map") else None, entries))
+        pictures = list(pool.map(lambda e: picture(*e) if e[1].kind == "map" or (
+            e[1].kind == "chart" and native_charts.from_chart(e[1].content, lang) is None) else None, entries))
     for number, ((view, built), png) in enumerate(zip(entries, pictures), start=2):
         source = provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
-        _view_slide(prs, view, built, png, source, briefing.filter_note(view, state, lang),
-                    briefing.link(view, state, app_url), lang, number, total)
+        _view_slide(prs, view, built, png, source, views.filter_note(view, state, lang),
+                    views.link(view, state, app_url), lang, number, total)
     _sources_slide(prs, used_sources(entries), sources, lang, total, total)
     buffer = io.BytesIO()
     prs.save(buffer)

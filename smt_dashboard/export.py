@@ -69,7 +69,7 @@ def with_source(chart: alt.TopLevelMixin, source: str | None) -> alt.TopLevelMix
     )
 
 
-def _export_spec(chart: alt.TopLevelMixin, lang: str, source: str | None) -> dict:
+def export_spec(chart: alt.TopLevelMixin, lang: str, source: str | None) -> dict:
     spec = to_spec(with_source(chart, source), lang)
     spec["background"] = "white"
     # "container" widths need a browser, and charts that fill their container in the page have no
@@ -105,7 +105,7 @@ def chart_png(chart: alt.TopLevelMixin, lang: str = "fr", source: str | None = N
     """PNG at slide resolution (at least ``min_width`` pixels wide), title and source inside."""
     import vl_convert as vlc
 
-    spec = _export_spec(chart, lang, source)
+    spec = export_spec(chart, lang, source)
     png = vlc.vegalite_to_png(spec, scale=2)
     width, _ = png_size(png)
     if width < min_width:
@@ -117,7 +117,7 @@ def chart_svg(chart: alt.TopLevelMixin, lang: str = "fr", source: str | None = N
     """SVG of the chart, title and source inside."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(_export_spec(chart, lang, source))
+    return vlc.vegalite_to_svg(export_spec(chart, lang, source))
 
 
 def safe_filename(text: str) -> str:

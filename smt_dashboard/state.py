@@ -35,6 +35,8 @@ MODE_KEY = "mode"
 TOGGLE_KEY = "presentation_toggle"
 STATE_KEY = "filter_state"
 NOTICES_KEY = "url_notices"
+SLIDE_KEY = "slide"  # the slide show's current view: session key and URL parameter (presentation mode only)
+RETURN_KEY = "present_return"  # the page to open when the slide show is left
 _SEEDED_KEY = "url_seeded"
 _WRITTEN_KEY = "url_filters_written"  # the filter part of the address as last written by the app
 
@@ -57,12 +59,14 @@ def init(options: FilterOptions) -> None:
     used becomes a visible notice), or take the filters of a link that carries other filter values."""
     params = _url_params()
     if _SEEDED_KEY not in st.session_state:
-        parsed = parse_query(params, options, extra_keys=navigation.page_query_keys())
+        parsed = parse_query(params, options, extra_keys=navigation.page_query_keys() | {SLIDE_KEY})
         _seed_filters(parsed)
         st.session_state[LANG_KEY] = parsed.state.lang
         st.session_state[MODE_KEY] = parsed.state.mode
         st.session_state[TOGGLE_KEY] = parsed.state.mode == "presentation"
         st.session_state[NOTICES_KEY] = list(parsed.notices)
+        if params.get(SLIDE_KEY):
+            st.session_state[SLIDE_KEY] = params[SLIDE_KEY][0]
         st.session_state[_SEEDED_KEY] = True
         return
     # Page links without parameters clear the address (the filters then stay as they are); a link that
@@ -131,8 +135,28 @@ def reset() -> None:
 
 
 def sync_mode() -> None:
-    """The presentation toggle changed."""
+    """The presentation toggle changed: the slide show starts at the first view of the current page."""
     st.session_state[MODE_KEY] = "presentation" if st.session_state.get(TOGGLE_KEY) else "normal"
+    st.session_state.pop(SLIDE_KEY, None)
+
+
+def set_slide(view_key: str) -> None:
+    """The slide show's current view (call from a callback)."""
+    st.session_state[SLIDE_KEY] = view_key
+
+
+def leave_presentation(return_page: str | None = None) -> None:
+    """Back to normal mode, on ``return_page`` (the page of the last slide shown) when given."""
+    st.session_state[TOGGLE_KEY] = False
+    st.session_state[MODE_KEY] = "normal"
+    st.session_state.pop(SLIDE_KEY, None)
+    if return_page:
+        st.session_state[RETURN_KEY] = return_page
+
+
+def take_return_page() -> str | None:
+    """The page to open after leaving the slide show (once)."""
+    return st.session_state.pop(RETURN_KEY, None)
 
 
 def dismiss_notices() -> None:
@@ -148,7 +172,9 @@ def sync_url(state: FilterState, page_key: str) -> None:
     """Keep the address equal to the view, so that a copied link reproduces it; page-level keys survive
     only on their own page."""
     desired = to_query(state)
-    managed = set(MULTI_KEYS) | set(SINGLE_KEYS)
+    if state.mode == "presentation" and st.session_state.get(SLIDE_KEY):
+        desired[SLIDE_KEY] = st.session_state[SLIDE_KEY]  # a link opens the show at this slide
+    managed = set(MULTI_KEYS) | set(SINGLE_KEYS) | {SLIDE_KEY}
     allowed = managed | RESERVED_KEYS | set(navigation.PAGES_BY_KEY[page_key].query_keys)
     for key in list(st.query_params.keys()):
         if key not in allowed or (key in managed and key not in desired):
@@ -168,5 +194,7 @@ def link_params(state: FilterState, **changes) -> dict[str, list[str] | str]:
 
 def share_link(state: FilterState, page_key: str) -> str:
     """The link that reproduces the current view, page parameters included."""
+    from smt_dashboard.deck import public_url
+
     page_params = {k: st.query_params.get_all(k) for k in navigation.PAGES_BY_KEY[page_key].query_keys}
-    return share_url(st.context.url, "" if page_key == "overview" else page_key, state, page_params)
+    return share_url(public_url() or st.context.url, "" if page_key == "overview" else page_key, state, page_params)

@@ -230,17 +230,19 @@ def chart_title(chart) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _source_text(rows: pd.DataFrame | None) -> str | None:
+def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> str | None:
+    """The source line of ``rows`` (the bare source ids when the sources file is broken)."""
     if rows is None:
         return None
     try:
-        return provenance.source_line(rows, load("sources"), lang())
+        return provenance.source_line(rows, load("sources"), lang(), extra_ids)
     except DatasetError:
-        return tr("common.source") + " " + ", ".join(provenance.source_ids(rows))
+        return tr("common.source") + " " + ", ".join(provenance.source_ids(rows) + list(extra_ids))
 
 
 def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
-               alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None):
+               alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None,
+               extra_ids: tuple[str, ...] = ()):
     """Render an Altair chart with its source line, PNG/SVG downloads (title and source inside the
     image) and an "afficher les données" view of exactly the rows it draws (``data``).
     Returns the selection state when ``on_select`` is given."""
@@ -254,7 +256,7 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
         if selection_mode is not None:
             kwargs["selection_mode"] = selection_mode
     event = st.vega_lite_chart(spec=to_spec(chart, lang(), arrow=True), **kwargs)
-    source = _source_text(source_rows)
+    source = source_text(source_rows, extra_ids)
     if source_rows is not None:
         st.caption(escape_md(source))
     current = lang()
@@ -281,7 +283,7 @@ def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = No
 
     st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}")
     if source_rows is not None:
-        source = _source_text(source_rows)
+        source = source_text(source_rows)
         st.caption(escape_md(source))
     name = export.safe_filename(title or key)
     row = st.container(horizontal=True, gap="small")
@@ -317,3 +319,82 @@ def codes_to_url(key: str, values) -> None:
             st.query_params[key] = values
     elif key in st.query_params:
         del st.query_params[key]
+
+
+# --- views of the registry (shared by the briefing page and the slide show) ------------------------------
+
+def view_frames(view) -> dict:
+    """The datasets a view reads (cached loads; the regions GeoJSON under its registry name); raises
+    DatasetError naming the broken file."""
+    from smt_dashboard import views
+
+    return {name: regions_geojson() if name == views.REGIONS else load(name) for name in view.datasets}
+
+
+def _file_stamp(name: str) -> tuple[str, int, int]:
+    from smt_dashboard import views
+
+    return (name,) + _stamp(datasets.data_dir() / ("regions.geojson" if name == views.REGIONS else f"{name}.csv"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _built_cached(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple, _frames: dict):
+    from smt_dashboard import views
+
+    return views.build(views.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code)
+
+
+def built_view(view, view_state: FilterState, frames: dict | None = None):
+    """One view built under this state, shared by reruns and sessions (keyed by the files' versions, and
+    without the display mode: a view is the same on its page, in the briefing and in the slide show).
+    Raises DatasetError when a file it reads is broken."""
+    from dataclasses import replace
+
+    frames = frames if frames is not None else view_frames(view)
+    key_state = replace(view_state, mode="normal")
+    stamps = tuple(_file_stamp(n) for n in view.datasets)
+    built = _built_cached(view.key, key_state, key_state.lang, stamps, frames)
+    # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
+    return replace(built, rows=built.rows.copy(deep=False))
+
+
+def show_view(view_key: str, data: pd.DataFrame | None = None, chart_key: str | None = None):
+    """A view of the registry on its page: the very chart its slide and its deck slide show, under the same
+    filters, with its source line and exports (``data`` is its "see the data" table). Returns the built view,
+    or None when a file it reads is broken (the named error box is shown)."""
+    from smt_dashboard import views
+
+    try:
+        built = built_view(views.VIEWS_BY_KEY[view_key], filter_state())
+    except DatasetError as exc:
+        show_dataset_error(exc)
+        return None
+    if built.kind == "chart":
+        show_chart(built.content, data=data if data is not None else built.rows, key=chart_key or view_key,
+                   source_rows=built.rows, extra_ids=built.extra_source_ids)
+    elif built.kind == "empty":
+        st.info(built.takeaway, icon=":material/search_off:")
+    return built
+
+
+def view_stamps(view) -> tuple:
+    """The versions of the files a view reads (part of the picture caches' keys)."""
+    return tuple(_file_stamp(n) for n in view.datasets)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def view_picture(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> bytes:
+    """The PNG of one chart or map view under these filters, at slide size (rendering is the slow part)."""
+    from smt_dashboard import deck, views
+
+    view = views.VIEWS_BY_KEY[view_key]
+    return deck.render_picture(view, built_view(view, view_state), lang_code)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def view_projection_svg(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> str:
+    """The SVG of one chart view at projection size (the slide show)."""
+    from smt_dashboard import slides, views
+
+    view = views.VIEWS_BY_KEY[view_key]
+    return slides.projection_svg(view, built_view(view, view_state).content, lang_code)

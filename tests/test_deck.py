@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from smt_dashboard import briefing, deck
+from smt_dashboard import deck, views
 from smt_dashboard.datasets import load_dataset, load_regions, region_names
 from smt_dashboard.filters import FilterOptions, FilterState
 from tests.conftest import DATA
@@ -23,18 +23,18 @@ URL = "https://smt.example.org/briefing"
 
 @pytest.fixture(scope="module")
 def frames() -> dict:
-    out: dict = {n: load_dataset(n, DATA) for n in briefing.datasets_of(briefing.VIEWS) if n != briefing.REGIONS}
-    out[briefing.REGIONS] = load_regions(DATA)
+    out: dict = {n: load_dataset(n, DATA) for n in views.datasets_of(views.VIEWS) if n != views.REGIONS}
+    out[views.REGIONS] = load_regions(DATA)
     return out
 
 
 @pytest.fixture(scope="module")
 def options(frames) -> FilterOptions:
-    return FilterOptions(regions=region_names(frames[briefing.REGIONS]))
+    return FilterOptions(regions=region_names(frames[views.REGIONS]))
 
 
 def make(frames, options, keys, state: FilterState, lang: str, picture=None):
-    entries = [(briefing.VIEWS_BY_KEY[k], briefing.build(briefing.VIEWS_BY_KEY[k], frames, state, lang)) for k in keys]
+    entries = [(views.VIEWS_BY_KEY[k], views.build(views.VIEWS_BY_KEY[k], frames, state, lang)) for k in keys]
     data = deck.build_deck(entries, title="Comité du 12 mars" if lang == "fr" else "Committee of 12 March",
                            state=state, options=options, sources=frames_sources(), lang=lang, app_url=URL,
                            today=date(2025, 3, 12), picture=picture)
@@ -48,7 +48,7 @@ def frames_sources() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def full(frames, options):
     """Every view, in French, no filter (pictures really rendered)."""
-    return make(frames, options, [v.key for v in briefing.VIEWS], FilterState(), "fr")
+    return make(frames, options, [v.key for v in views.VIEWS], FilterState(), "fr")
 
 
 def texts(slide) -> list[str]:
@@ -71,7 +71,7 @@ def links(slide) -> list[str]:
 def test_one_slide_per_view_between_title_and_sources(full):
     entries, prs = full
     slides = list(prs.slides)
-    assert len(slides) == len(briefing.VIEWS) + 2
+    assert len(slides) == len(views.VIEWS) + 2
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
     for (view, built), slide in zip(entries, slides[1:-1]):
         assert built.title in texts(slide), view.key
@@ -89,14 +89,21 @@ def test_title_slide(full):
     assert prs.core_properties.title == "Comité du 12 mars"
 
 
-def test_chart_and_map_slides_hold_a_picture_tables_a_table(full):
+def test_chart_slides_hold_a_native_chart_or_a_picture_tables_a_table(full):
+    """Bar / column views are editable PowerPoint charts; pictures only where PowerPoint has no equivalent."""
     entries, prs = full
+    native = 0
     for (view, built), slide in zip(entries, list(prs.slides)[1:-1]):
         kinds = [shape.shape_type for shape in slide.shapes]
         has_picture = MSO_SHAPE_TYPE.PICTURE in kinds
+        has_chart = any(shape.has_chart for shape in slide.shapes)
         has_table = any(shape.has_table for shape in slide.shapes)
-        assert has_picture == (built.kind in ("chart", "map")), view.key
+        assert (has_picture or has_chart) == (built.kind in ("chart", "map")), view.key
+        assert not (has_picture and has_chart), view.key
         assert has_table == (built.kind in ("table", "swot")), view.key
+        if built.kind == "map":
+            assert has_picture, view.key
+        native += has_chart
         if has_picture:
             picture = next(s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
             assert picture.image.content_type == "image/png"
@@ -104,6 +111,46 @@ def test_chart_and_map_slides_hold_a_picture_tables_a_table(full):
             # Inside the slide, between the takeaway and the footnote.
             assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
             assert deck.CONTENT_TOP <= picture.top and picture.top + picture.height <= deck.CONTENT_BOTTOM + 1
+    assert native >= 8
+
+
+def test_native_charts_hold_the_views_data_and_the_france_highlight(full):
+    entries, prs = full
+    index_slide = _slide_of(full, "index_ranking")
+    chart = next(s for s in index_slide.shapes if s.has_chart).chart
+    categories = list(chart.plots[0].categories)
+    values = list(chart.plots[0].series[0].values)
+    # The published ranking: Estonia first (81,92), France 15th (31,61), in vermillion.
+    assert categories[0] == "1. Estonie" and values[0] == pytest.approx(81.92)
+    france = categories.index("15. France")
+    assert values[france] == pytest.approx(31.61)
+    point = chart.plots[0].series[0].points[france]
+    assert str(point.format.fill.fore_color.rgb) == "D55E00"
+    deals_chart = next(s for s in _slide_of(full, "deals").shapes if s.has_chart).chart
+    deals = dict(zip(deals_chart.plots[0].categories, deals_chart.plots[0].series[0].values))
+    assert deals["États-Unis"] == 346 and deals["Paris (France)"] == 7
+
+
+def test_every_slide_has_a_title_placeholder_and_notes(full):
+    entries, prs = full
+    slides = list(prs.slides)
+    for slide in slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.strip()
+    for (view, built), slide in zip(entries, slides[1:-1]):
+        assert slide.shapes.title.text_frame.text == built.title, view.key
+        notes = slide.notes_slide.notes_text_frame.text
+        assert built.takeaway in notes and "Source" in notes and URL.split("/briefing")[0] in notes, view.key
+
+
+def test_links_use_the_public_address_when_configured(frames, options, monkeypatch):
+    monkeypatch.setenv("SMT_PUBLIC_URL", "https://example.org")
+    _, prs = make(frames, options, ["deals", "index_ranking"], FilterState(regions=("84",)), "fr",
+                  picture=lambda *_: b"")
+    links = [run.hyperlink.address for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.hyperlink.address]
+    app_links = [link for link in links if "example.org" in link or "smt.example.org" in link or "127.0.0.1" in link]
+    assert app_links and all(link.startswith("https://example.org/") for link in app_links), app_links
+    assert "https://example.org/deals?region=84" in app_links
 
 
 def _slide_of(full, key):

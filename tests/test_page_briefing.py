@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from smt_dashboard import briefing, ui
+from smt_dashboard import ui, views
 from tests.conftest import open_app_page, rewrite_cell
 
 PAGE = "app_pages/briefing.py"
@@ -35,7 +35,7 @@ def test_default_view():
     assert not at.exception and not at.error
     assert at.title[0].value == "Dossier de séance"
     labels = [c.label for c in at.checkbox]
-    for view in briefing.VIEWS:
+    for view in views.VIEWS:
         assert view.label("fr") in labels, view.key
         assert checkbox(at, f"brief_view_{view.key}").value is True
     assert "**Carte de l'écosystème**" in labels  # select-all of the map page's views
@@ -45,7 +45,7 @@ def test_default_view():
     text = preview(at)
     assert "Aucun filtre actif" in text and "français" in text
     assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
-    assert any(c.value.startswith(f"{len(briefing.VIEWS)} vue(s) sélectionnée(s)") for c in at.caption)
+    assert any(c.value.startswith(f"{len(views.VIEWS)} vue(s) sélectionnée(s)") for c in at.caption)
 
 
 def test_select_all_per_page():
@@ -67,7 +67,7 @@ def test_select_all_per_page():
 
 def test_nothing_selected_disables_the_download():
     at = open_page()
-    for page, _ in briefing.views_by_page():
+    for page, _ in views.views_by_page():
         checkbox(at, f"brief_group_{page}").uncheck()
     at.run()
     assert not at.exception
@@ -102,9 +102,22 @@ def test_broken_dataset_disables_only_its_views(data_copy):
     assert not download(at).proto.disabled
 
 
-def test_presentation_mode_shows_only_the_key_messages():
-    at = open_page({"mode": "presentation"})
+def test_presentation_mode_shows_the_slide_show_of_the_ticked_views():
+    """Presenting from the briefing page: the slide show of the views ticked there, in the deck's order."""
+    at = open_page()
+    checkbox(at, "brief_view_deals").uncheck().run()
+    at.toggle(key="presentation_toggle").set_value(True).run()
     assert not at.exception and not at.error
     assert not at.checkbox and not at.text_input
-    assert not [b for b in at.get("download_button") if "dossier" in b.proto.label]
-    assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in preview(at)
+    status = " ".join(c.value for c in at.caption)
+    total = len(views.VIEWS) - 1
+    assert f"Vue 1 / {total}" in status
+    assert at.title[0].value.replace("\\", "") == "Les chiffres clés des SMT en France"
+    # Stepping to the end never shows the unticked view.
+    titles = [at.title[0].value]
+    for _ in range(total - 1):
+        at.button(key="slide_next_bottom").click().run()
+        titles.append(at.title[0].value)
+    assert f"Vue {total} / {total}" in " ".join(c.value for c in at.caption)
+    assert not any("deals" in t for t in titles)
+    assert at.button(key="slide_next_bottom").proto.disabled  # the last slide

@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from smt_dashboard import briefing, deck, profiles
+from smt_dashboard import deck, profiles, views
 from smt_dashboard.datasets import load_dataset, load_regions, region_names
 from smt_dashboard.filters import FilterOptions, FilterState
 from tests.conftest import APP, DATA, metrics
@@ -20,13 +20,13 @@ from tests.conftest import APP, DATA, metrics
 @pytest.fixture(scope="module")
 def frames() -> dict:
     out = {name: load_dataset(name, DATA) for name in profiles.DATASETS}
-    out[briefing.REGIONS] = load_regions(DATA)
+    out[views.REGIONS] = load_regions(DATA)
     return out
 
 
 @pytest.fixture(scope="module")
 def options(frames) -> FilterOptions:
-    return FilterOptions(regions=region_names(frames[briefing.REGIONS]))
+    return FilterOptions(regions=region_names(frames[views.REGIONS]))
 
 
 def values(profile: profiles.Profile) -> dict[str, tuple[str, str]]:
@@ -63,8 +63,8 @@ def test_area_profile_counts_what_it_cannot_judge(frames, options):
 
 def test_profile_slide_in_a_deck(frames, options):
     state = FilterState(regions=("84",))
-    view = briefing.VIEWS_BY_KEY["profile"]
-    built = briefing.build(view, frames, state, "fr")
+    view = views.VIEWS_BY_KEY["profile"]
+    built = views.build(view, frames, state, "fr")
     assert built.kind == "table" and built.title == "Profil : Auvergne-Rhône-Alpes"
     data = deck.build_deck([(view, built)], title=built.title, state=state, options=options,
                            sources=load_dataset("sources", DATA), lang="fr", app_url="https://smt.example.org/",
@@ -78,7 +78,7 @@ def test_profile_slide_in_a_deck(frames, options):
 
 
 def test_profile_without_a_choice_says_how_to_choose(frames):
-    built = briefing.build(briefing.VIEWS_BY_KEY["profile"], frames, FilterState(), "fr")
+    built = views.build(views.VIEWS_BY_KEY["profile"], frames, FilterState(), "fr")
     assert built.kind == "empty" and "Choisissez une région" in built.takeaway
 
 

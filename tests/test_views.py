@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from smt_dashboard import briefing, navigation, provenance
+from smt_dashboard import navigation, provenance, views
 from smt_dashboard.datasets import load_dataset, load_regions
 from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
@@ -17,8 +17,8 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 @pytest.fixture(scope="module")
 def frames() -> dict:
-    out: dict = {n: load_dataset(n, DATA) for n in briefing.datasets_of(briefing.VIEWS) if n != briefing.REGIONS}
-    out[briefing.REGIONS] = load_regions(DATA)
+    out: dict = {n: load_dataset(n, DATA) for n in views.datasets_of(views.VIEWS) if n != views.REGIONS}
+    out[views.REGIONS] = load_regions(DATA)
     return out
 
 
@@ -29,37 +29,37 @@ def drawn(chart: alt.TopLevelMixin) -> list[dict]:
     return spec["datasets"][data["name"]]
 
 
-def build(frames: dict, key: str, state: FilterState | None = None, lang: str = "fr") -> briefing.Built:
-    return briefing.build(briefing.VIEWS_BY_KEY[key], frames, state or FilterState(lang=lang), lang)
+def build(frames: dict, key: str, state: FilterState | None = None, lang: str = "fr") -> views.Built:
+    return views.build(views.VIEWS_BY_KEY[key], frames, state or FilterState(lang=lang), lang)
 
 
 def test_registry_covers_the_views_the_committee_asked_for():
-    keys = set(briefing.VIEWS_BY_KEY)
+    keys = set(views.VIEWS_BY_KEY)
     assert {"overview_headlines", "swot", "policy_france", "market_size", "adoption", "recommendation_targets", "map",
             "companies_by_model", "us_comparison", "catalogue_heatmap", "approvals", "reimbursement",
             "funding_totals", "funding_timeline", "deals", "index_ranking", "index_rank_range", "jobs_projection",
             "trainings_by_city"} <= keys
     # Each view links back to a registered page, and the registry follows the navigation order.
     order = [p.key for p in navigation.PAGES]
-    pages = [v.page for v in briefing.VIEWS]
+    pages = [v.page for v in views.VIEWS]
     assert all(p in navigation.PAGES_BY_KEY for p in pages)
     assert pages == sorted(pages, key=order.index)
-    assert [p for p, _ in briefing.views_by_page()] == list(dict.fromkeys(pages))
+    assert [p for p, _ in views.views_by_page()] == list(dict.fromkeys(pages))
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_view_builds_with_a_title_a_takeaway_and_sources(frames, lang):
-    for view in briefing.VIEWS:
+    for view in views.VIEWS:
         # The profile needs a region or an area (without one its slide says so: see its own test).
         state = FilterState(regions=("84",)) if view.key == "profile" else FilterState()
         built = build(frames, view.key, state=state, lang=lang)
-        assert built.kind in briefing.KINDS and built.kind != "empty", view.key
+        assert built.kind in views.KINDS and built.kind != "empty", view.key
         assert built.title and built.takeaway, view.key
         assert "aec2020" in provenance.source_ids(built.rows) or view.key.startswith("index"), view.key
         assert view.label(lang) != f"briefing.view.{view.key}", view.key
         if built.kind == "chart":
             assert isinstance(built.content, alt.TopLevelMixin)
-            assert briefing.chart_titles(built.content)[0] == built.title
+            assert views.chart_titles(built.content)[0] == built.title
 
 
 def test_deals_takeaway_is_france_share_of_the_2018_deals(frames):
@@ -189,31 +189,77 @@ def test_trainings_takeaway_names_paris(frames):
 
 def test_filter_note_names_the_filters_a_view_ignores():
     state = FilterState(regions=("84",), areas=("diabetology",))
-    deals, heatmap, company_map = (briefing.VIEWS_BY_KEY[k] for k in ("deals", "catalogue_heatmap", "map"))
-    assert briefing.filter_note(deals, state, "fr") == "Filtres sans effet sur cette vue : Région, Aire thérapeutique"
-    assert briefing.filter_note(heatmap, state, "en") == "Filters without effect on this view: Region"
-    assert briefing.filter_note(company_map, state, "fr") is None
-    assert briefing.filter_note(deals, FilterState(), "fr") is None
+    deals, heatmap, company_map = (views.VIEWS_BY_KEY[k] for k in ("deals", "catalogue_heatmap", "map"))
+    assert views.filter_note(deals, state, "fr") == "Filtres sans effet sur cette vue : Région, Aire thérapeutique"
+    assert views.filter_note(heatmap, state, "en") == "Filters without effect on this view: Region"
+    assert views.filter_note(company_map, state, "fr") is None
+    assert views.filter_note(deals, FilterState(), "fr") is None
 
 
 def test_link_back_to_the_live_view_keeps_filters_and_language():
     state = FilterState(regions=("84",), lang="en", mode="presentation")
-    url = briefing.link(briefing.VIEWS_BY_KEY["deals"], state, "https://smt.example.org/briefing")
+    url = views.link(views.VIEWS_BY_KEY["deals"], state, "https://smt.example.org/briefing")
     assert url == "https://smt.example.org/deals?region=84&lang=en"
-    home = briefing.link(briefing.VIEWS_BY_KEY["overview_headlines"], FilterState(), None)
+    home = views.link(views.VIEWS_BY_KEY["overview_headlines"], FilterState(), None)
     assert home == "http://localhost:8501/"
 
 
 def test_datasets_of_lists_each_dataset_once():
-    names = briefing.datasets_of(briefing.VIEWS)
+    names = views.datasets_of(views.VIEWS)
     assert len(names) == len(set(names))
-    assert briefing.REGIONS in names and "deals_2018" in names
-    assert briefing.datasets_of([briefing.VIEWS_BY_KEY["deals"]]) == ("deals_2018",)
+    assert views.REGIONS in names and "deals_2018" in names
+    assert views.datasets_of([views.VIEWS_BY_KEY["deals"]]) == ("deals_2018",)
 
 
 def test_source_rows_stack_the_source_columns_only():
     a = pd.DataFrame({"x": [1], "source_id": ["aec2020"], "cited_source_ids": ["microsoft2017"]})
     b = pd.DataFrame({"y": [2], "source_id": ["bertelsmann_shs_project"]})
-    rows = briefing.source_rows(a, b, a.iloc[0:0])
+    rows = views.source_rows(a, b, a.iloc[0:0])
     assert list(rows.columns) == ["source_id", "cited_source_ids"]
     assert provenance.source_ids(rows) == ["aec2020", "bertelsmann_shs_project", "microsoft2017"]
+
+
+# --- one registry: a page and its slide show the same numbers -----------------------------------------------
+
+def _page_chart_rows(at, title: str) -> list[dict]:
+    """The rows the page's chart titled ``title`` draws (Arrow datasets, as the browser receives them)."""
+    import json
+
+    from streamlit import dataframe_util
+
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        text = (spec.get("title") or {}).get("text") if isinstance(spec.get("title"), dict) else spec.get("title")
+        if text == title:
+            frames = [dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets]
+            return [row for frame in frames for row in frame.to_dict("records")]
+    raise AssertionError(f"no chart titled {title!r} on the page")
+
+
+def _view_chart_rows(built) -> list[dict]:
+    spec = built.content.to_dict()
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
+
+
+@pytest.mark.parametrize("page,key,query,fields", [
+    ("map", "companies_by_model", {"region": "84"}, ("model_label", "nationality_label", "companies")),
+    ("map", "us_comparison", {"area": "diabetology"}, ("group_label", "band_label", "companies")),
+    ("trainings", "trainings_by_city", {"region": "84"}, ("city", "campuses")),
+    ("index", "index_ranking", {}, ("label", "index", "is_france")),
+    ("catalogue", "approvals", {"lang": "en"}, ("category_label", "authority_label", "share_pct")),
+    ("market", "adoption", {}, ("label", "value_pct")),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_page_and_its_slide_show_the_same_numbers(frames, page, key, query, fields):
+    from tests.conftest import open_app_page
+
+    at = open_app_page(f"app_pages/{page}.py", query)
+    assert not at.exception
+    state = FilterState(regions=tuple(filter(None, [query.get("region")])),
+                        areas=tuple(filter(None, [query.get("area")])), lang=query.get("lang", "fr"))
+    built = build(frames, key, state=state, lang=state.lang)
+
+    def pick(rows):
+        return sorted(tuple(str(row.get(f)) for f in fields) for row in rows)
+
+    page_rows = pick(_page_chart_rows(at, built.title))
+    assert page_rows and page_rows == pick(_view_chart_rows(built))

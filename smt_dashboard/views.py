@@ -1,6 +1,8 @@
-"""The views that can go into the briefing deck ("dossier de séance"): each one is built with the pure
-builders of its page, under the global filters its page applies, with a one-line takeaway computed from the
-same data and the rows behind it (for the source line). Pure: no Streamlit, no rendering (see deck.py)."""
+"""The view registry: each view (what a slide shows: key, title, a one-sentence takeaway computed from the data,
+the chart / table / map / SWOT, the rows behind it for its source line, its caveats, and the global filters it
+honours) is built once here by a pure function. Pages render these views (adding their interactive widgets
+around them), presentation mode shows them as a slide show, and the deck exports them. Pure: no Streamlit,
+no rendering (see deck.py and slides.py)."""
 
 from __future__ import annotations
 
@@ -70,6 +72,7 @@ class Built:
     rows: pd.DataFrame
     subtitle: str = ""
     extra_source_ids: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()  # what changes how the figure reads (speaker notes, the slide show)
 
 
 @dataclass(frozen=True)
@@ -482,8 +485,10 @@ def jobs_projection(frames: Frames, state: FilterState, lang: str) -> Built:
 
 
 def trainings_by_city(frames: Frames, state: FilterState, lang: str) -> Built:
-    """Campuses offering an initial UX/UI design programme, per city."""
-    campuses = frames["training_ux_establishments"]
+    """Campuses offering an initial UX/UI design programme, per city (in the selected regions)."""
+    campuses = filters.judge_region(frames["training_ux_establishments"], state, frames["cities"]).rows
+    if campuses.empty:
+        return _empty(i18n.t("trainings.city_title", lang), frames["training_ux_establishments"], lang)
     rows = trn.campuses_by_city(campuses, lang)
     chart = training_charts.campuses_by_city(rows, i18n.t("trainings.city_title", lang),
                                              i18n.t("trainings.city_subtitle", lang), i18n.t("trainings.axis_campuses", lang),
@@ -524,7 +529,7 @@ VIEWS: tuple[View, ...] = (
     View("index_rank_range", "index", ("digital_health_index",), index_rank_range, chart_width=620),
     View("jobs_projection", "jobs", ("jobs_projection_inputs", "jobs_projection_published"), jobs_projection,
          chart_width=900),
-    View("trainings_by_city", "trainings", ("training_ux_establishments",), trainings_by_city),
+    View("trainings_by_city", "trainings", ("training_ux_establishments", "cities"), trainings_by_city, ("regions",)),
 )
 VIEWS_BY_KEY = {v.key: v for v in VIEWS}
 
