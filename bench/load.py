@@ -16,11 +16,13 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.run import RESULTS, cpu_ms, machine, pct, rss_mb  # noqa: E402
+from smt_dashboard.i18n import t  # noqa: E402
 from smt_dashboard.navigation import available_pages  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server  # noqa: E402
 
@@ -28,27 +30,37 @@ READY = ("() => !!document.querySelector(\"[data-testid='stMainBlockContainer'] 
          " && !document.querySelector(\"[data-testid='stStatusWidget']\")")
 
 
-async def session(browser, base: str, paths: list[str], deadline: float, index: int, out: dict) -> None:
-    """One user: open the app, then click the navigation links in turn (in-app navigation)."""
+async def open_from_menu(page, spec) -> None:
+    """In-app navigation as a person does it: open the page's section menu at the top, click the page."""
+    await page.locator("[data-testid='stTopNavSection']").filter(has_text=t(f"nav.section.{spec.section}", "fr")).click(
+        timeout=60000)
+    await page.locator("[data-testid='stTopNavDropdownLink']").filter(has_text=t(f"nav.{spec.key}", "fr")).click(
+        timeout=60000)
+
+
+async def session(browser, base: str, specs: list, deadline: float, index: int, out: dict) -> None:
+    """One user: open the app (``base`` ends with /), then open every page in turn from the top menus."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     try:
-        await page.goto(base + "/", timeout=60000)
+        response = await page.goto(base, timeout=60000)
+        if response is not None and response.headers.get("x-replica"):
+            out.setdefault("replicas", []).append(response.headers["x-replica"])
         await page.wait_for_function(READY, timeout=60000, polling=50)
     except Exception as exc:  # noqa: BLE001
         out["errors"].append(f"open: {type(exc).__name__}")
         await context.close()
         return
-    links = page.locator("[data-testid='stSidebarNavLink']")
+    prefix = urlsplit(base).path.rstrip("/")
     step = index  # sessions start on different pages
     while time.monotonic() < deadline:
-        target = step % len(paths)
+        spec = specs[(step + 1) % len(specs)]
         step += 1
+        path = "" if spec.key == "overview" else spec.key
         t0 = time.perf_counter()
         try:
-            await links.nth(target).click(timeout=60000)
-            path = paths[target]
-            await page.wait_for_function(f"() => location.pathname === '/{path}'", timeout=60000, polling=50)
+            await open_from_menu(page, spec)
+            await page.wait_for_function(f"() => location.pathname === '{prefix}/{path}'", timeout=60000, polling=50)
             await page.wait_for_function(READY, timeout=60000, polling=50)
             elapsed = (time.perf_counter() - t0) * 1000
             broken = await page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").count()
@@ -57,7 +69,7 @@ async def session(browser, base: str, paths: list[str], deadline: float, index: 
             out["times"].append(elapsed)
             await page.wait_for_timeout(200)
         except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
-            out["errors"].append(f"{paths[target]}: {type(exc).__name__}")
+            out["errors"].append(f"{spec.key}: {type(exc).__name__}")
     await context.close()
 
 
@@ -75,29 +87,35 @@ async def sample_rss(pid: int, deadline: float, samples: list[float]) -> None:
 
 
 async def run(sessions: int, seconds: int) -> dict:
-    from playwright.async_api import async_playwright
 
     port = free_port()
     proc = start_server(port)
-    base = f"http://127.0.0.1:{port}"
-    paths = ["" if p.key == "overview" else p.key for p in available_pages()]
-    out: dict = {"times": [], "errors": []}
-    rss: list[float] = []
     try:
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            deadline = time.monotonic() + seconds
-            start = (time.monotonic(), cpu_ms(proc.pid), machine_ticks())
-            await asyncio.gather(sample_rss(proc.pid, deadline, rss),
-                                 *(session(browser, base, paths, deadline, i, out) for i in range(sessions)))
-            wall_ms = (time.monotonic() - start[0]) * 1000
-            busy, total = machine_ticks()
-            cpu = {"server_pct_of_machine": round(100 * (cpu_ms(proc.pid) - start[1]) / (wall_ms * os.cpu_count()), 1),
-                   "machine_busy_pct": round(100 * (busy - start[2][0]) / max(total - start[2][1], 1), 1)}
-            await browser.close()
+        return await drive(f"http://127.0.0.1:{port}/", sessions, seconds, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+async def drive(base: str, sessions: int, seconds: int, server_pid: int | None = None) -> dict:
+    """``sessions`` concurrent browsers clicking through every page of the app at ``base`` for ``seconds``."""
+    from playwright.async_api import async_playwright
+
+    specs = available_pages()
+    out: dict = {"times": [], "errors": []}
+    rss: list[float] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        deadline = time.monotonic() + seconds
+        start = (time.monotonic(), cpu_ms(server_pid) if server_pid else 0, machine_ticks())
+        samplers = [sample_rss(server_pid, deadline, rss)] if server_pid else []
+        await asyncio.gather(*samplers, *(session(browser, base, specs, deadline, i, out) for i in range(sessions)))
+        wall_ms = (time.monotonic() - start[0]) * 1000
+        busy, total = machine_ticks()
+        server_cpu = (cpu_ms(server_pid) - start[1]) if server_pid else None
+        cpu = {"server_pct_of_machine": round(100 * server_cpu / (wall_ms * os.cpu_count()), 1) if server_pid else None,
+               "machine_busy_pct": round(100 * (busy - start[2][0]) / max(total - start[2][1], 1), 1)}
+        await browser.close()
     times = out["times"]
     return {
         "machine": machine(), "sessions": sessions, "seconds": seconds, "page_loads": len(times),
@@ -106,6 +124,7 @@ async def run(sessions: int, seconds: int) -> dict:
                       "max": round(max(times), 1)} if times else {},
         "rss_mb": {"start": round(rss[0], 1), "max": round(max(rss), 1), "end": round(rss[-1], 1)} if rss else {},
         "cpu": cpu,
+        "replicas_at_open": out.get("replicas", []),
     }
 
 

@@ -286,14 +286,20 @@ def describe(state: FilterState, options: FilterOptions, lang: str, only: Iterab
 
 def share_url(app_url: str | None, page_path: str, state: FilterState,
               page_params: Mapping[str, list[str]] | None = None) -> str:
-    """The link that reproduces a view: the app's origin, the page path, the state's query and the
-    page's own parameters (e.g. the simulator's assumptions)."""
+    """The link that reproduces a view: the app's origin and path prefix (``app_url`` is the app's root or any
+    of its pages), the page path, the state's query and the page's own parameters (e.g. the simulator's)."""
     from urllib.parse import urlencode, urlsplit
+
+    from smt_dashboard.navigation import PAGES_BY_KEY
 
     parts = urlsplit(app_url or "http://localhost:8501/")
     origin = f"{parts.scheme or 'http'}://{parts.netloc or 'localhost:8501'}"
+    # Keep a path prefix (the app served under /smt/ behind a proxy): the address's path less a page's own.
+    base = parts.path.rstrip("/")
+    if base.rsplit("/", 1)[-1] in PAGES_BY_KEY:
+        base = base.rsplit("/", 1)[0]
     params = dict(to_query(state))
     params.update({k: v for k, v in (page_params or {}).items() if v})
     query = urlencode(params, doseq=True)
     path = "/" + page_path.strip("/") if page_path else "/"
-    return origin + path + (f"?{query}" if query else "")
+    return origin + base + path + (f"?{query}" if query else "")

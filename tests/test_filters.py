@@ -120,3 +120,13 @@ def test_describe_names_the_values():
     state = FilterState(regions=("84",), areas=("diabetology",))
     assert filters.describe(state, OPTIONS, "fr") == "Région : Auvergne-Rhône-Alpes · Aire thérapeutique : Diabétologie"
     assert filters.describe(state, OPTIONS, "en", only=("areas",)) == "Therapy area: Diabetology"
+
+
+def test_share_links_keep_the_path_prefix_behind_a_proxy():
+    state = FilterState(regions=("84",))
+    assert filters.share_url("https://intranet.example.org/smt", "deals", state) == \
+        "https://intranet.example.org/smt/deals?region=84"
+    # From a page's own address: its page path is not a prefix.
+    assert filters.share_url("http://127.0.0.1:8501/smt/map?x=1", "", state) == "http://127.0.0.1:8501/smt/?region=84"
+    assert filters.share_url("https://smt.example.org/briefing", "funding", state) == \
+        "https://smt.example.org/funding?region=84"

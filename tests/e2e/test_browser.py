@@ -107,21 +107,17 @@ def test_switch_language_and_back(page, server):
     assert "Vue d'ensemble" in text and "4\u202f587" in text
 
 
-def test_presentation_mode(page, server):
-    open_page(page, server, "", "mode=presentation&region=84")
+def test_presentation_mode_from_the_sidebar_toggle(page, server):
+    """The sidebar toggle starts the slide show at the first view of the current page (the show itself is
+    tested in test_presentation.py)."""
+    open_page(page, server, "index", "region=84")
+    page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']").filter(has_text="Mode présentation").click()
+    page.wait_for_function("() => location.search.includes('mode=presentation')", timeout=15000)
+    page.wait_for_function("() => location.search.includes('slide=index_ranking')", timeout=15000)
+    wait_ready(page)
     text = main_text(page)
-    assert re.search(r"Page 1 / \d+", text)
-    assert "Auvergne-Rhône-Alpes" in text  # filters summarised on one line
+    assert re.search(r"Vue \d+ / \d+ · Filtres : Région : Auvergne-Rhône-Alpes", text)
     assert page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").count() == 0
-    # No editing widget on a page either (the funding page has company/type/period filters).
-    page.locator("[data-testid='stPageLink']").filter(has_text="Suivant").first.click()
-    page.wait_for_function("() => location.pathname.length > 1", timeout=15000)
-    wait_ready(page)
-    assert re.search(r"Page 2 / \d+", main_text(page))
-    page.goto(server + "/funding?mode=presentation")
-    wait_ready(page)
-    assert page.locator("[data-testid='stMainBlockContainer'] [data-testid='stMultiSelect']").first.is_hidden()
-    assert "80,9" in main_text(page)
 
 
 def test_share_link_reproduces_the_view(page, browser, server):

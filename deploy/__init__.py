@@ -1,0 +1,1 @@
+"""Serving the dashboard in production: the hardened Streamlit profile, N replicas behind nginx."""
