@@ -43,10 +43,12 @@ async def session(browser, base: str, specs: list, deadline: float, index: int, 
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     try:
+        t0 = time.perf_counter()
         response = await page.goto(base, timeout=60000)
         if response is not None and response.headers.get("x-replica"):
             out.setdefault("replicas", []).append(response.headers["x-replica"])
         await page.wait_for_function(READY, timeout=60000, polling=50)
+        out.setdefault("open_times", []).append((time.perf_counter() - t0) * 1000)
     except Exception as exc:  # noqa: BLE001
         out["errors"].append(f"open: {type(exc).__name__}")
         await context.close()
@@ -125,6 +127,8 @@ async def drive(base: str, sessions: int, seconds: int, server_pid: int | None =
         "rss_mb": {"start": round(rss[0], 1), "max": round(max(rss), 1), "end": round(rss[-1], 1)} if rss else {},
         "cpu": cpu,
         "replicas_at_open": out.get("replicas", []),
+        "open_ms": {"n": len(out.get("open_times", [])), "p50": round(statistics.median(out["open_times"]), 1),
+                    "p95": round(pct(out["open_times"], 95), 1)} if out.get("open_times") else {},
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -98,7 +99,10 @@ def start(replicas: int = 2, port: int | None = None, base: str = "smt", env: di
     prefix = Path(tempfile.mkdtemp(prefix="smt-cluster-"))
     port = port or free_port()
     cluster = Cluster(base.strip("/"), port, prefix)
-    env = {"SMT_PUBLIC_URL": f"http://127.0.0.1:{port}/{cluster.base}", **(env or {})}
+    # Every replica must share the cookie secret: the XSRF cookie a browser got from one replica must be valid
+    # on the others, or a session moved to another replica (its first one lost) cannot act any more.
+    env = {"SMT_PUBLIC_URL": f"http://127.0.0.1:{port}/{cluster.base}",
+           "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), **(env or {})}
     try:
         for _ in range(replicas):
             replica_port = free_port()

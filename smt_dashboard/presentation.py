@@ -75,10 +75,21 @@ def show_list(state: FilterState) -> list[views.View]:
 SHOW_KEY = "slide_show"  # the show's view keys and their pages, as the last run laid them out
 
 
+HANDLED_KEY = "slide_key_handled"
+
+
 def _on_key() -> None:
     # The components API passes no arguments to its callbacks: the show's order comes from the session.
+    st.session_state[HANDLED_KEY] = True
     action = (st.session_state.get(KEYS_WIDGET) or {}).get("action")
-    views_keys, page_of = st.session_state.get(SHOW_KEY, ((), {}))
+    if SHOW_KEY not in st.session_state:
+        # The first request of a session moved to another replica (its first one lost): the show and its slide
+        # come from the address, as the page was drawn.
+        views = show_list(app_state.current())
+        st.session_state[SHOW_KEY] = (tuple(v.key for v in views), {v.key: v.page for v in views})
+        if app_state.SLIDE_KEY not in st.session_state and st.query_params.get(app_state.SLIDE_KEY):
+            app_state.set_slide(st.query_params.get(app_state.SLIDE_KEY))
+    views_keys, page_of = st.session_state[SHOW_KEY]
     if views_keys:
         _apply(action, views_keys, page_of)
 
@@ -121,7 +132,12 @@ def render(page_key: str, view_state: FilterState, options: FilterOptions) -> No
 
     st.html(_CSS)
     st.session_state[SHOW_KEY] = (keys, page_of)
-    _keys(key=KEYS_WIDGET, on_action_change=_on_key)
+    pressed = _keys(key=KEYS_WIDGET, on_action_change=_on_key)
+    if not st.session_state.pop(HANDLED_KEY, False) and getattr(pressed, "action", None):
+        # A key pressed before this session knew the callback (the first request after a move to another
+        # replica): apply it now and draw the slide it leads to.
+        _apply(pressed.action, keys, page_of)
+        st.rerun()
     with st.container(horizontal=True, vertical_alignment="center", key="smt_slide_top"):
         st.caption(ui.escape_md(slides.status_line(index + 1, len(views), describe(view_state, options, lang), lang)))
         _buttons("top", index, len(views), keys, page_of, exit_button=True)

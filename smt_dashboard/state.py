@@ -54,16 +54,40 @@ def _seed_filters(parsed: ParseResult) -> None:
         st.session_state[widget_key] = list(getattr(parsed.state, attr))
 
 
+def _widget_values_sent() -> set[str]:
+    """The keys of the widgets whose values came with this run's request: none when a page is opened, those a
+    browser shows when it reconnects to a new replica. Streamlit has no public API for it (widget ids end with
+    their key); any failure reads as a page being opened."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        ids = list(ctx.session_state._state._new_widget_state.keys()) if ctx is not None else []
+    except Exception:  # noqa: BLE001 - an internal detail that may change: fall back to seeding from the address
+        return set()
+    keys = [*WIDGET_KEYS.values(), LANG_KEY, TOGGLE_KEY]
+    return {key for key in keys if any(str(widget_id).endswith("-" + key) for widget_id in ids)}
+
+
 def init(options: FilterOptions) -> None:
     """Run first on every rerun, before any widget: seed a new session from the address (what cannot be
     used becomes a visible notice), or take the filters of a link that carries other filter values."""
     params = _url_params()
     if _SEEDED_KEY not in st.session_state:
         parsed = parse_query(params, options, extra_keys=navigation.page_query_keys() | {SLIDE_KEY})
-        _seed_filters(parsed)
-        st.session_state[LANG_KEY] = parsed.state.lang
         st.session_state[MODE_KEY] = parsed.state.mode
-        st.session_state[TOGGLE_KEY] = parsed.state.mode == "presentation"
+        # A browser moved to this replica (its first one was lost) already shows a view, the same as its address,
+        # and its first request carries the values of the widgets it shows, with the action just taken: those
+        # values win (or that action would be undone); the others (e.g. filters hidden while presenting) come from
+        # the address.
+        sent = _widget_values_sent()
+        for attr, widget_key in WIDGET_KEYS.items():
+            if widget_key not in sent:
+                st.session_state[widget_key] = list(getattr(parsed.state, attr))
+        if LANG_KEY not in sent:
+            st.session_state[LANG_KEY] = parsed.state.lang
+        if TOGGLE_KEY not in sent:
+            st.session_state[TOGGLE_KEY] = parsed.state.mode == "presentation"
         st.session_state[NOTICES_KEY] = list(parsed.notices)
         if params.get(SLIDE_KEY):
             st.session_state[SLIDE_KEY] = params[SLIDE_KEY][0]
