@@ -41,12 +41,6 @@ def ordered(selected: Iterable[str] | None = None) -> list[View]:
     return views or list(VIEWS)
 
 
-def index_of(views: Sequence[View], key: str | None) -> int:
-    """The position of view ``key`` (0 when absent: an old or mistyped link opens the first slide)."""
-    keys = [v.key for v in views]
-    return keys.index(key) if key in keys else 0
-
-
 def first_of_page(views: Sequence[View], page: str) -> int:
     """Where the show starts when presenting from a page: its first view (or the first slide)."""
     return next((i for i, v in enumerate(views) if v.page == page), 0)

@@ -263,3 +263,25 @@ def test_a_page_and_its_slide_show_the_same_numbers(frames, page, key, query, fi
 
     page_rows = pick(_page_chart_rows(at, built.title))
     assert page_rows and page_rows == pick(_view_chart_rows(built))
+
+
+def test_slide_show_order_and_moves():
+    from smt_dashboard import slides
+
+    views_all = slides.ordered()
+    assert [v.key for v in views_all] == [v.key for v in views.VIEWS]
+    # The briefing page's ticks keep the deck's order.
+    assert [v.key for v in slides.ordered(["deals", "swot"])] == ["swot", "deals"]
+    # Presenting from a page opens its first view; no wrap-around at either end.
+    assert views_all[slides.first_of_page(views_all, "funding")].key == "funding_totals"
+    assert slides.move(0, "previous", 22) == 0 and slides.move(21, "next", 22) == 21
+    assert slides.move(5, "first", 22) == 0 and slides.move(5, "last", 22) == 21 and slides.move(5, "exit", 22) == 5
+
+
+def test_slide_table_is_escaped_html():
+    import pandas as pd
+
+    from smt_dashboard import slides
+
+    html = slides.table_html(pd.DataFrame({"Nom": ["<script>alert(1)</script>"], "N": [4587]}), "fr")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "4\u202f587" in html
