@@ -118,7 +118,7 @@ if not presenting:
     if deck.public_url():
         st.caption(tr("briefing.links_public", url=ui.escape_md(deck.public_url())))
     else:
-        st.caption(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(app_url, "", state.__class__()))))
+        st.caption(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(app_url, "", filters.FilterState()))))
 
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""

@@ -135,13 +135,11 @@ with right:
         ui.source_caption(rows[rows["company_id"].isin(chosen)])
     if len(state.regions) == 1:
         ui.page_link("profile", label=ui.tr("map.profile_link"))
+    if state.is_filtered and not rows.empty:
+        st.markdown("**" + ui.national_reference(len(rows), len(france), "common.noun.company") + "**")
+    ui.unjudged_note(judged, "common.noun.company")
     if not rows.empty:
         c = ecosystem.counts(rows)
-        filtered = state.is_filtered
-        n_france = len(france)
-        if filtered:
-            st.markdown("**" + ui.national_reference(c.companies, n_france, "common.noun.company") + "**")
-        ui.unjudged_note(judged, "common.noun.company")
         st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
         st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
         st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
@@ -159,8 +157,6 @@ with right:
                 revenue += " " + ui.tr("map.metrics.revenue_unknown", unknown=i18n.fmt_number(c.revenue_unknown, lang))
             st.caption(revenue)
         ui.source_caption(rows)
-    else:
-        ui.unjudged_note(judged, "common.noun.company")
 
 if not rows.empty:
     models = ecosystem.model_breakdown(rows, lang)

@@ -1,8 +1,6 @@
 """Profils région / aire: for the region or therapy area chosen (sidebar, map click, catalogue link or the
 pickers here), everything the datasets say about it, each figure beside France's, exportable as a slide."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, views
@@ -92,8 +90,7 @@ app_url = st.context.url
 
 def _deck() -> bytes:
     """Built when the button is clicked: title slide, the profile slide, the sources slide."""
-    frames_all = {**frames, views.REGIONS: ui.regions_geojson()}
-    built = views.build(profile_view, frames_all, replace(view, mode="normal"), lang)
+    built = ui.built_view(profile_view, view)
     title = tr("profile.title", scope=profile.title)
     return deck.build_deck([(profile_view, built)], title=title, state=view, options=options,
                            sources=ui.load("sources"), lang=lang, app_url=app_url)

@@ -286,15 +286,14 @@ def _swot(slide, grid: views.SwotGrid, lang: str, top) -> None:
         row.height = int(height / 2)
 
 
-def _view_slide(prs, view: View, built: Built, picture_png: bytes | None, source: str, note: str | None, url: str,
-                lang: str, number: int, total: int) -> None:
+def _view_slide(prs, view: View, built: Built, native: native_charts.NativeChart | None, picture_png: bytes | None,
+                source: str, note: str | None, url: str, lang: str, number: int, total: int) -> None:
     slide = _titled(prs, built.title, lang, title_size(built.title), MARGIN, Inches(0.45), CONTENT_W, Inches(0.8))
     _header(slide, view, built, lang, number, total)
     top = CONTENT_TOP
     if built.subtitle and built.kind == "chart":
         _write(slide, MARGIN, top, CONTENT_W, Inches(0.35), built.subtitle, lang, 12, color=MUTED, italic=True)
         top += Inches(0.4)
-    native = native_charts.from_chart(built.content, lang) if built.kind == "chart" else None
     if native is not None:
         _native_chart(slide, native, top, lang)
     elif built.kind in ("chart", "map") and picture_png is not None:
@@ -430,13 +429,16 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     prs.core_properties.author = i18n.t("briefing.deck_author", lang)
     total = len(entries) + 2
     _title_slide(prs, title, state, options, lang, today or date.today(), len(entries))
+    # Bar, column and line views become native charts; the others that draw something, pictures.
+    natives = [native_charts.from_chart(built.content, lang) if built.kind == "chart" else None for _, built in entries]
+    needs_picture = [built.kind == "map" or (built.kind == "chart" and native is None)
+                     for (_, built), native in zip(entries, natives)]
     # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        pictures = list(pool.map(lambda e: picture(*e) if e[1].kind == "map" or (
-            e[1].kind == "chart" and native_charts.from_chart(e[1].content, lang) is None) else None, entries))
-    for number, ((view, built), png) in enumerate(zip(entries, pictures), start=2):
+        pictures = list(pool.map(lambda pair: picture(*pair[0]) if pair[1] else None, zip(entries, needs_picture)))
+    for number, ((view, built), native, png) in enumerate(zip(entries, natives, pictures), start=2):
         source = provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
-        _view_slide(prs, view, built, png, source, views.filter_note(view, state, lang),
+        _view_slide(prs, view, built, native, png, source, views.filter_note(view, state, lang),
                     views.link(view, state, app_url), lang, number, total)
     _sources_slide(prs, used_sources(entries), sources, lang, total, total)
     buffer = io.BytesIO()

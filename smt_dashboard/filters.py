@@ -263,6 +263,11 @@ def active_filters(state: FilterState) -> tuple[str, ...]:
     return tuple(attr for attr in MULTI_KEYS.values() if getattr(state, attr))
 
 
+# The i18n key of each filter's name ("Région", "Aire thérapeutique"…).
+FILTER_TITLES = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
+                 "nationalities": "filters.nationality"}
+
+
 def filter_values(state: FilterState, attr: str, options: FilterOptions, lang: str) -> list[str]:
     """The selected values of one filter, as names ("Auvergne-Rhône-Alpes", "Diabétologie")."""
     codes = getattr(state, attr)
@@ -275,12 +280,10 @@ def filter_values(state: FilterState, attr: str, options: FilterOptions, lang: s
 def describe(state: FilterState, options: FilterOptions, lang: str, only: Iterable[str] | None = None) -> str:
     """The active filters in words, e.g. "Région : Bretagne · Aire thérapeutique : Diabétologie"
     (only those in ``only`` when given)."""
-    titles = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
-              "nationalities": "filters.nationality"}
-    wanted = set(only) if only is not None else set(titles)
+    wanted = set(only) if only is not None else set(FILTER_TITLES)
     colon = " : " if lang == "fr" else ": "
-    parts = [t(titles[attr], lang) + colon + ", ".join(filter_values(state, attr, options, lang))
-             for attr in titles if attr in wanted and getattr(state, attr)]
+    parts = [t(FILTER_TITLES[attr], lang) + colon + ", ".join(filter_values(state, attr, options, lang))
+             for attr in FILTER_TITLES if attr in wanted and getattr(state, attr)]
     return " · ".join(parts) if parts else t("filters.none", lang)
 
 

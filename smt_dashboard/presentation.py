@@ -64,6 +64,8 @@ html{font-size:clamp(14px,1.05vw,20px)}
 
 
 SELECTION_KEY = "briefing_selection"  # the views ticked on the briefing page (set by that page)
+SHOW_KEY = "slide_show"  # the show's view keys and their pages, as the last run laid them out
+HANDLED_KEY = "slide_key_handled"  # the key press of this run was applied by the callback
 
 
 def show_list(state: FilterState) -> list[views.View]:
@@ -72,26 +74,13 @@ def show_list(state: FilterState) -> list[views.View]:
     return slides.ordered(selected if selected else None)
 
 
-SHOW_KEY = "slide_show"  # the show's view keys and their pages, as the last run laid them out
-
-
-HANDLED_KEY = "slide_key_handled"
-
-
 def _on_key() -> None:
-    # The components API passes no arguments to its callbacks: the show's order comes from the session.
+    # The components API passes no arguments to its callbacks: the show's order comes from the session (the
+    # callback is only known once a run has mounted the listener, and that run stored the order).
     st.session_state[HANDLED_KEY] = True
     action = (st.session_state.get(KEYS_WIDGET) or {}).get("action")
-    if SHOW_KEY not in st.session_state:
-        # The first request of a session moved to another replica (its first one lost): the show and its slide
-        # come from the address, as the page was drawn.
-        views = show_list(app_state.current())
-        st.session_state[SHOW_KEY] = (tuple(v.key for v in views), {v.key: v.page for v in views})
-        if app_state.SLIDE_KEY not in st.session_state and st.query_params.get(app_state.SLIDE_KEY):
-            app_state.set_slide(st.query_params.get(app_state.SLIDE_KEY))
     views_keys, page_of = st.session_state[SHOW_KEY]
-    if views_keys:
-        _apply(action, views_keys, page_of)
+    _apply(action, views_keys, page_of)
 
 
 def _apply(action: str | None, views_keys: tuple[str, ...], page_of: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard import deck, i18n
+from smt_dashboard.charts.common import merge_config
 from smt_dashboard.views import VIEWS, Built, SwotGrid, View
 
 # Keys a presenter (or a clicker: PageDown / PageUp) presses, and what they do.
@@ -59,13 +60,6 @@ def move(index: int, action: str, total: int) -> int:
     return index
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    out = dict(base)
-    for key, value in extra.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
-
-
 def projection_chart(view: View, chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The chart as projected: its title moves to the slide's heading, a fixed size near the screen's."""
     facet = (FACET_WIDTH, view.facet_size[1] and max(view.facet_size[1], 34)) if view.facet_size else None
@@ -82,7 +76,7 @@ def projection_svg(view: View, chart: alt.TopLevelMixin, lang: str) -> str:
     from smt_dashboard import export
 
     spec = export.export_spec(projection_chart(view, chart), lang, None)
-    spec["config"] = _merge(spec.get("config", {}), PROJECTION_CONFIG)
+    spec["config"] = merge_config(spec.get("config", {}), PROJECTION_CONFIG)
     return vlc.vegalite_to_svg(spec)
 
 

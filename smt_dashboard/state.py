@@ -49,9 +49,10 @@ def _url_filters(params: dict[str, list[str]]) -> dict[str, list[str]]:
     return {key: sorted(values) for key, values in params.items() if key in MULTI_KEYS and values}
 
 
-def _seed_filters(parsed: ParseResult) -> None:
+def _seed_filters(parsed: ParseResult, skip: set[str] | frozenset[str] = frozenset()) -> None:
     for attr, widget_key in WIDGET_KEYS.items():
-        st.session_state[widget_key] = list(getattr(parsed.state, attr))
+        if widget_key not in skip:
+            st.session_state[widget_key] = list(getattr(parsed.state, attr))
 
 
 def _widget_values_sent() -> set[str]:
@@ -81,9 +82,7 @@ def init(options: FilterOptions) -> None:
         # values win (or that action would be undone); the others (e.g. filters hidden while presenting) come from
         # the address.
         sent = _widget_values_sent()
-        for attr, widget_key in WIDGET_KEYS.items():
-            if widget_key not in sent:
-                st.session_state[widget_key] = list(getattr(parsed.state, attr))
+        _seed_filters(parsed, skip=sent)
         if LANG_KEY not in sent:
             st.session_state[LANG_KEY] = parsed.state.lang
         if TOGGLE_KEY not in sent:

@@ -162,10 +162,6 @@ def page_header(key: str, intro_key: str | None = None) -> None:
         st.markdown(tr(intro_key))
 
 
-FILTER_TITLES = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
-                 "nationalities": "filters.nationality"}
-
-
 def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> None:
     """Say which global filters act on this page, naming their values, and which do not (and why),
     instead of ignoring them silently."""
@@ -176,7 +172,7 @@ def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> Non
     options, _ = filter_options()
     used = [a for a in active if a in applies]
     ignored = [a for a in active if a not in applies]
-    names = ", ".join(tr(FILTER_TITLES[a]) for a in ignored)
+    names = ", ".join(tr(filters.FILTER_TITLES[a]) for a in ignored)
     reason = (" " + tr(reason_key)) if reason_key else ""
     if used:
         st.info(tr("common.filters_apply", filters=escape_md(filters.describe(current, options, lang(), used))),
@@ -199,7 +195,7 @@ def unjudged_caption(n: int, by: tuple[str, ...], what: str) -> None:
     """"Non renseigné: n <what> have no value for <filters>…" (nothing when n is 0)."""
     if not n:
         return
-    why = ", ".join(tr(FILTER_TITLES[a]).lower() for a in by)
+    why = ", ".join(tr(filters.FILTER_TITLES[a]).lower() for a in by)
     st.caption(":material/help: " + i18n.plural("common.unjudged", n, lang(), n=i18n.fmt_number(n, lang()),
                                                 what=escape_md(what), why=why))
 
@@ -352,8 +348,7 @@ def built_view(view, view_state: FilterState, frames: dict | None = None):
 
     frames = frames if frames is not None else view_frames(view)
     key_state = replace(view_state, mode="normal")
-    stamps = tuple(_file_stamp(n) for n in view.datasets)
-    built = _built_cached(view.key, key_state, key_state.lang, stamps, frames)
+    built = _built_cached(view.key, key_state, key_state.lang, view_stamps(view), frames)
     # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
     return replace(built, rows=built.rows.copy(deep=False))
 

@@ -39,8 +39,6 @@ REGIONS = "regions"
 ALL_FILTERS = ("regions", "areas", "models", "nationalities")
 KINDS = ("chart", "table", "map", "swot", "empty")
 _SOURCE_COLUMNS = ("source_id", "subindex_source_id", "cited_source_ids")
-FILTER_LABELS = {"regions": "filters.region", "areas": "filters.area", "models": "filters.model",
-                 "nationalities": "filters.nationality"}
 
 
 @dataclass(frozen=True)
@@ -552,7 +550,7 @@ def build(view: View, frames: Frames, state: FilterState, lang: str) -> Built:
 
 def filter_note(view: View, state: FilterState, lang: str) -> str | None:
     """Which active global filters have no effect on this view (None when all apply or none is active)."""
-    ignored = [i18n.t(FILTER_LABELS[attr], lang) for attr in ALL_FILTERS
+    ignored = [i18n.t(filters.FILTER_TITLES[attr], lang) for attr in ALL_FILTERS
                if getattr(state, attr) and attr not in view.applies]
     return _t("filters_not_apply", lang, filters=", ".join(ignored)) if ignored else None
 

@@ -69,10 +69,11 @@ def chart_config(lang: str = "fr") -> dict:
     }
 
 
-def _merge(base: dict, extra: dict) -> dict:
+def merge_config(base: dict, extra: dict) -> dict:
+    """``base`` with ``extra`` merged in, nested dicts merged key by key (a Vega-Lite config)."""
     out = dict(base)
     for key, value in extra.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        out[key] = merge_config(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
 
 
@@ -109,5 +110,5 @@ def to_spec(chart: alt.TopLevelMixin, lang: str = "fr", arrow: bool = False) -> 
     if arrow:
         existing = spec.get("datasets") if isinstance(spec.get("datasets"), dict) else {}
         spec["datasets"] = {**existing, **datasets}
-    spec["config"] = _merge(spec.get("config", {}), chart_config(lang))
+    spec["config"] = merge_config(spec.get("config", {}), chart_config(lang))
     return spec
