@@ -82,7 +82,23 @@ AREA_BASIS = ["study", "indication", "inferred"]
 # Why a source's year is given: the study prints it, the public source itself (not cited by the study), or the
 # dashboard team's own work; empty when the study prints no year.
 YEAR_BASIS = ["study", "public_source", "editorial"]
-
+CHALLENGE_NATURES = ["technical", "economic_regulatory", "organisational"]
+PHARMA_ORG_KINDS = ["setup", "conclusion", "quote", "success_factor", "practice", "question", "sub_question"]
+SHARED_SKILL_SCOPES = ["all_jobs", "traditional_jobs"]
+TRAINING_CONTEXT_TOPICS = ["ux_routes", "ux_on_the_job", "ux_continuing", "engineering_schools",
+                           "engineering_master_objective", "ra_masters", "du", "du_objective"]
+DIPLOMA_LEVELS = ["bac2", "bac3", "bac5"]
+REIMBURSED_STATUSES = ["reimbursed", "in_progress"]
+FRAMEWORK_TOPICS = {"has": ["has_axis", "has_finding", "has_difficulty", "has_question", "has_matrix"],
+                    "ema": ["ema_topic"], "nice": ["nice_audience", "nice_element"]}
+PLATFORM_KINDS = ["government_listing", "rating", "certification", "recommendation"]
+INSTITUTION_LEVELS = ["national", "regional", "industry"]
+INSTITUTION_KINDS = ["public_body", "consultative", "industry_alliance", "association"]
+COALITION_KINDS = ["objective", "call_objective", "first_project", "initiator", "participant", "supporter", "member",
+                   "finding"]
+METHOD_KINDS = ["edec_context", "edec_axis", "objective", "approach", "approach_task", "interview_note",
+                "search_approach", "search_result", "reference_source", "keyword", "analysis_axis", "screened_company"]
+PROJECTION_SCOPE_KINDS = ["scenario", "in_scope", "out_of_scope", "reason", "assumption", "caveat", "conclusion"]
 
 _ID = r"^[a-z0-9_\-]+$"
 _LIST_OF_IDS = r"^[a-z0-9_\-]+(;[a-z0-9_\-]+)*$"
@@ -370,6 +386,69 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
         gap_id=_text(regex=_ID),
         objective=_text(isin=["training_ra", "training_ux_data_dev", "training_engineers"]),
         kind=_text(isin=["gap", "progress"]), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
+    )),
+    # --- study content with no table before issue #17 (display: smt_dashboard/study.py) ---
+    _spec("smt_challenges", ("challenge_id",), "Enjeux du développement des SMT", _source(
+        challenge_id=_text(regex=_ID), nature=_text(isin=CHALLENGE_NATURES), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN,
+    )),
+    _spec("reco_conditions", ("condition_id",), "Conditions posées avant les recommandations", _source(
+        condition_id=_text(regex=_ID), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
+    )),
+    _spec("pharma_smt_organisation", ("item_id",), "Organisation des entreprises du médicament pour les SMT", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=PHARMA_ORG_KINDS), parent_id=_text(nullable=True, regex=_ID),
+        order=_num(integer=True, ge=1), study_number=_num(nullable=True, integer=True, ge=1),
+        level=_text(nullable=True, isin=["global", "subsidiary"]), objective_fr=_text(nullable=True),
+        objective_en=_text(nullable=True), organisation_fr=_text(nullable=True), organisation_en=_text(nullable=True),
+        **_TEXT_FR_EN,
+    )),
+    _spec("smt_shared_skills", ("skill_id",), "Compétences transverses communes aux métiers des SMT", _source(
+        skill_id=_text(regex=_ID), scope=_text(isin=SHARED_SKILL_SCOPES), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN, detail_fr=_text(nullable=True), detail_en=_text(nullable=True),
+    )),
+    _spec("training_context", ("item_id",), "Contexte des formations (UX/UI, écoles d'ingénieur, masters, DU)", _source(
+        item_id=_text(regex=_ID), topic=_text(isin=TRAINING_CONTEXT_TOPICS), order=_num(integer=True, ge=1),
+        level=_text(nullable=True, isin=DIPLOMA_LEVELS), ref_id=_text(nullable=True, regex=_ID),
+        value=_num(nullable=True), unit=_text(nullable=True), **_TEXT_FR_EN,
+        note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("smt_reimbursed_products", ("product",), "SMT financées / remboursées en France et ce qui l'a permis", _source(
+        product=_text(), status=_text(isin=REIMBURSED_STATUSES), origin=_text(nullable=True, isin=["medical_device"]),
+        origin_quote_fr=_text(nullable=True), origin_quote_en=_text(nullable=True),
+        evidence_fr=_text(nullable=True), evidence_en=_text(nullable=True),
+        evidence_patients=_num(nullable=True, integer=True, ge=1),
+    )),
+    _spec("evaluation_framework", ("item_id",), "Évaluation des solutions numériques : HAS, EMA, NICE", _source(
+        item_id=_text(regex=_ID), body=_text(isin=list(FRAMEWORK_TOPICS)),
+        topic=_text(isin=[t for ts in FRAMEWORK_TOPICS.values() for t in ts]), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN,
+    )),
+    _spec("app_guidance_platforms", ("platform_id",), "Plateformes d'orientation et de certification des applications", _source(
+        platform_id=_text(regex=_ID), name=_text(), country_code=_text(nullable=True, regex=r"^[A-Z]{2}$"),
+        kind=_text(isin=PLATFORM_KINDS), order=_num(integer=True, ge=1), description_fr=_text(),
+        description_en=_text(), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("institutions", ("institution_id",), "Institutions françaises de la santé numérique et leurs missions", _source(
+        institution_id=_text(regex=_ID), acronym=_text(nullable=True), name_fr=_text(), name_en=_text(),
+        level=_text(isin=INSTITUTION_LEVELS), kind=_text(isin=INSTITUTION_KINDS),
+        created=_text(nullable=True, regex=_DATE), date_precision=_text(isin=["year", "month", "day", "none"]),
+        mission_fr=_text(), mission_en=_text(), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("coalition_innovation_sante", ("item_id",), "Coalition Innovation Santé Crise Sanitaire", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=COALITION_KINDS), order=_num(integer=True, ge=1),
+        name=_text(nullable=True), **_TEXT_FR_EN,
+    )),
+    _spec("dtx_developers", ("developer_id",), "Où sont basés les développeurs des thérapies numériques", _source(
+        developer_id=_text(regex=_ID), name=_text(), country_code=_text(regex=r"^[A-Z]{2}$"), city=_text(nullable=True),
+        company_id=_text(nullable=True, regex=_ID), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("study_method", ("item_id",), "Méthode de l'étude (objectifs, approches, recherche des SMT)", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=METHOD_KINDS), parent_id=_text(nullable=True, regex=_ID),
+        order=_num(integer=True, ge=1), value=_num(nullable=True), **_TEXT_FR_EN,
+    )),
+    _spec("jobs_projection_scope", ("item_id",), "Périmètre et hypothèses de la projection des emplois", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=PROJECTION_SCOPE_KINDS),
+        actor=_text(isin=["smt_companies", "drug_makers", "all"]), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
     )),
 ]}
 
