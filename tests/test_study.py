@@ -7,9 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from smt_dashboard import ecosystem, health_index
+from smt_dashboard import ecosystem, health_index, study
 from smt_dashboard import jobs as jb
-from smt_dashboard import study
 from smt_dashboard.datasets import load_dataset
 from smt_dashboard.validation import validate_all
 from tests.conftest import DATA, rewrite_cell
@@ -147,7 +146,8 @@ def test_reimbursed_products_must_match_the_status_table(data_copy):
 def test_has_axes_difficulties_matrix_and_ema_topics(frames):
     ev = frames["evaluation_framework"]
     axes = study.evaluation_items(ev, "fr", "has_axis")
-    assert len(axes) == 4 and axes.iloc[2]["text"] == "Organiser l'évaluation des solutions numériques pour développer la confiance"
+    assert len(axes) == 4
+    assert axes.iloc[2]["text"] == "Organiser l'évaluation des solutions numériques pour développer la confiance"
     assert study.evaluation_items(ev, "fr", "has_difficulty").iloc[0]["text"] == "La randomisation peut ne pas être possible"
     assert study.evaluation_items(ev, "fr", "has_matrix").iloc[0]["text"].startswith("Une classification des solutions")
     ema = study.evaluation_items(ev, "en", "ema_topic")
