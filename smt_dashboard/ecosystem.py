@@ -76,6 +76,18 @@ def counts(rows: pd.DataFrame) -> EcosystemCounts:
 
 
 @memoized
+def distinct_groups(rows: pd.DataFrame) -> int:
+    """Number of distinct groups among the company rows: a group present both as a French subsidiary and as a US
+    company (Aptar Pharma, Capsule Technologies, GE Healthcare, Jabil, Abbott, Medtronic) counts once."""
+    return int(rows["group_id"].nunique())
+
+
+def same_group_rows(companies: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose group also appears under another scope (subsidiary in France and US company), by group."""
+    counts = companies["group_id"].map(companies["group_id"].value_counts())
+    return companies[counts > 1].sort_values(["group_id", "scope"])
+
+
 def region_summary(rows: pd.DataFrame, region_names: dict[str, str]) -> pd.DataFrame:
     """One row per region of the GeoJSON (in its order): companies, French, foreign subsidiaries, staff in France."""
     base = pd.DataFrame({"region_code": list(region_names), "region_name": list(region_names.values())})

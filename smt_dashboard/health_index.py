@@ -42,6 +42,23 @@ def _rank_desc(scores: pd.Series) -> pd.Series:
     return pd.Series(higher + 1, index=scores.index, dtype="Int64")
 
 
+def study_chart(index: pd.DataFrame) -> pd.DataFrame:
+    """The 14 countries of the study's own chart (no Spain, Sweden, Portugal), by published index."""
+    rows = index[index["in_study_chart"].astype(bool)]
+    return rows.sort_values("index", ascending=False).reset_index(drop=True)
+
+
+def rank_in_study_chart(index: pd.DataFrame, code: str = FRANCE) -> tuple[int, int]:
+    """(rank, number of countries) of ``code`` among the countries the study's chart shows: France is 12th of 14
+    there, while it is 15th of the 17 countries Bertelsmann ranks. Raises KeyError if the country is not on it."""
+    chart = study_chart(index)
+    ranks = _rank_desc(chart["index"])
+    hit = chart.index[chart["country_code"] == code]
+    if len(hit) == 0:
+        raise KeyError(code)
+    return int(ranks.loc[hit[0]]), len(chart)
+
+
 @memoized
 def published_ranking(index: pd.DataFrame, lang: str) -> pd.DataFrame:
     """All countries by published index, with rank, France flag, whether the sub-indices are known and the

@@ -48,9 +48,19 @@ def family_label(row: pd.Series, lang: str) -> str:
     return short_name(i18n.pick(row, "name", lang) or row["family_id"])
 
 
+def hard_label(value: object, lang: str) -> str:
+    """"oui" / "non" for a three-valued ``hard_to_recruit``, "non précisé dans le texte" when the study does not say."""
+    if value is True:
+        return i18n.t("common.yes", lang)
+    if value is False:
+        return i18n.t("common.no", lang)
+    return i18n.t("jobs.cell.not_stated", lang)
+
+
 def family_overview(families: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every family (and the developer sub-family) with its kind and whether it is hard to recruit (the
-    reasons are long texts, shown beside the table)."""
+    """Every family (and the developer sub-family) with its kind and whether it is hard to recruit: yes, no, or
+    not stated (the study only speaks of the new jobs and of the technical jobs; the reasons are long texts,
+    shown beside the table)."""
     parents = families.set_index("family_id")
     rows = []
     for _, row in families.iterrows():
@@ -61,7 +71,7 @@ def family_overview(families: pd.DataFrame, lang: str) -> pd.DataFrame:
         rows.append({
             i18n.t("jobs.col.family", lang): name,
             i18n.t("jobs.col.kind", lang): i18n.t(f"jobs.kind.{row['kind']}", lang),
-            i18n.t("jobs.col.hard", lang): i18n.t("common.yes" if row["hard_to_recruit"] else "common.no", lang),
+            i18n.t("jobs.col.hard", lang): hard_label(row["hard_to_recruit"], lang),
         })
     return pd.DataFrame(rows)
 
@@ -104,7 +114,17 @@ def phase_counts(matrix: pd.DataFrame) -> pd.Series:
 
 def hard_to_recruit(families: pd.DataFrame) -> pd.DataFrame:
     """The families the study says are hard to recruit (UX/UI designer, data jobs, developer)."""
-    return families[families["hard_to_recruit"]]
+    return families[families["hard_to_recruit"].map(lambda v: v is True).astype(bool)]
+
+
+def not_hard_to_recruit(families: pd.DataFrame) -> pd.DataFrame:
+    """The families the study says raise no particular recruiting problem (the technical jobs)."""
+    return families[families["hard_to_recruit"].map(lambda v: v is False).astype(bool)]
+
+
+def recruiting_not_stated(families: pd.DataFrame) -> pd.DataFrame:
+    """The families whose recruiting difficulty the study does not state (empty cell: neither yes nor no)."""
+    return families[families["hard_to_recruit"].map(lambda v: v is not True and v is not False).astype(bool)]
 
 
 def skills_for(skills: pd.DataFrame, family_id: str, lang: str) -> dict[str, list[str]]:

@@ -10,12 +10,13 @@ from datetime import date
 import pandas as pd
 from babel.dates import format_date
 
-from smt_dashboard import i18n
+from smt_dashboard import datasets, i18n
 
-JURISDICTIONS = ("FR", "EU", "US", "UK", "DE", "IL", "AU", "BE")
+# ISO 3166-1 alpha-2 (GB = United Kingdom), GB-ENG (ISO 3166-2) where a milestone is England only (NICE), EU.
+JURISDICTIONS = tuple(datasets.JURISDICTIONS)
 LEVELS = ("system", "ecosystem", "company")
-# The benchmark's UK card compares with the index's England (NHS) row: the index scores England only.
-INDEX_CODE = {"UK": "GB-ENG"}
+# The benchmark's United Kingdom card compares with the index's England (NHS) row: the index scores England only.
+INDEX_CODE = {"GB": "GB-ENG"}
 _BABEL = {"fr": "fr_FR", "en": "en_GB"}
 
 
@@ -51,8 +52,9 @@ def event_span(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def jurisdiction_label(code: str, lang: str = "fr") -> str:
-    """Display name of a jurisdiction code (FR → France, EU → Union européenne…)."""
-    return i18n.t(f"policy.jurisdiction.{code}", lang)
+    """Display name of a jurisdiction / country code (FR → France, GB → Royaume-Uni, GB-ENG → Angleterre…), from
+    the ``codes.country.*`` labels shared by every table that holds a country code."""
+    return i18n.label("country", code, lang)
 
 
 def wrap(text: str, width: int = 56) -> str:
@@ -157,7 +159,7 @@ class BenchmarkCard:
 
 def benchmark_cards(benchmarks: pd.DataFrame, index: pd.DataFrame | None, lang: str = "fr") -> list[BenchmarkCard]:
     """The country cards in the study's order, each with the Bertelsmann index score of that country (or of
-    England for the UK) when the index covers it."""
+    England for the United Kingdom) when the index covers it."""
     cards = []
     for code in dict.fromkeys(benchmarks["country_code"]):
         rows = benchmarks[benchmarks["country_code"] == code].sort_values("order")

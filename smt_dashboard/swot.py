@@ -14,6 +14,8 @@ import pandas as pd
 from smt_dashboard import i18n
 from smt_dashboard.datasets import AXES, SWOT_QUADRANTS
 from smt_dashboard.filters import france_companies
+from smt_dashboard.jobs import hard_label
+from smt_dashboard.jobs import hard_to_recruit as hard_to_recruit_rows
 from smt_dashboard.market import context_figures, fmt_bn_usd, growth, size_ranges
 from smt_dashboard.policy import budget_label, format_partial_date, jurisdiction_label
 
@@ -106,8 +108,8 @@ def job_family(frames: Frames, params: tuple[str, ...], lang: str) -> Figure:
     rows = _select(families, "family_id", params[:1], "job_families")
     row = rows.iloc[0]
     children = families[families["parent_family_id"] == row["family_id"]]
-    hard_children = children[children["hard_to_recruit"]]
-    value = i18n.t("common.yes" if row["hard_to_recruit"] else "common.no", lang).capitalize()
+    hard_children = children[children["hard_to_recruit"].map(lambda v: v is True).astype(bool)]
+    value = hard_label(row["hard_to_recruit"], lang).capitalize()
     lines = tuple((_t("job_family.hard_child", lang), i18n.pick(c, "name", lang) or "")
                   for _, c in hard_children.iterrows())
     label = _t("job_family.label", lang, family=i18n.pick(row, "name", lang))
@@ -117,7 +119,7 @@ def job_family(frames: Frames, params: tuple[str, ...], lang: str) -> Figure:
 def hard_to_recruit(frames: Frames, params: tuple[str, ...], lang: str) -> Figure:
     """The jobs / job families the study finds hard to recruit in health."""
     families = frames["job_families"]
-    rows = families[families["hard_to_recruit"]]
+    rows = hard_to_recruit_rows(families)
     lines = tuple((i18n.pick(r, "name", lang) or "", "") for _, r in rows.iterrows())
     return Figure(_t("hard_to_recruit.label", lang), i18n.fmt_number(len(rows), lang), "", rows, lines)
 

@@ -69,7 +69,7 @@ def test_examples_under_each_category_and_area_filter(frames):
     assert shown["name"].tolist() == ["Abilify MyCite"]
     assert hidden == 1  # SynchroMed II: the study gives no area
     line = cat.example_line(examples.set_index("example_id").loc["abilify_mycite"], "fr")
-    assert line.startswith("Abilify MyCite (Aripiprazole (Abilify) · Psychiatrie) — Capteur ingérable")
+    assert line.startswith("Abilify MyCite (Abilify · Psychiatrie) — Capteur ingérable")  # the study names no molecule
 
 
 def test_approvals_by_category_and_totals(frames):

@@ -163,7 +163,7 @@ def test_deals_slide_takeaway_footnote_and_link(full):
     slide = _slide_of(full, "deals")
     text = slide_text(slide)
     assert f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%)." in text
-    assert "Source : AEC Partners (2020), d'après StartUp Health (2018)" in text
+    assert "Source : AEC Partners (2020), d'après StartUp Health (bilan 2018)" in text
     assert links(slide) == ["https://smt.example.org/deals"]
     assert "https://smt.example.org/deals" in slide.notes_slide.notes_text_frame.text
 

@@ -49,10 +49,26 @@ def test_timeline_filters_by_jurisdiction_and_period(events):
     assert set(in_2019["year"]) == {2019}
     assert {"nice_framework_2019", "dns_2019", "has_dmc_guide_2019"} <= set(in_2019["event_id"])
     assert policy.timeline_rows(events, jurisdictions=("DE",)).empty  # only an undated fast-track
+    # Study: « En 2019, une concertation a été lancée » (the 2018 date is only that of the cited notice).
+    docket = in_2019.set_index("event_id").loc["fda_pdurs_docket_2019"]
+    assert docket["date_label"] == "2019" and docket["date_precision"] == "year"
+    # The HAS foresight report: the study says 2019, the month was only in its web address.
+    assert in_2019.set_index("event_id").loc["has_prospective_2019", "date_label"] == "2019"
+    # NICE is England's (« En Angleterre, le NICE »), the NHS framework the United Kingdom's.
+    assert policy.timeline_rows(events, jurisdictions=("GB-ENG",))["event_id"].tolist() == ["nice_framework_2019"]
+    assert policy.jurisdiction_label("GB-ENG", "fr") == "Angleterre" and policy.jurisdiction_label("GB", "en") == "United Kingdom"
+
+
+def test_israel_plan_cites_the_slide_source_and_dns_is_dated_alone(events):
+    by_id = events.set_index("event_id")
+    # The study's slide on Israel cites Bertelsmann's #SmartHealthSystems, not the European Commission.
+    assert by_id.loc["israel_plan_2018", "cited_source_ids"] == "bertelsmann_shs_summary"
+    # The DNS is dated 21 December 2019; the study does not date the ANS and CNS.
+    assert "ANS" not in by_id.loc["dns_2019", "title_fr"] and "ne date pas" in by_id.loc["dns_2019", "detail_fr"]
 
 
 def test_undated_milestones_are_listed_apart(events):
-    assert set(policy.undated(events)["jurisdiction"]) == {"DE", "AU", "BE", "UK"}
+    assert set(policy.undated(events)["jurisdiction"]) == {"DE", "AU", "BE", "GB"}
     assert list(policy.undated(events, ("DE",))["event_id"]) == ["de_fast_track"]
 
 
@@ -70,10 +86,10 @@ def test_barriers_by_level_and_actor():
 
 def test_benchmark_cards_with_index_scores():
     cards = policy.benchmark_cards(load_dataset("country_benchmarks", DATA), load_dataset("digital_health_index", DATA))
-    assert [c.country_code for c in cards] == ["IL", "UK", "US", "DE", "AU", "BE"]
+    assert [c.country_code for c in cards] == ["IL", "GB", "US", "DE", "AU", "BE"]
     by_code = {c.country_code: c for c in cards}
     assert by_code["IL"].index_score == pytest.approx(72.45) and len(by_code["IL"].points) == 4
-    assert by_code["UK"].index_name == "Angleterre (NHS)" and by_code["UK"].index_score == pytest.approx(69.98)
+    assert by_code["GB"].index_name == "Angleterre (NHS)" and by_code["GB"].index_score == pytest.approx(69.98)
     assert by_code["US"].index_score is None  # the index does not cover the United States
     assert policy.benchmark_cards(load_dataset("country_benchmarks", DATA), None)[0].index_score is None
 

@@ -10,7 +10,10 @@ from smt_dashboard.memo import memoized
 from smt_dashboard.policy import JURISDICTIONS
 
 # Shapes double the colours so that a jurisdiction is never told by colour alone.
-SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left"]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left",
+          "wedge"]
+# England (GB-ENG, NICE) takes the United Kingdom's colour, told apart by its shape.
+_COLOUR_OF = {"GB-ENG": "GB"}
 ROW_STEP = 40  # px per milestone: room for two-line labels
 
 
@@ -19,7 +22,7 @@ def jurisdiction_scales(rows: pd.DataFrame) -> tuple[list[str], list[str], list[
     jurisdiction keeps its colour whatever the filter."""
     present = [c for c in JURISDICTIONS if c in set(rows["jurisdiction"])]
     labels = dict(zip(rows["jurisdiction"], rows["jurisdiction_label"]))
-    return ([labels[c] for c in present], [PALETTE[JURISDICTIONS.index(c)] for c in present],
+    return ([labels[c] for c in present], [PALETTE[JURISDICTIONS.index(_COLOUR_OF.get(c, c))] for c in present],
             [SHAPES[JURISDICTIONS.index(c)] for c in present])
 
 
