@@ -13,6 +13,9 @@ _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get(
 st.set_page_config(page_title="SMT – France", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
 
+# One small style sheet: labels wrap rather than being cut (the only page-wide style the app sets).
+st.html(Path(__file__).parent / "assets" / "app.css")
+
 options, regions_error = ui.filter_options()
 state.init(options)
 

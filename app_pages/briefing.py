@@ -1,5 +1,6 @@
-"""Dossier de séance: tick the views to take into the meeting (charts, tables, the SWOT, the map) and download
-them as one PowerPoint deck, built under the active filters and in the chosen language."""
+"""Dossier de séance: the answer first (what the deck holds, its title and the download), then tabs: the views to
+take into the meeting (charts, tables, the SWOT, the map) and what each slide will say. The deck is built under
+the active filters and in the chosen language."""
 
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ lang = ui.lang()
 state = ui.filter_state()
 tr = ui.tr
 
-ui.page_header("briefing", "briefing.intro")
+ui.page_header("briefing")
 ui.filter_scope(applies=registry.ALL_FILTERS)
 (sources,) = ui.require("sources")
 
@@ -79,27 +80,6 @@ for page, views in groups:
 options, _ = ui.filter_options()
 presenting = ui.presenting()
 
-# --- settings and views (not while projecting: only the key messages are shown then) ---------------------
-if not presenting:
-    st.subheader(tr("briefing.settings_heading"))
-    st.text_input(tr("briefing.title_label"), key=TITLE_KEY, max_chars=120)
-    st.markdown(tr("briefing.active_filters", filters=ui.escape_md(filters.describe(state, options, lang))))
-    st.caption(tr("briefing.filters_help"))
-    st.markdown(tr("briefing.language_line", language=tr(f"briefing.language_name.{lang}")))
-
-    st.subheader(tr("briefing.views_heading"))
-    for column, chunk in zip(st.columns(3, gap="medium"), _split(groups, 3)):
-        for page, views in chunk:
-            with column, st.container(border=True):
-                page_name = tr(f"nav.{page}")
-                st.checkbox(f"**{ui.escape_md(page_name)}**", key=_group_key(page), on_change=_select_group,
-                            args=(page, views), help=tr("briefing.select_all", page=page_name),
-                            disabled=not any(_available(v) for v in views))
-                for view in views:
-                    label = view.label(lang) + ("" if _available(view) else f" ({tr('briefing.unavailable')})")
-                    st.checkbox(label, key=_view_key(view), on_change=_sync_group, args=(page, views),
-                                disabled=not _available(view))
-
 title = str(st.session_state.get(TITLE_KEY) or "").strip() or tr("briefing.default_title")
 selected = [v for _, views in groups for v in views if _available(v) and st.session_state.get(_view_key(v))]
 # The slide show plays these views: kept under a key of its own (widget keys lapse while the page is not drawn).
@@ -110,30 +90,62 @@ signature = replace(state, mode="normal")
 stamps = {v.key: ui.view_stamps(v) for v in selected}
 entries = [(view, ui.built_view(view, state, {n: frames[n] for n in view.datasets})) for view in selected]
 
-# --- download ---------------------------------------------------------------------------------------------
+# --- the answer: what the deck will hold, and the button that builds it ---------------------------------------
+ui.key_message(ui.trp("briefing.key", len(selected), n=i18n.fmt_number(len(selected), lang),
+                      slides=i18n.fmt_number(len(selected) + 2, lang),
+                      filters=filters.describe(state, options, lang)))
 if not presenting:
-    st.caption(tr("briefing.selected_count", n=i18n.fmt_number(len(selected), lang),
-                  total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang)))
     app_url = st.context.url
-    if deck.public_url():
-        st.caption(tr("briefing.links_public", url=ui.escape_md(deck.public_url())))
-    else:
-        st.caption(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(app_url, "", filters.FilterState()))))
 
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""
         return deck.build_deck(entries, title=title, state=state, options=options, sources=sources, lang=lang,
                                app_url=app_url, picture=lambda v, _: ui.view_picture(v.key, signature, lang, stamps[v.key]))
 
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.text_input(tr("briefing.title_label"), key=TITLE_KEY, max_chars=120)
+    right.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title), mime=deck.MIME,
+                          on_click="ignore", type="primary", icon=":material/slideshow:", disabled=not selected,
+                          help=tr("briefing.download_help"), key="briefing_download")
     if not selected:
         st.info(tr("briefing.none_selected"), icon=":material/checklist:")
-    st.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title), mime=deck.MIME,
-                       on_click="ignore", type="primary", icon=":material/slideshow:", disabled=not selected,
-                       help=tr("briefing.download_help"), key="briefing_download")
+    st.caption(ui.trp("briefing.selected_count", len(selected), n=i18n.fmt_number(len(selected), lang),
+                      total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang))
+               + " " + tr("briefing.filters_help"))
+
+tab_views, tab_preview = st.tabs([tr("briefing.views_heading"), tr("briefing.preview_heading")])
+
+# --- the views to take (not while projecting: only the key messages are shown then) ------------------------
+with tab_views:
+    if not presenting:
+        for column, chunk in zip(st.columns(3, gap="medium"), _split(groups, 3)):
+            for page, views in chunk:
+                with column, st.container(border=True):
+                    page_name = tr(f"nav.{page}")
+                    st.checkbox(f"**{ui.escape_md(page_name)}**", key=_group_key(page), on_change=_select_group,
+                                args=(page, views), help=tr("briefing.select_all", page=page_name),
+                                disabled=not any(_available(v) for v in views))
+                    for view in views:
+                        label = view.label(lang) + ("" if _available(view) else f" ({tr('briefing.unavailable')})")
+                        st.checkbox(label, key=_view_key(view), on_change=_sync_group, args=(page, views),
+                                    disabled=not _available(view))
 
 # --- what each slide will say ------------------------------------------------------------------------------
-if entries:
-    st.subheader(tr("briefing.preview_heading"))
-    st.caption(tr("briefing.preview_intro"))
-    st.markdown("\n".join(f"- **{ui.escape_md(built.title)}** — {ui.escape_md(built.takeaway)}" for _, built in entries))
-    ui.source_caption(registry.source_rows(*(built.rows for _, built in entries)))
+with tab_preview:
+    if entries:
+        st.caption(tr("briefing.preview_intro"))
+        st.markdown("\n".join(f"- **{ui.escape_md(built.title)}** — {ui.escape_md(built.takeaway)}"
+                              for _, built in entries))
+        ui.source_caption(registry.source_rows(*(built.rows for _, built in entries)))
+    else:
+        st.info(tr("briefing.none_selected"), icon=":material/checklist:")
+
+with ui.notes():
+    st.markdown(tr("briefing.intro"))
+    st.markdown(tr("briefing.language_line", language=tr(f"briefing.language_name.{lang}")))
+    if deck.public_url():
+        st.markdown(tr("briefing.links_public", url=ui.escape_md(deck.public_url())))
+    else:
+        st.markdown(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(st.context.url, "",
+                                                                                      filters.FilterState()))))
+    st.caption(tr("common.study"))

@@ -10,7 +10,8 @@ from smt_dashboard.charts import deals as charts
 lang = ui.lang()
 tr = ui.tr
 
-ui.page_header("deals", "deals.intro")
+ui.page_header("deals")
+ui.key_message(ui.view_takeaway("deals"))
 ui.filter_scope(applies=())
 (deals,) = ui.require("deals_2018")
 
@@ -45,7 +46,7 @@ if position is not None and not position.others.empty:
 
 # --- ranking by level ----------------------------------------------------------------------------------
 st.subheader(tr("deals.ranking_heading"))
-st.info(tr("deals.levels_note"), icon=":material/info:")
+st.caption(tr("deals.levels_note"))
 left, right = st.columns([3, 2])
 with left:
     metric = st.segmented_control(tr("deals.toggle_metric"), options=list(dl.METRICS), default="deals",
@@ -61,6 +62,9 @@ missing = ranked[ranked[metric].isna()]
 if not missing.empty:
     st.caption(tr("deals.missing_note", names=", ".join(ui.escape_md(n) for n in missing["name"])))
 
-st.subheader(tr("deals.table_heading"))
-ui.show_table(dl.display_table(ranked, metric, lang), key="deals_table", source_rows=ranked)
-st.caption(tr("common.study"))
+with st.expander(tr("deals.table_heading"), icon=":material/table:"):
+    ui.show_table(dl.display_table(ranked, metric, lang), key="deals_table", source_rows=ranked)
+
+with ui.notes():
+    st.markdown(tr("deals.intro"))
+    st.caption(tr("common.study"))

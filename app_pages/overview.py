@@ -7,7 +7,8 @@ from smt_dashboard import headlines, ui
 lang = ui.lang()
 state = ui.filter_state()
 
-ui.page_header("overview", "overview.intro")
+ui.page_header("overview")
+ui.key_message(ui.view_takeaway("overview_headlines"))
 if state.is_filtered:
     ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
     st.caption(ui.tr("overview.filtered_note"))
@@ -50,6 +51,8 @@ for start in range(0, len(cards), 4):
         with column:
             _card(build, needed)
 
-st.header(ui.tr("overview.guide_title"))
-st.markdown(ui.tr("overview.guide"))
-st.caption(ui.tr("common.study"))
+with ui.notes():
+    st.markdown(ui.tr("overview.intro"))
+    st.markdown("**" + ui.tr("overview.guide_title") + "**")
+    st.markdown(ui.tr("overview.guide"))
+    st.caption(ui.tr("common.study"))

@@ -1,5 +1,6 @@
-"""Environnement politique & réglementaire: the milestones the study cites on a timeline (filterable by
-jurisdiction and period), the undated ones listed apart, the barriers to SMT by level, the country cards."""
+"""Environnement politique & réglementaire: the answer first, then tabs: the milestones the study cites on a
+timeline (filterable by jurisdiction and period, undated ones listed apart), the barriers to SMT by level, the
+country cards; the method in the notes."""
 
 import streamlit as st
 
@@ -10,104 +11,115 @@ from smt_dashboard.datasets import DatasetError
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
 
 lang = ui.lang()
-ui.page_header("policy", "policy.intro")
+ui.page_header("policy")
+ui.key_message(ui.view_takeaway("policy_france"), ui.view_takeaway("policy_international"))
 ui.filter_scope(applies=())
 
-# --- timeline -------------------------------------------------------------------------------------------
-st.header(ui.tr("policy.section_timeline"))
 (events,) = ui.require("policy_timeline")
+tab_timeline, tab_barriers, tab_countries = st.tabs(
+    [ui.tr("policy.section_timeline"), ui.tr("policy.section_barriers"), ui.tr("policy.section_benchmark")])
 
-first_year, last_year = policy.year_bounds(events)
-ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
-chosen = st.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS), selection_mode="multi",
-                  key="policy_jur", help=ui.tr("policy.filter_jurisdictions_help"),
-                  format_func=lambda code: policy.jurisdiction_label(code, lang))
-period = st.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
-                   value=(first_year, last_year), step=1, key="policy_period", bind="query-params", width=480)
-jurisdictions = tuple(c for c in (chosen or ()) if c in policy.JURISDICTIONS)
-ui.codes_to_url("policy_jur", jurisdictions)
-years = (int(period[0]), int(period[1])) if isinstance(period, (tuple, list)) else (first_year, last_year)
+# --- timeline -------------------------------------------------------------------------------------------
+with tab_timeline:
+    first_year, last_year = policy.year_bounds(events)
+    ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
+    left, right = st.columns([3, 1])
+    chosen = left.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS),
+                        selection_mode="multi", key="policy_jur", help=ui.tr("policy.filter_jurisdictions_help"),
+                        format_func=lambda code: policy.jurisdiction_label(code, lang))
+    period = right.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
+                          value=(first_year, last_year), step=1, key="policy_period", bind="query-params")
+    jurisdictions = tuple(c for c in (chosen or ()) if c in policy.JURISDICTIONS)
+    ui.codes_to_url("policy_jur", jurisdictions)
+    years = (int(period[0]), int(period[1])) if isinstance(period, (tuple, list)) else (first_year, last_year)
 
-rows = policy.timeline_rows(events, lang, jurisdictions, years)
-st.caption(ui.tr("policy.shown", n=len(rows), total=len(policy.dated(events))))
-if rows.empty:
-    st.info(ui.tr("policy.no_events"), icon=":material/filter_alt_off:")
-else:
-    chart = policy_charts.timeline(
-        rows, ui.tr("policy.timeline_title", start=years[0], end=years[1]), ui.tr("policy.timeline_subtitle"),
-        ui.tr("policy.legend"), {"title": ui.tr("policy.tooltip_title"), "date": ui.tr("policy.tooltip_date"),
-                                 "detail": ui.tr("policy.tooltip_detail")})
-    drawn = rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]]
-    ui.show_chart(chart, data=drawn, key="policy_timeline", source_rows=rows)
+    rows = policy.timeline_rows(events, lang, jurisdictions, years)
+    st.caption(ui.tr("policy.shown", n=len(rows), total=len(policy.dated(events))))
+    if rows.empty:
+        st.info(ui.tr("policy.no_events"), icon=":material/filter_alt_off:")
+    else:
+        chart = policy_charts.timeline(
+            rows, ui.tr("policy.timeline_title", start=years[0], end=years[1]), ui.tr("policy.timeline_subtitle"),
+            ui.tr("policy.legend"), {"title": ui.tr("policy.tooltip_title"), "date": ui.tr("policy.tooltip_date"),
+                                     "detail": ui.tr("policy.tooltip_detail")})
+        drawn = rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]]
+        ui.show_chart(chart, data=drawn, key="policy_timeline", source_rows=rows)
 
-# Budgets cited with a milestone (Israel's 2018 plan), as figures with their breakdown.
-for _, event in policy.budgets(rows if not rows.empty else events.iloc[0:0]).iterrows():
-    with st.container(border=True):
-        st.metric(ui.tr("policy.budget_label", title=i18n.pick(event, "title", lang)), policy.budget_label(event, lang))
-        st.markdown(ui.escape_md(i18n.pick(event, "detail", lang)))
+    # Budgets cited with a milestone (Israel's 2018 plan): the figure and its breakdown, in one line.
+    for _, event in policy.budgets(rows if not rows.empty else events.iloc[0:0]).iterrows():
+        st.markdown(":material/payments: **" + ui.escape_md(ui.tr("policy.budget_label", title=i18n.pick(event, "title", lang))
+                                                             + " " + policy.budget_label(event, lang)) + "** — "
+                    + ui.escape_md(i18n.pick(event, "detail", lang)))
         ui.source_caption(events[events["event_id"] == event["event_id"]])
 
-st.subheader(ui.tr("policy.undated_title"))
-st.caption(ui.tr("policy.undated_intro"))
-undated = policy.undated(events, jurisdictions)
-if undated.empty:
-    st.caption(ui.tr("policy.undated_none"))
-else:
-    lines = []
-    for _, r in undated.iterrows():
-        title, place = i18n.pick(r, "title", lang), policy.jurisdiction_label(r["jurisdiction"], lang)
-        # Most titles already start with the country ("Allemagne : …"): do not repeat it.
-        head = "" if title.startswith(place) else f"{place} · "
-        lines.append(f"- {ui.escape_md(head + title)} — {ui.escape_md(i18n.pick(r, 'detail', lang) or '')}")
-    st.markdown("\n".join(lines))
-    ui.source_caption(undated)
+    undated = policy.undated(events, jurisdictions)
+    if undated.empty:
+        st.caption(ui.tr("policy.undated_none"))
+    else:
+        with st.expander(ui.trp("policy.undated_count", len(undated), n=i18n.fmt_number(len(undated), lang)),
+                         icon=":material/event_busy:"):
+            lines = []
+            for _, r in undated.iterrows():
+                title, place = i18n.pick(r, "title", lang), policy.jurisdiction_label(r["jurisdiction"], lang)
+                # Most titles already start with the country ("Allemagne : …"): do not repeat it.
+                head = "" if title.startswith(place) else f"{place} · "
+                lines.append(f"- {ui.escape_md(head + title)} — {ui.escape_md(i18n.pick(r, 'detail', lang) or '')}")
+            st.markdown("\n".join(lines))
+            ui.source_caption(undated)
+
 
 # --- barriers ---------------------------------------------------------------------------------------------
-st.header(ui.tr("policy.section_barriers"))
-st.markdown(ui.tr("policy.barriers_intro"))
-try:
-    barriers = ui.load("barriers")
-except DatasetError as exc:
-    ui.show_dataset_error(exc)
-else:
-    groups = policy.barrier_groups(barriers)
-    for column, group in zip(st.columns(len(groups)), groups):
-        with column, st.container(border=True, height="stretch"):
-            st.markdown(f"#### {LEVEL_ICONS[group.level]} {ui.tr(f'policy.level.{group.level}')}")
-            st.caption(ui.tr(f"policy.level_desc.{group.level}"))
-            actors = ", ".join(ui.tr(f"policy.actor.{a}") for a in group.actors)
-            st.markdown(":violet[**" + ui.escape_md(ui.tr("policy.actor_line", actors=actors)) + "**]")
-            st.markdown("\n".join(f"{i}. {ui.escape_md(i18n.pick(r, 'text', lang))}"
-                                  for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
-    ui.source_caption(barriers)
-
-# --- country benchmark ------------------------------------------------------------------------------------
-st.header(ui.tr("policy.section_benchmark"))
-st.markdown(ui.tr("policy.benchmark_intro"))
-try:
-    benchmarks = ui.load("country_benchmarks")
-except DatasetError as exc:
-    ui.show_dataset_error(exc)
-else:
-    # The index only adds a score to each card: without it the cards still show.
+with tab_barriers:
     try:
-        index = ui.load("digital_health_index")
+        barriers = ui.load("barriers")
     except DatasetError as exc:
         ui.show_dataset_error(exc)
-        index = None
-    cards = policy.benchmark_cards(benchmarks, index, lang)
-    france = policy.france_index(index) if index is not None else None
-    for start in range(0, len(cards), 3):
-        for column, card in zip(st.columns(3), cards[start:start + 3]):
+    else:
+        groups = policy.barrier_groups(barriers)
+        for column, group in zip(st.columns(len(groups)), groups):
             with column, st.container(border=True, height="stretch"):
-                st.markdown(f"#### {ui.escape_md(card.name)}")
-                st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in card.points))
-                if card.index_score is not None and france is not None and not france.empty:
-                    st.markdown(":blue[**" + ui.escape_md(ui.tr(
-                        "policy.index_line", score=i18n.fmt_number(card.index_score, lang, 2), name=card.index_name,
-                        france=i18n.fmt_number(france.iloc[0]["index"], lang, 2))) + "**]")
-                    ui.source_caption(card.rows, extra_ids=(card.index_rows.iloc[0]["source_id"],))
-                else:
-                    st.caption(ui.tr("policy.index_missing"))
-                    ui.source_caption(card.rows)
-    ui.page_link("index")
+                st.markdown(f"#### {LEVEL_ICONS[group.level]} {ui.tr(f'policy.level.{group.level}')}")
+                st.caption(ui.tr(f"policy.level_desc.{group.level}"))
+                actors = ", ".join(ui.tr(f"policy.actor.{a}") for a in group.actors)
+                st.markdown(":violet[**" + ui.escape_md(ui.tr("policy.actor_line", actors=actors)) + "**]")
+                st.markdown("\n".join(f"{i}. {ui.escape_md(i18n.pick(r, 'text', lang))}"
+                                      for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
+        ui.source_caption(barriers)
+
+
+# --- country benchmark ------------------------------------------------------------------------------------
+with tab_countries:
+    try:
+        benchmarks = ui.load("country_benchmarks")
+    except DatasetError as exc:
+        ui.show_dataset_error(exc)
+    else:
+        # The index only adds a score to each card: without it the cards still show.
+        try:
+            index = ui.load("digital_health_index")
+        except DatasetError as exc:
+            ui.show_dataset_error(exc)
+            index = None
+        cards = policy.benchmark_cards(benchmarks, index, lang)
+        france = policy.france_index(index) if index is not None else None
+        for start in range(0, len(cards), 3):
+            for column, card in zip(st.columns(3), cards[start:start + 3]):
+                with column, st.container(border=True, height="stretch"):
+                    st.markdown(f"#### {ui.escape_md(card.name)}")
+                    st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in card.points))
+                    if card.index_score is not None and france is not None and not france.empty:
+                        st.markdown(":blue[**" + ui.escape_md(ui.tr(
+                            "policy.index_line", score=i18n.fmt_number(card.index_score, lang, 2), name=card.index_name,
+                            france=i18n.fmt_number(france.iloc[0]["index"], lang, 2))) + "**]")
+                        ui.source_caption(card.rows, extra_ids=(card.index_rows.iloc[0]["source_id"],))
+                    else:
+                        st.caption(ui.tr("policy.index_missing"))
+                        ui.source_caption(card.rows)
+        ui.page_link("index")
+
+with ui.notes():
+    st.markdown(ui.tr("policy.intro"))
+    st.markdown(ui.tr("policy.undated_intro"))
+    st.markdown(ui.tr("policy.barriers_intro"))
+    st.markdown(ui.tr("policy.benchmark_intro"))
+    st.caption(ui.tr("common.study"))

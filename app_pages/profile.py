@@ -13,7 +13,7 @@ view = ui.filter_state()
 tr = ui.tr
 options, _ = ui.filter_options()
 
-ui.page_header("profile", "profile.intro")
+ui.page_header("profile")
 
 
 def _pick_region() -> None:
@@ -39,13 +39,15 @@ with right:
 
 if not profiles.is_profiled(view):
     st.info(tr("profile.choose"), icon=":material/location_on:")
+    with ui.notes():
+        st.markdown(tr("profile.intro"))
     st.stop()
 
 frames = dict(zip(profiles.DATASETS, ui.require(*profiles.DATASETS)))
 profile = profiles.build(frames, view, options, lang)
 
 st.header(tr("profile.title", scope=ui.escape_md(profile.title)))
-st.markdown("**" + ui.escape_md(profile.takeaway) + "**")
+ui.key_message(profile.takeaway)
 ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
 
 for section in profiles.SECTIONS:
@@ -99,4 +101,7 @@ def _deck() -> bytes:
 st.download_button(tr("profile.export"), data=_deck, file_name=deck.file_name(tr("profile.title", scope=profile.title)),
                    mime=deck.MIME, on_click="ignore", icon=":material/slideshow:", help=tr("profile.export_help"),
                    key="profile_download")
-st.caption(tr("common.study"))
+
+with ui.notes():
+    st.markdown(tr("profile.intro"))
+    st.caption(tr("common.study"))

@@ -1,6 +1,6 @@
-"""Recommandations: the study's three objectives and its training recommendations, each action with the
-players it targets and the SWOT weaknesses / threats it answers (linked to the SWOT page), filterable by
-target player."""
+"""Recommandations: the answer first, then tabs: the study's three objectives, its training recommendations
+(each action with the players it targets and, in a menu, the SWOT weaknesses / threats it answers, linked to
+the SWOT page) and the actions per target player; filterable by target player."""
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +12,8 @@ from smt_dashboard.datasets import DatasetError
 QUADRANT_ICONS = {"weakness": ":material/thumb_down:", "threat": ":material/warning:"}
 
 lang = ui.lang()
-ui.page_header("recommendations", "recommendations.intro")
+ui.page_header("recommendations")
+ui.key_message(ui.view_takeaway("recommendation_targets"))
 ui.filter_scope(applies=())
 
 (recos,) = ui.require("recommendations")
@@ -37,7 +38,7 @@ if swot_items is not None:
     missing = recommendations.unanswered(swot_items, recos)
     if missing.empty:
         n = int(swot_items["quadrant"].isin(recommendations.ANSWERED_QUADRANTS).sum())
-        st.success(ui.tr("recommendations.coverage_all", n=n), icon=":material/task_alt:")
+        st.caption(":material/task_alt: " + ui.tr("recommendations.coverage_all", n=n))
     else:
         st.warning(ui.tr("recommendations.coverage_some", items="; ".join(
             ui.escape_md(i18n.pick(r, "text", lang)) for _, r in missing.iterrows())), icon=":material/help:")
@@ -54,36 +55,56 @@ def _action(reco: pd.Series) -> None:
         st.markdown(ui.escape_md(i18n.pick(reco, "text", lang)))
         badges = " ".join(":blue-badge[" + ui.escape_md(ui.tr(f"recommendations.target.{code}")) + "]"
                           for code in recommendations.codes_of(reco["targets"]))
-        st.markdown(f"**{ui.tr('recommendations.targets_line')}** {badges}")
+        line = st.container(horizontal=True, gap="small", vertical_alignment="center")
+        line.markdown(f"**{ui.tr('recommendations.targets_line')}** {badges}", width="content")
         if swot_items is None:
             return
         answered = recommendations.answered_items(reco, swot_items)
         if answered.empty:
-            st.caption(ui.tr("recommendations.answers_none"))
+            line.caption(ui.tr("recommendations.answers_none"))
             return
-        st.markdown(f"**{ui.tr('recommendations.answers')}**\n" + "\n".join(
-            f"- {QUADRANT_ICONS[r['quadrant']]} *{ui.tr('swot.singular.' + r['quadrant'])}* — "
-            f"{ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in answered.iterrows()))
-        _swot_link(list(answered["item_id"]))
+        # The SWOT items it answers, one click away: the card stays short.
+        with line.popover(ui.trp("recommendations.answers_n", len(answered), n=len(answered)), type="tertiary",
+                        icon=":material/link:"):
+            st.markdown("\n".join(
+                f"- {QUADRANT_ICONS[r['quadrant']]} *{ui.tr('swot.singular.' + r['quadrant'])}* — "
+                f"{ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in answered.iterrows()))
+            _swot_link(list(answered["item_id"]))
 
 
-if shown.empty:
-    st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
-else:
-    current_group = None
-    for group, objective, rows in recommendations.by_objective(shown):
-        if group != current_group:
-            st.header(ui.tr(f"recommendations.group.{group}"))
-            current_group = group
-        st.subheader(ui.tr(f"recommendations.objective.{objective}"))
-        for start in range(0, len(rows), 2):
-            for column, (_, reco) in zip(st.columns(2), rows.iloc[start:start + 2].iterrows()):
-                with column:
-                    _action(reco)
-    ui.source_caption(shown)
-    st.caption(ui.tr("recommendations.tag_note"))
+# One tab per objective of the study, one for its training recommendations, one for the players targeted.
+by_group: dict[str, list] = {}
+for group, objective, rows in recommendations.by_objective(shown):
+    by_group.setdefault(group, []).append((objective, rows))
+sections = [(ui.tr(f"recommendations.tab.{objective}"), [(objective, rows)])
+            for objective, rows in by_group.get("competitiveness", [])]
+if by_group.get("training"):
+    sections.append((ui.tr("recommendations.tab.training"), by_group["training"]))
+tabs = st.tabs([label for label, _ in sections] + [ui.tr("recommendations.tab_targets")])
+tab_targets = tabs[-1]
+if not sections:
+    with tabs[0]:
+        st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
+for tab, (_, objectives) in zip(tabs, sections):
+    with tab:
+        for objective, rows in objectives:
+            st.markdown("#### " + ui.tr(f"recommendations.objective.{objective}"))
+            for start in range(0, len(rows), 2):
+                for column, (_, reco) in zip(st.columns(2), rows.iloc[start:start + 2].iterrows()):
+                    with column:
+                        _action(reco)
+        ui.source_caption(pd.concat([rows for _, rows in objectives]))
 
-    counts = recommendations.target_counts(shown, lang)
-    chart = reco_charts.targets(counts, ui.tr("recommendations.chart_title"), ui.tr("recommendations.chart_subtitle"),
-                                ui.tr("recommendations.x_title"))
-    ui.show_chart(chart, data=counts[["target_label", "actions"]], key="reco_targets", source_rows=shown)
+with tab_targets:
+    if shown.empty:
+        st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
+    else:
+        counts = recommendations.target_counts(shown, lang)
+        chart = reco_charts.targets(counts, ui.tr("recommendations.chart_title"),
+                                    ui.tr("recommendations.chart_subtitle"), ui.tr("recommendations.x_title"))
+        ui.show_chart(chart, data=counts[["target_label", "actions"]], key="reco_targets", source_rows=shown)
+
+with ui.notes():
+    st.markdown(ui.tr("recommendations.intro"))
+    st.markdown(ui.tr("recommendations.tag_note"))
+    st.caption(ui.tr("common.study"))

@@ -1,5 +1,6 @@
-"""Position de la France (SWOT): the study's four quadrants; each item shows its analysis axis and, when
-opened, the evidence computed from the data, its source and a link to the page behind it."""
+"""Position de la France (SWOT): the answer first, then tabs: the study's four quadrants (each item shows its
+analysis axis and, when opened, the evidence computed from the data, its source and a link to the page behind
+it) and the items per analysis axis; the method in the notes."""
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +17,8 @@ QUADRANT_STYLE = {"strength": ("green", ":material/thumb_up:"), "weakness": ("re
 ITEM_PARAM = "swot_item"
 
 lang = ui.lang()
-ui.page_header("swot", "swot.intro")
+ui.page_header("swot")
+ui.key_message(ui.view_takeaway("swot"))
 ui.filter_scope(applies=())
 
 (items,) = ui.require("swot")
@@ -45,21 +47,6 @@ def _on_toggle() -> None:
 for item_id in st.query_params.get_all(ITEM_PARAM):
     if item_id in set(items["item_id"]) and not st.session_state.get(_item_key(item_id)):
         st.session_state[_item_key(item_id)] = True
-
-ui.codes_from_url("swot_axis", list(AXES))
-axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
-                help=ui.tr("swot.axis_filter_help"),
-                format_func=lambda a: i18n.label("axis", a, lang))
-axes = tuple(a for a in (axes or ()) if a in AXES)
-ui.codes_to_url("swot_axis", axes)
-n_with, n_total = swot.coverage(items, evidence)
-st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
-           + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))
-quadrants = swot.by_quadrant(items, axes)
-hidden = n_total - sum(len(rows) for rows in quadrants.values())
-if hidden:
-    st.caption(ui.tr("swot.hidden", n=hidden))
-
 
 def _figure(ev: pd.Series) -> None:
     """One piece of evidence: why it supports the item, the computed figure, its source and how it is computed."""
@@ -133,17 +120,38 @@ def _quadrant(quadrant: str, rows: pd.DataFrame) -> None:
                     _panel(item)
 
 
-for pair in (SWOT_QUADRANTS[:2], SWOT_QUADRANTS[2:]):
-    for column, quadrant in zip(st.columns(2), pair):
-        with column:
-            _quadrant(quadrant, quadrants[quadrant])
+tab_grid, tab_axes = st.tabs([ui.tr("swot.tab.grid"), ui.tr("swot.tab.axes")])
 
-ui.source_caption(items)
-st.caption(ui.tr("swot.tagging_note"))
+with tab_grid:
+    ui.codes_from_url("swot_axis", list(AXES))
+    axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
+                    help=ui.tr("swot.axis_filter_help"),
+                    format_func=lambda a: i18n.label("axis", a, lang))
+    axes = tuple(a for a in (axes or ()) if a in AXES)
+    ui.codes_to_url("swot_axis", axes)
+    n_with, n_total = swot.coverage(items, evidence)
+    st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
+               + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))
+    quadrants = swot.by_quadrant(items, axes)
+    hidden = n_total - sum(len(rows) for rows in quadrants.values())
+    if hidden:
+        st.caption(ui.tr("swot.hidden", n=hidden))
+    for pair in (SWOT_QUADRANTS[:2], SWOT_QUADRANTS[2:]):
+        for column, quadrant in zip(st.columns(2), pair):
+            with column:
+                _quadrant(quadrant, quadrants[quadrant])
 
-counts = swot.axis_counts(items, evidence, lang)
-chart = swot_charts.axis_grid(
-    counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
-    ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
-ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
-              source_rows=items)
+    ui.source_caption(items)
+
+with tab_axes:
+    counts = swot.axis_counts(items, evidence, lang)
+    chart = swot_charts.axis_grid(
+        counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
+        ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
+    ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
+                  source_rows=items)
+
+with ui.notes():
+    st.markdown(ui.tr("swot.intro"))
+    st.markdown(ui.tr("swot.tagging_note"))
+    st.caption(ui.tr("common.study"))

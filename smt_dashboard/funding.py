@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from smt_dashboard.datasets import ROUND_TYPES
-from smt_dashboard.i18n import fmt_compact, fmt_meur, label, normalize_lang, not_disclosed, t
+from smt_dashboard.i18n import fmt_compact, fmt_meur, fmt_month, label, normalize_lang, not_disclosed, t
 from smt_dashboard.memo import memoized
 
 # Above this many rounds the timeline draws one mark per company × year × type × disclosed, not per round.
@@ -161,7 +161,7 @@ def timeline_data(rounds: pd.DataFrame, lang: str, max_rows: int = AGGREGATE_ABO
     if not aggregated:
         out = dated[["company", "when", "date", "round_type", "amount_meur", "disclosed"]].copy()
         out["rounds"] = 1
-        out["period"] = out["date"]
+        out["period"] = [fmt_month(d, lang) for d in out["date"]]
     else:
         keys = ["company", "year", "round_type", "disclosed"]
         out = (dated.groupby(keys, observed=True)
@@ -247,7 +247,7 @@ def rounds_table(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     lang = normalize_lang(lang)
     return pd.DataFrame({
         t("funding.col_company", lang): rounds["company"],
-        t("funding.col_date", lang): rounds["date"].fillna(t("funding.no_date", lang)),
+        t("funding.col_date", lang): [fmt_month(d, lang) or t("funding.no_date", lang) for d in rounds["date"]],
         t("funding.col_type", lang): rounds["round_type"].map(lambda c: label("round", c, lang)),
         t("funding.col_amount", lang): rounds["amount_meur"].map(lambda v: fmt_meur(v, lang)),
         t("funding.col_investors", lang): rounds["investors"].fillna(not_disclosed(lang)).str.replace(";", ", "),
@@ -262,7 +262,7 @@ def investors_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("funding.col_investor", lang): ordered["investor"],
         t("funding.col_company", lang): ordered["company"],
-        t("funding.col_date", lang): ordered["date"].fillna(t("funding.no_date", lang)),
+        t("funding.col_date", lang): [fmt_month(d, lang) or t("funding.no_date", lang) for d in ordered["date"]],
         t("funding.col_type", lang): ordered["round_type"].map(lambda c: label("round", c, lang)),
         t("funding.col_amount", lang): ordered["amount_meur"].map(lambda v: fmt_meur(v, lang)),
     }).reset_index(drop=True)

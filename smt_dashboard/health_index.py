@@ -91,6 +91,17 @@ def normalise_weights(weights: tuple[float, float, float] | list[float]) -> tupl
 
 
 @memoized
+def percent_weights(weights: tuple[float, float, float]) -> tuple[int, int, int]:
+    """Normalised weights as whole percentages that add up to exactly 100 (largest remainders get the rest):
+    equal weights read 33 / 33 / 34, never 33 / 33 / 33."""
+    exact = [100 * w for w in weights]
+    floors = [int(v) for v in exact]
+    order = sorted(range(len(exact)), key=lambda i: (exact[i] - floors[i], i), reverse=True)
+    for i in order[: 100 - sum(floors)]:
+        floors[i] += 1
+    return tuple(floors)
+
+
 def split_complete(index: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(countries with all three sub-indices, countries left out of any re-weighting)."""
     complete = index[list(SUBINDICES)].notna().all(axis=1)

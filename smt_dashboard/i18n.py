@@ -129,6 +129,25 @@ def fmt_pct(value: object, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
     return f"{num}\u202f%" if normalize_lang(lang) == "fr" else f"{num}%"
 
 
+_MONTH_PATTERNS = {2: "MMM y", 3: "d MMM y"}
+
+
+def fmt_month(text: object, lang: str = DEFAULT_LANG) -> str | None:
+    """A source date at its own precision, the way a reader writes it: "2019-12" → "déc. 2019" / "Dec 2019",
+    "2016" → "2016", "2019-12-21" → "21 déc. 2019"; None when the source gives no date."""
+    if is_missing(text) or not str(text).strip():
+        return None
+    from datetime import date
+
+    from babel.dates import format_date
+
+    parts = [int(p) for p in str(text).strip().split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return format_date(day, _MONTH_PATTERNS[len(parts)], locale=_BABEL_LOCALE[normalize_lang(lang)])
+
+
 def ordinal(rank: int, lang: str = DEFAULT_LANG) -> str:
     """``1er``, ``15e`` (fr) / ``1st``, ``2nd``, ``15th`` (en)."""
     rank = int(rank)

@@ -28,6 +28,11 @@ def tr(key: str, /, **kwargs: object) -> str:
     return i18n.t(key, lang(), **kwargs)
 
 
+def trp(key: str, n: float, /, **kwargs: object) -> str:
+    """Translate ``key.one`` / ``key.other`` by the plural rule for ``n`` in the current language."""
+    return i18n.plural(key, n, lang(), **kwargs)
+
+
 def filter_state() -> FilterState:
     """The global filters set in the sidebar (defaults when a page runs on its own, e.g. in tests)."""
     return state.current()
@@ -239,10 +244,9 @@ def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> s
 def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
                alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None,
                extra_ids: tuple[str, ...] = ()):
-    """Render an Altair chart with its source line, PNG/SVG downloads (title and source inside the
-    image) and an "afficher les données" view of exactly the rows it draws (``data``).
+    """Render an Altair chart with its source line and one export menu (PNG/SVG with title and source inside
+    the image, CSV/XLSX and a view of exactly the rows it draws: ``data``).
     Returns the selection state when ``on_select`` is given."""
-    from smt_dashboard import export
     from smt_dashboard.charts.common import to_spec
 
     title = chart_title(chart)
@@ -255,44 +259,94 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
     source = source_text(source_rows, extra_ids)
     if source_rows is not None:
         st.caption(escape_md(source))
-    current = lang()
-    name = export.safe_filename(title or key)
-    row = st.container(horizontal=True, gap="small")
-    with row:
-        st.download_button("PNG", data=lambda: export.chart_png(chart, current, source), file_name=f"{name}.png",
-                           mime="image/png", key=f"dl_png_{key}", on_click="ignore", icon=":material/image:",
-                           help=tr("common.download_png_help"))
-    with row:
-        st.download_button("SVG", data=lambda: export.chart_svg(chart, current, source), file_name=f"{name}.svg",
-                           mime="image/svg+xml", key=f"dl_svg_{key}", on_click="ignore", icon=":material/polyline:",
-                           help=tr("common.download_svg_help"))
-    with st.expander(tr("common.show_data"), icon=":material/table:"):
-        show_table(data, key=f"{key}_data", source_rows=None, title=title, source=source)
+    export_menu(key, data, title=title, source=source, chart=chart)
     return event
 
 
 def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
                column_config: dict | None = None, hide_index: bool = True, title: str | None = None,
-               source: str | None = None) -> None:
-    """A sortable table with CSV (UTF-8 with BOM, for Excel) and XLSX downloads, both formula-safe."""
-    from smt_dashboard import export
-
-    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}")
+               source: str | None = None, height: int | str = "auto") -> None:
+    """A sortable table, its source line and its export menu (CSV in UTF-8 with BOM for Excel, XLSX; both
+    formula-safe)."""
+    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}", height=height)
     if source_rows is not None:
         source = source_text(source_rows)
         st.caption(escape_md(source))
+    export_menu(key, df, title=title, source=source)
+
+
+def export_menu(key: str, data: pd.DataFrame, title: str | None = None, source: str | None = None,
+                chart=None) -> None:
+    """One "Exporter" menu per view. Its content is built only when it is opened (``on_change="rerun"``):
+    a page draws one button per view instead of four buttons and a data table."""
+    from smt_dashboard import export
+
+    menu = st.popover(tr("common.export"), icon=":material/download:", key=f"export_{key}", on_change="rerun",
+                      help=tr("common.export_help"), type="tertiary")
+    if not menu.open:
+        return
+    data = display_frame(data)
+    current = lang()
     name = export.safe_filename(title or key)
-    row = st.container(horizontal=True, gap="small")
-    with row:
-        st.download_button("CSV", data=lambda: export.table_csv(df), file_name=f"{name}.csv", mime="text/csv",
-                           key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:",
-                           help=tr("common.download_csv"))
-    with row:
-        st.download_button("XLSX", data=lambda: export.table_xlsx(df, sheet_name=title or "data", source=source),
-                           file_name=f"{name}.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table_view:",
-                           help=tr("common.download_xlsx"))
+    with menu:
+        row = st.container(horizontal=True, gap="small")
+        if chart is not None:
+            with row:
+                st.download_button("PNG", data=lambda: export.chart_png(chart, current, source),
+                                   file_name=f"{name}.png", mime="image/png", key=f"dl_png_{key}", on_click="ignore",
+                                   icon=":material/image:", help=tr("common.download_png_help"))
+            with row:
+                st.download_button("SVG", data=lambda: export.chart_svg(chart, current, source),
+                                   file_name=f"{name}.svg", mime="image/svg+xml", key=f"dl_svg_{key}",
+                                   on_click="ignore", icon=":material/polyline:", help=tr("common.download_svg_help"))
+        with row:
+            st.download_button("CSV", data=lambda: export.table_csv(data), file_name=f"{name}.csv", mime="text/csv",
+                               key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:",
+                               help=tr("common.download_csv"))
+        with row:
+            st.download_button("XLSX", data=lambda: export.table_xlsx(data, sheet_name=title or "data", source=source),
+                               file_name=f"{name}.xlsx",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table_view:",
+                               help=tr("common.download_xlsx"))
+        if chart is not None:
+            st.caption(tr("common.show_data"))
+            st.dataframe(data, hide_index=True, key=f"table_{key}_data", height=min(36 + 35 * len(data), 320))
+
+
+# Columns that only steer a chart (a flag, a plotting date, a code beside its label): not for a reader.
+_TECHNICAL_COLUMNS = {"is_france", "disclosed", "when", "round_type", "country_code", "label_code"}
+
+
+def display_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a view as a reader gets them: chart-only columns dropped, data names translated."""
+    keep = [c for c in data.columns if c not in _TECHNICAL_COLUMNS]
+    names = i18n.catalog(lang())
+    return data[keep].rename(columns={c: names.get(f"columns.{c}", c) for c in keep})
+
+
+def key_message(*texts: str) -> None:
+    """The page's answer, first and in words (one or two sentences computed from the data)."""
+    text = " ".join(t for t in texts if t)
+    if text:
+        with st.container(border=True, key="key_message"):
+            st.markdown(f":material/lightbulb: **{escape_md(text)}**")
+
+
+def view_takeaway(view_key: str) -> str:
+    """The one-sentence takeaway of a registry view under the current filters ("" when a file is broken)."""
+    from smt_dashboard import views
+
+    try:
+        return built_view(views.VIEWS_BY_KEY[view_key], filter_state()).takeaway
+    except DatasetError:
+        return ""
+
+
+def notes():
+    """The page's one folded "Notes et méthode" section: method, rounding and caveats that do not change how a
+    figure reads (those stay beside the figure, short)."""
+    return st.expander(tr("common.notes_title"), icon=":material/menu_book:")
 
 
 # --- page-level URL state as codes (language-independent links) ---------------------------------------

@@ -38,6 +38,12 @@ def open_app_page(page: str, query: dict | None = None) -> AppTest:
     return at.switch_page(page).run()
 
 
+def open_export(at: AppTest, key: str) -> AppTest:
+    """Open the export menu of the view ``key`` (its buttons and its data table are built only when open)."""
+    at.session_state[f"export_{key}"] = True
+    return at.run()
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     """Metric label → displayed value."""
     return {m.label: m.value for m in at.metric}

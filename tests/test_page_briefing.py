@@ -45,7 +45,7 @@ def test_default_view():
     text = preview(at)
     assert "Aucun filtre actif" in text and "français" in text
     assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
-    assert any(c.value.startswith(f"{len(views.VIEWS)} vue(s) sélectionnée(s)") for c in at.caption)
+    assert any(c.value.startswith(f"{len(views.VIEWS)} vues sélectionnées sur {len(views.VIEWS)}") for c in at.caption)
 
 
 def test_select_all_per_page():

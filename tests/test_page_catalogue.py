@@ -7,7 +7,7 @@ import json
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import chart_specs, metrics, open_app_page, rewrite_cell
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell
 
 PAGE = "app_pages/catalogue.py"
 
@@ -64,7 +64,8 @@ def test_heatmap_counts_add_up_to_the_category_totals():
     assert by_cat == {"app_web": 6, "external_device": 30, "internal_device": 4}
     assert sum(by_cat.values()) == 40
     assert len(rows) == 27  # 3 categories × 9 areas: no more rows than cells drawn
-    # The "afficher les données" table holds the same cells.
+    # The export menu's data table holds the same cells.
+    open_export(at, "catalogue_heatmap")
     table = next(d.value for d in at.dataframe if "Nombre de SMT" in d.value.columns)
     assert table["Nombre de SMT"].sum() == 40 and len(table) == 27
 

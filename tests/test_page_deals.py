@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import chart_specs, metrics, open_app_page, rewrite_cell
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell
 
 PAGE = "app_pages/deals.py"
 NBSP = "\u00a0"
@@ -37,9 +37,10 @@ def test_default_view():
     rows = drawn(at)
     assert [r["geography"] for r in rows][:5] == ["États-Unis", "Chine", "Inde", "Canada", "Londres"]
     assert "Paris (France)" in [r["geography"] for r in rows]
-    assert any("jamais classée face à un pays" in i.value for i in at.info)
-    assert at.dataframe  # the table (with its CSV download)
-    assert any(b.label == "Télécharger (CSV)" or "CSV" in b.label for b in at.get("download_button"))
+    assert any("jamais classée face à un pays" in c.value for c in at.caption)
+    assert at.dataframe  # the table, with its export menu
+    open_export(at, "deals_table")
+    assert any("CSV" in b.label for b in at.get("download_button"))
 
 
 def test_amount_toggle_and_sort():

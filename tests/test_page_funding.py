@@ -36,14 +36,14 @@ def test_default_view_shows_totals_charts_and_context():
     assert m["Acquisitions / LBO"] == "n.c."
     info = " ".join(i.value for i in at.info)
     assert f"80,8{NBSP}M€" in info and f"80,9{NBSP}M€" in info and "arrondi" in info
-    assert chart_titles(at) == [
-        "Opérations de financement par entreprise et par type, 2010-2019",
+    assert chart_titles(at) == [  # tab by tab: amounts, operations over time, investors
         "Montants communiqués par année et par type d'opération",
+        "Opérations de financement par entreprise et par type, 2010-2019",
         "Investisseurs par nombre d'opérations",
     ]
     body = texts(at)
     assert "Diabeloop" in body and f"31{NBSP}M€" in body  # the only round above 30 M€
-    assert "Opérations sans date" in " ".join(h.value for h in at.markdown)
+    assert "2 opérations que l'étude ne date pas" in [e.label for e in at.expander]
     sources = [c.value.replace("\\", "") for c in at.caption if "Source" in c.value]  # captions are escaped
     assert "Source : AEC Partners (2020), d'après MindHealth (2019), Bpifrance (Innobio2), TICPharma (2020)" in sources
     assert len(at.dataframe) >= 4

@@ -37,7 +37,9 @@ def test_default_view_ranks_and_robustness():
     assert at.title[0].value == "Indice de santé numérique"
     m = metrics(at)
     assert m["Rang publié de la France"] == "15e / 17"
-    assert m["À poids égaux, recalculé"] == "14e / 16"
+    assert m["Rang sur le graphique de l'étude"] == "12e / 14"  # the study's chart leaves out 3 countries
+    message = " ".join(md.value for md in at.markdown if "lightbulb" in md.value)
+    assert "15e sur les 17 pays" in message and "elle est 12e" in message and "du 13e au 16e" in message
     assert m["Rang selon les pondérations"] == "13e à 16e"
     titles = list(charts(at))
     assert titles == [
@@ -53,7 +55,10 @@ def test_default_view_ranks_and_robustness():
     text = captions(at)
     assert "Allemagne" in text and "29,4" in text and "30,02" in text
     assert "Portugal" in text
-    assert any("Allemagne" in i.value and "30,02" in i.value for i in at.info)  # equal weights vs published
+    assert any("Allemagne" in md.value and "30,02" in md.value for md in at.markdown)  # equal weights vs published
+    # The weights, in percent, add up to 100 (equal weights read 33 / 33 / 34).
+    shares = [md.value for md in at.markdown if md.value.startswith("Poids ")]
+    assert [int(v.split("**")[1].split("\u202f")[0]) for v in shares] == [33, 33, 34]
     assert any("**14e** sur 16" in md.value for md in at.markdown)
 
 

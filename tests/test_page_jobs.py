@@ -53,9 +53,10 @@ def test_families_matrix_and_history_render_with_sources():
     assert any(t.startswith("Phases de développement citées dans les fiches des 8 familles") for t in titles)
     assert any(t.startswith("Nouveaux emplois créés par rapport à 2020") for t in titles)
     assert "Entreprises françaises développant des SMT existant chaque année, 2009-2020" in titles
-    warnings = " ".join(w.value for w in at.warning)
-    assert "non précisé dans le texte" in warnings  # the matrix caveat
-    assert "Biais potentiel" in warnings  # survivor bias
+    captions_text = " ".join(c.value for c in at.caption)
+    assert "« non cité », pas « absent »" in captions_text  # the matrix caveat, beside the matrix
+    notes = " ".join(md.value for md in at.markdown)
+    assert "non précisé dans le texte" in notes and "Biais potentiel" in notes  # in "Notes et méthode"
     text = " ".join(md.value for md in at.markdown)
     assert "Savoir-faire" in text and "Savoir-être" in text
     sources = [c.value for c in at.caption if c.value.startswith("Source")]

@@ -25,16 +25,18 @@ def test_market_page_shows_ranges_growth_context_and_adoption():
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Marché 2018"] == f"71–96{NBSP}Md$" and metrics["Marché 2025"] == f"504–531{NBSP}Md$"
-    assert metrics["TCAM annoncé 2018–2025"] == f"28{NNBSP}%"
-    assert metrics["TCAM recalculé sur les fourchettes"] == f"27,7 à 32,3{NNBSP}%"
+    assert metrics["Croissance annuelle annoncée 2018–2025"] == f"28{NNBSP}%"
+    assert metrics["Croissance annuelle recalculée"] == f"27,7 à 32,3{NNBSP}%"
+    # The abbreviation is spelled out where the rate is explained.
+    assert any("Taux de croissance annuel moyen (TCAM)" in (m.proto.help or "") for m in at.metric)
     assert chart_titles(at) == ["Marché mondial de la santé digitale, 2018 et 2025",
                                 "Santé connectée : ce que disent les enquêtes, par public interrogé"]
-    values = [s.value.replace("\\", "") for s in at.subheader]
+    values = [m.value.replace("\\", "").removeprefix("### ") for m in at.markdown]
     assert f"plus de 10{NBSP}millions" in values and f"98{NNBSP}%" in values
     sources = [c.value for c in at.caption if c.value.startswith("Source")]
     assert any("Microsoft" in s and "OpinionWay" in s for s in sources)
     assert any("DREES" in s for s in sources)
-    factor_titles = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    factor_titles = [m.value for m in at.markdown if m.value.startswith("**:material/")]
     assert len(factor_titles) == 3
 
 
@@ -42,7 +44,7 @@ def test_english():
     at = open_page({"lang": "en"})
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Market 2025"] == "$504–531bn" and metrics["Announced CAGR 2018–2025"] == "28%"
+    assert metrics["Market 2025"] == "$504–531bn" and metrics["Announced annual growth 2018–2025"] == "28%"
 
 
 def test_broken_survey_keeps_the_market_figures(data_copy):

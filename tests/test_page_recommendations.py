@@ -22,15 +22,17 @@ def test_every_action_with_its_objective_targets_and_answers():
     at = open_page()
     assert not at.exception and not at.error
     assert len(actions(at)) == 15
-    subheaders = [s.value for s in at.subheader]
-    assert subheaders[0].startswith("Objectif 1 : favoriser un écosystème d'acteurs")
-    assert len(subheaders) == 6
+    objectives = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert objectives[0].startswith("#### Objectif 1 : favoriser un écosystème d'acteurs")
+    assert len(objectives) == 6  # one tab per objective of the study, the training objectives in one tab
+    assert [t.label for t in at.tabs][-1] == "Acteurs ciblés"
     assert any(":blue-badge[Centres hospitaliers]" in a for a in actions(at))
-    answers = [m.value for m in at.main.markdown if m.value.startswith("**Répond à :**")]
+    # Each action's answers sit in its "Répond à n éléments du SWOT" menu.
+    answers = [m.value for m in at.main.markdown if m.value.startswith("- :material/")]
     assert any("Financement limité des entreprises innovantes" in a for a in answers)
     links = [p for p in at.main.get("page_link") if "swot" in p.proto.page]
     assert links and "swot_item=w1" in links[0].proto.query_string and "swot_item=w3" in links[0].proto.query_string
-    assert any("Chacune des 11 faiblesses et menaces" in s.value for s in at.success)
+    assert any("Chacune des 11 faiblesses et menaces" in c.value for c in at.caption)
     assert any(c.value.startswith("Source") for c in at.caption)
 
 

@@ -33,8 +33,8 @@ def test_trainings_page_figures_charts_and_tables():
     assert any("Aucune n'intègre la santé" in w.value for w in at.warning)
     titles = chart_titles(at)
     assert "Campus proposant une formation initiale de designer UX / UI, par ville" in titles
-    assert "Établissements par type (14 établissements)" in titles
-    assert "Formations initiales par durée d'études (15 formations)" in titles
+    assert "Les 14 établissements, par type" in titles
+    assert "Durée des 15 formations initiales" in titles
     masters = next(d.value for d in at.dataframe if "Module santé digitale" in d.value.columns)
     assert len(masters) == 8
     assert masters["Module dispositifs médicaux"].tolist().count("oui") == 4
@@ -43,7 +43,7 @@ def test_trainings_page_figures_charts_and_tables():
     assert "Master « Numérique et Santé »" in text and "BME Paris" in text
     assert "DU Affaires réglementaires des dispositifs médicaux" in text
     assert "PYRAMYD NTCV" in text
-    assert "**9 formation(s)**" in text and "n'en nomme que 8" in text
+    assert "**9 formations**" in text and "n'en nomme que 8" in text
     assert "santé et production dans l'industrie pharmaceutique" in text  # Strasbourg's digital module
     sources = [c.value for c in at.caption if c.value.startswith("Source")]
     assert len(sources) >= 6

@@ -35,7 +35,8 @@ def _type_legend(data: pd.DataFrame, lang: str, orient: str = "top") -> alt.Lege
 def _year_domain(data: pd.DataFrame) -> list[str]:
     years = pd.to_numeric(data["when"].str.slice(0, 4), errors="coerce").dropna()
     lo, hi = (int(years.min()), int(years.max())) if not years.empty else (2010, 2019)
-    return [f"{lo}-01-01", f"{hi + 1}-01-01"]
+    # Half a year of margin on the right: the amount printed beside a December round stays inside the frame.
+    return [f"{lo}-01-01", f"{hi + 1}-07-01"]
 
 
 @memoized
@@ -92,10 +93,14 @@ def yearly_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     colors, _ = _type_scales(lang)
     years = list(range(int(data["year"].min()), int(data["year"].max()) + 1)) if not data.empty else []
     x = alt.X("year:O", title=t("funding.axis_year", lang), scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
+    per_year_max = data.groupby("year")["total_meur"].sum() if not data.empty else pd.Series(dtype=float)
+    ymax = float(per_year_max.max()) if not per_year_max.empty else 0.0
     base = alt.Chart(data)
     bars = base.transform_filter("isValid(datum.total_meur)").mark_bar().encode(
         x=x,
-        y=alt.Y("sum(total_meur):Q", title=t("funding.axis_amount", lang), stack="zero"),
+        # Room above the tallest bar for its total and its "+n n.c." line, inside the frame.
+        y=alt.Y("sum(total_meur):Q", title=t("funding.axis_amount", lang), stack="zero",
+                scale=alt.Scale(domainMax=ymax * 1.25 if ymax else 1)),
         color=alt.Color("type_label:N", scale=colors,
                         legend=_type_legend(data[data["total_meur"].notna()], lang, orient="bottom")),
         order=alt.Order("round_type:N"),

@@ -109,3 +109,28 @@ def main_text(pg) -> str:
 def assert_no_error(pg) -> None:
     assert pg.locator("[data-testid='stException']").count() == 0, main_text(pg)[:2000]
     assert pg.locator("[data-testid='stAlertContentError']").count() == 0, main_text(pg)[:2000]
+
+
+def open_export_menu(pg, nth: int = 0) -> None:
+    """Open a view's "Exporter" menu as a person does (its buttons are built when it opens)."""
+    pg.get_by_test_id("stPopover").filter(has_text="Exporter").nth(nth).locator("button").first.click()
+    pg.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.wait_for(timeout=20000)
+
+
+def page_tabs(pg):
+    """The page's own tabs (not Streamlit's menus)."""
+    return pg.locator("[data-testid='stMainBlockContainer'] [role='tab']")
+
+
+def all_tabs_text(pg) -> str:
+    """The text of the page with each of its tabs open in turn (a closed tab's text is not on screen)."""
+    tabs = page_tabs(pg)
+    if tabs.count() == 0:
+        return main_text(pg)
+    texts = []
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        pg.wait_for_timeout(300)
+        texts.append(main_text(pg))
+    tabs.nth(0).click()
+    return "\n".join(texts)

@@ -10,7 +10,8 @@ import re
 import pytest
 
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_ready
+from tests.e2e.conftest import (SCREENSHOTS, all_tabs_text, assert_no_error, main_text, open_export_menu, open_page,
+                                wait_ready)
 
 # A figure or phrase of the study that each page must show (French, default view).
 KEY_CONTENT = {
@@ -38,7 +39,7 @@ def test_every_page_renders_its_key_content(page, server, key, path):
 
     open_page(page, server, path)
     assert_no_error(page)
-    text = main_text(page)
+    text = all_tabs_text(page)
     assert t(f"nav.{key}", "fr") in text
     for expected in KEY_CONTENT[key]:
         assert expected in text, f"{key}: {expected!r} missing"
@@ -141,6 +142,7 @@ def test_table_download_is_excel_ready(page, server):
     if target is None:
         pytest.fail("the funding page is needed for the download test")
     open_page(page, server, target)
+    open_export_menu(page)
     button = page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first
     with page.expect_download() as info:
         button.click()

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from deploy import cluster, profile
-from tests.e2e.conftest import free_port, main_text, wait_ready
+from tests.e2e.conftest import free_port, main_text, open_export_menu, wait_ready
 
 PUBLIC = "https://intranet.example.org/smt"
 
@@ -63,6 +63,7 @@ def test_a_person_uses_the_app_under_the_prefix(page, prod_server):
     wait_ready(page)
     assert "region=84" in page.url and "Financements" in main_text(page)
     # A download works through the prefix.
+    open_export_menu(page)
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
     assert open(info.value.path(), "rb").read().startswith(b"\xef\xbb\xbf")
