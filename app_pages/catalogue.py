@@ -5,7 +5,7 @@ SMT scope; the method in the notes."""
 import streamlit as st
 
 from smt_dashboard import catalogue as cat
-from smt_dashboard import filters, i18n, ui
+from smt_dashboard import filters, i18n, study, ui
 from smt_dashboard import state as app_state
 from smt_dashboard.charts import catalogue as charts
 from smt_dashboard.datasets import SMT_CATEGORIES
@@ -101,9 +101,10 @@ with tab_approvals:
         ui.show_view("approvals", data=cat.approvals_table(long, lang), chart_key="catalogue_approvals")
         st.markdown(tr("catalogue.approvals_different"))
         for _, gap in cat.approval_gaps(approvals).iterrows():
-            st.markdown("- " + ui.trp("catalogue.approvals_gap", gap["at_least"], category=i18n.label("category", gap["category"], lang),
-                                  fda=i18n.fmt_number(gap["fda_approved"], lang), ce=i18n.fmt_number(gap["ce_marked"], lang),
-                                  n=i18n.fmt_number(gap["at_least"], lang)))
+            st.markdown("- " + ui.trp("catalogue.approvals_gap", gap["at_least"],
+                                      category=i18n.label("category", gap["category"], lang),
+                                      fda=i18n.fmt_number(gap["fda_approved"], lang),
+                                      ce=i18n.fmt_number(gap["ce_marked"], lang), n=i18n.fmt_number(gap["at_least"], lang)))
 
 # --- French reimbursement --------------------------------------------------------------------------
 with tab_reimbursement:
@@ -127,6 +128,25 @@ with tab_reimbursement:
                         st.markdown(", ".join(ui.escape_md(p) for p in row["products_list"]))
                     else:
                         st.caption(tr("catalogue.products_not_named"))
+    # On what evidence, and from which side (drug or device) the reimbursed SMT come, when the study says.
+    data = ui.load_section("smt_reimbursed_products")
+    if data:
+        products = study.reimbursed_products(data[0], lang)
+        quote = products["origin_quote"].dropna()
+        if not quote.empty:
+            st.markdown("**" + ui.escape_md(quote.iloc[0]) + "**")
+        evidence = products[products["evidence"].notna()]
+        for _, row in evidence.iterrows():
+            patients = ("" if i18n.is_missing(row["evidence_patients"]) else
+                        " " + ui.trp("catalogue.evidence_patients", row["evidence_patients"],
+                                     n=i18n.fmt_number(row["evidence_patients"], lang)))
+            st.markdown(f":material/science: **{ui.escape_md(row['product'])}** — {ui.escape_md(row['evidence'])}{patients}")
+        table = products[["product", "status_label", "origin_label"]].rename(columns={
+            "product": tr("catalogue.col.product"), "status_label": tr("catalogue.col.status"),
+            "origin_label": tr("catalogue.col.origin")})
+        with st.expander(ui.trp("catalogue.reimbursed_list", len(products), n=i18n.fmt_number(len(products), lang)),
+                         icon=":material/list:"):
+            ui.show_table(table, key="catalogue_reimbursed_products", source_rows=products)
 
 # --- digital therapeutics (outside the SMT scope) -------------------------------------------------------
 with tab_dtx:
@@ -149,6 +169,15 @@ with tab_dtx:
         else:
             ui.show_table(cat.dtx_table(dtx_judged.rows, lang), key="catalogue_dtx", source_rows=dtx_judged.rows)
         ui.unjudged_note(dtx_judged, "common.noun.dtx")
+        developers = ui.load_section("dtx_developers")
+        if developers:
+            located = study.dtx_locations(dtx, developers[0], lang)
+            st.markdown("**" + tr("catalogue.dtx_where") + "** " + ui.escape_md(" ; ".join(
+                f"{row['name']} ({', '.join(v for v in (row['city'], row['country']) if not i18n.is_missing(v))})"
+                + (" *" if row["inferred"] else "") for _, row in located.iterrows())))
+            for note in located.loc[located["inferred"], "note"].dropna():
+                st.caption("\\* " + ui.escape_md(note))
+            ui.source_caption(located)
         for name, note in cat.dtx_notes(dtx, lang):
             st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
         left, _ = st.columns([3, 2])

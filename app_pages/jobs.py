@@ -4,7 +4,7 @@ and the companies' creation history; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, ui
+from smt_dashboard import i18n, study, ui
 from smt_dashboard import jobs as jb
 from smt_dashboard.charts import jobs as charts
 from smt_dashboard.projections import inputs_from_table
@@ -51,6 +51,18 @@ with tab_families:
                 st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
         ui.source_caption(hard)
 
+        # What every SMT job needs, whatever the family (the study's "compétences transverses").
+        shared = ui.load_section("smt_shared_skills")
+        if shared:
+            left, right = st.columns(2)
+            with left:
+                ui.bullets(study.shared_skills(shared[0], lang, "all_jobs"), tr("jobs.shared_all"), lead="skill",
+                           field="detail", source=False)
+            with right:
+                ui.bullets(study.shared_skills(shared[0], lang, "traditional_jobs"), tr("jobs.shared_traditional"),
+                           lead="skill", field="detail", source=False)
+            ui.source_caption(shared[0])
+
         st.markdown("#### " + tr("jobs.fiche_heading"))
         options = list(jb.matrix_families(families)["family_id"]) + [
             f for f in families["family_id"] if f not in set(jb.matrix_families(families)["family_id"])]
@@ -61,8 +73,10 @@ with tab_families:
         with st.container(border=True):
             st.markdown(f"##### {ui.escape_md(i18n.pick(fam, 'name', lang))}")
             st.badge(tr(f"jobs.kind.{fam['kind']}"), color="blue")
-            if fam["hard_to_recruit"]:
+            if fam["hard_to_recruit"] is True:
                 st.badge(tr("jobs.badge_hard"), icon=":material/person_search:", color="orange")
+            elif fam["hard_to_recruit"] is False:
+                st.badge(tr("jobs.badge_not_hard"), icon=":material/how_to_reg:", color="green")
             st.markdown(f"**{tr('jobs.mission')}** " + ui.escape_md(i18n.pick(fam, "mission", lang)))
             st.markdown(f"**{tr('jobs.profile')}** "
                         + ui.escape_md(i18n.pick(fam, "profile", lang) or i18n.not_disclosed(lang)))
@@ -141,7 +155,8 @@ with tab_sim:
                                key=SIM_KEYS["base"], bind="query-params",
                                help=tr("jobs.sim_base_help", n=i18n.fmt_number(defaults.base_companies, lang)))
             types = right.slider(tr("jobs.sim_types"), 1, max(40, default_values["types"]), default_values["types"], 1,
-                                 key=SIM_KEYS["types"], bind="query-params", help=tr("jobs.sim_types_help", types=defaults.job_types))
+                                 key=SIM_KEYS["types"], bind="query-params",
+                                 help=tr("jobs.sim_types_help", types=defaults.job_types))
         st.button(tr("jobs.sim_reset"), on_click=_reset, icon=":material/restart_alt:", key="sim_reset")
 
         scenario = jb.scenario_inputs(defaults, cagr, employees, growth, horizon, base, types)
@@ -149,6 +164,10 @@ with tab_sim:
         summary = jb.scenario_summary(projection, scenario.job_types)
         published_total = published.set_index("year")["jobs_total"]
         is_study = scenario == defaults
+        # What the study's projection covers: an optimistic scenario, the SMT companies' jobs only.
+        scope = ui.load_section("jobs_projection_scope")
+        if scope:
+            st.caption(":material/info: " + tr("jobs.scope_line"))
 
         if is_study:
             st.success(tr("jobs.sim_is_study"), icon=":material/check_circle:")
@@ -209,4 +228,8 @@ with ui.notes():
                                if parameter in notes.index))
         ui.source_caption(inputs_df)
     st.markdown(tr("jobs.history_caveat"))
+    scope_data = ui.load_section("jobs_projection_scope")
+    if scope_data:
+        scope_rows = study.projection_scope(scope_data[0], lang)
+        ui.bullets(scope_rows, tr("jobs.scope_heading"), lead="kind_label")
     st.caption(tr("common.study"))

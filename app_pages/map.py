@@ -6,7 +6,7 @@ the comparison with the United States and the pharma companies' digital units; t
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import ecosystem, filters, i18n, maps, ui
+from smt_dashboard import ecosystem, filters, i18n, maps, study, ui
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import region_names
 
@@ -137,7 +137,8 @@ with tab_map:
             st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
             st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
             st.metric(ui.tr("map.metrics.employees_foreign"), i18n.fmt_number(c.employees_foreign, lang))
-            st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value", known=i18n.fmt_number(c.revenue_known, lang),
+            st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value",
+                                                          known=i18n.fmt_number(c.revenue_known, lang),
                                                           total=i18n.fmt_number(c.companies, lang)))
             if not c.revenue_known:
                 st.caption(ui.tr("map.metrics.revenue_none"))
@@ -202,6 +203,38 @@ with tab_pharma:
     if len(with_city):
         st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
                          total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
+    # How the drug makers organise for SMT (expert interviews): set-ups, what they learned, success factors.
+    data = ui.load_section("pharma_smt_organisation")
+    if data:
+        (organisation,) = data
+        st.markdown("#### " + ui.tr("map.pharma.organisation_heading"))
+        conclusion = study.pharma_statements(organisation, lang, "conclusion")
+        if not conclusion.empty:
+            st.markdown("**" + ui.escape_md(conclusion.iloc[0]["text"]) + "**")
+        setups = study.pharma_setups(organisation, lang)
+        for column, (_, row) in zip(st.columns(len(setups) or 1), setups.iterrows()):
+            with column, st.container(border=True, height="stretch"):
+                st.markdown(f"**{ui.escape_md(row['level_label'])}** · {ui.escape_md(row['organisation'])}")
+                st.caption(ui.escape_md(row["objective"]))
+                st.markdown(":material/chat: " + ui.escape_md(row["feedback"]))
+        ui.source_caption(setups)
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(study.pharma_statements(organisation, lang, "success_factor"),
+                       ui.tr("map.pharma.success_factors"), source=False)
+        with right:
+            ui.bullets(study.pharma_statements(organisation, lang, "practice"), ui.tr("map.pharma.practices"),
+                       source=False)
+        questions = study.strategic_questions(organisation, lang)
+        with st.expander(ui.trp("map.pharma.questions", len(questions), n=i18n.fmt_number(len(questions), lang)),
+                         icon=":material/help:"):
+            st.markdown("\n".join(f"{i}. **{ui.escape_md(q['question'])}**" + "".join(
+                f"\n    - {ui.escape_md(sub)}" for sub in q["sub_questions"])
+                for i, (_, q) in enumerate(questions.iterrows(), start=1)))
+            quotes = study.pharma_statements(organisation, lang, "quote")
+            for text in quotes["text"]:
+                st.caption(ui.escape_md(text))
+        ui.source_caption(organisation)
 
 with ui.notes():
     st.markdown(ui.tr("map.intro"))

@@ -3,7 +3,7 @@ market (ranges, growth rate, what drives it) and adoption (survey figures, facto
 
 import streamlit as st
 
-from smt_dashboard import i18n, market, ui
+from smt_dashboard import i18n, market, study, ui
 from smt_dashboard.datasets import DatasetError
 
 GROUP_ICONS = {"clinicians": ":material/stethoscope:", "patients": ":material/person:", "all": ":material/block:"}
@@ -16,7 +16,8 @@ ui.filter_scope(applies=())
 (size,) = ui.require("market_size")
 ranges = market.size_ranges(size, lang)
 rate = market.growth(size)
-tab_market, tab_adoption = st.tabs([ui.tr("market.section_size"), ui.tr("market.section_adoption")])
+tab_market, tab_adoption, tab_challenges = st.tabs(
+    [ui.tr("market.section_size"), ui.tr("market.section_adoption"), ui.tr("market.section_challenges")])
 
 with tab_market:
     left, right = st.columns([3, 2])
@@ -75,6 +76,19 @@ with tab_adoption:
                 st.markdown(f"**{GROUP_ICONS[audience]} {ui.tr(f'market.group.{audience}.{kind}')}**")
                 st.markdown("\n".join(f"- {ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in rows.iterrows()))
         ui.source_caption(factors)
+
+# --- what SMT developers must overcome (technical, economic & regulatory, organisational) ----------------------
+with tab_challenges:
+    data = ui.load_section("smt_challenges")
+    if data:
+        rows = study.challenges(data[0], lang)
+        st.caption(ui.tr("market.challenges_intro", n=i18n.fmt_number(len(rows), lang)))
+        natures = list(dict.fromkeys(rows["nature"]))
+        for column, nature in zip(st.columns(len(natures) or 1), natures):
+            group = rows[rows["nature"] == nature]
+            with column, st.container(border=True, height="stretch"):
+                ui.bullets(group, group.iloc[0]["nature_label"], source=False)
+        ui.source_caption(rows)
 
 with ui.notes():
     st.markdown(ui.tr("market.intro"))

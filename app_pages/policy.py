@@ -4,7 +4,7 @@ country cards; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, policy, ui
+from smt_dashboard import i18n, policy, study, ui
 from smt_dashboard.charts import policy as policy_charts
 from smt_dashboard.datasets import DatasetError
 
@@ -16,8 +16,9 @@ ui.key_message(ui.view_takeaway("policy_france"), ui.view_takeaway("policy_inter
 ui.filter_scope(applies=())
 
 (events,) = ui.require("policy_timeline")
-tab_timeline, tab_barriers, tab_countries = st.tabs(
-    [ui.tr("policy.section_timeline"), ui.tr("policy.section_barriers"), ui.tr("policy.section_benchmark")])
+tab_timeline, tab_barriers, tab_assessment, tab_actors, tab_countries = st.tabs(
+    [ui.tr("policy.section_timeline"), ui.tr("policy.section_barriers"), ui.tr("policy.tab_assessment"),
+     ui.tr("policy.tab_actors"), ui.tr("policy.section_benchmark")])
 
 # --- timeline -------------------------------------------------------------------------------------------
 with tab_timeline:
@@ -86,6 +87,81 @@ with tab_barriers:
                                       for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
         ui.source_caption(barriers)
 
+
+# --- how SMT are assessed: HAS, EMA, NICE, app-guidance platforms ------------------------------------------
+with tab_assessment:
+    data = ui.load_section("evaluation_framework", "app_guidance_platforms")
+    if data:
+        framework, platform_rows = data
+        axes = study.evaluation_items(framework, lang, "has_axis")
+        st.markdown("#### " + ui.tr("policy.has_heading", n=i18n.fmt_number(len(axes), lang)))
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(axes, ui.tr("policy.has_axes"))
+            findings = study.evaluation_items(framework, lang, "has_finding")
+            if not findings.empty:
+                st.caption("  \n".join(ui.escape_md(t) for t in findings["text"]))
+        with right:
+            ui.bullets(study.evaluation_items(framework, lang, "has_difficulty"), ui.tr("policy.has_difficulties"))
+        with st.expander(ui.tr("policy.has_matrix_heading"), icon=":material/grid_view:"):
+            ui.bullets(study.evaluation_items(framework, lang, "has_matrix"), ui.tr("policy.has_matrix"))
+            ui.bullets(study.evaluation_items(framework, lang, "has_question"), ui.tr("policy.has_questions"))
+        ema = study.evaluation_items(framework, lang, "ema_topic")
+        with st.expander(ui.tr("policy.ema_heading", n=i18n.fmt_number(len(ema), lang)), icon=":material/policy:"):
+            ui.bullets(ema)
+        st.markdown("#### " + ui.tr("policy.nice_heading"))
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(study.evaluation_items(framework, lang, "nice_element"), ui.tr("policy.nice_elements"), source=False)
+        with right:
+            ui.bullets(study.evaluation_items(framework, lang, "nice_audience"), ui.tr("policy.nice_audience"))
+        st.markdown("#### " + ui.tr("policy.platforms_heading"))
+        shown = study.platforms(platform_rows, lang)
+        for start in range(0, len(shown), 2):
+            for column, (_, row) in zip(st.columns(2), shown.iloc[start:start + 2].iterrows()):
+                with column, st.container(border=True, height="stretch"):
+                    st.markdown(f"**{ui.escape_md(row['name'])}**")
+                    st.caption(ui.escape_md(" · ".join(v for v in (row["country"], row["kind_label"])
+                                                       if not i18n.is_missing(v))))
+                    st.markdown(ui.escape_md(row["description"]))
+                    if not i18n.is_missing(row["note"]):
+                        st.caption(ui.escape_md(row["note"]))
+        ui.source_caption(shown)
+
+# --- who acts in France: institutions, the Coalition Innovation Santé -------------------------------------------
+with tab_actors:
+    data = ui.load_section("institutions", "coalition_innovation_sante")
+    if data:
+        institution_rows, coalition_rows = data
+        shown = study.institutions(institution_rows, lang)
+        st.markdown("#### " + ui.tr("policy.institutions_heading"))
+        for start in range(0, len(shown), 3):
+            for column, (_, row) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
+                with column, st.container(border=True, height="stretch"):
+                    head = row["name"] if i18n.is_missing(row["acronym"]) else row["acronym"]
+                    st.markdown(f"**{ui.escape_md(head)}** · {ui.escape_md(row['level_label'])}")
+                    st.caption(ui.escape_md(" · ".join([row["name"], row["created_label"]]
+                                                       + ([] if i18n.is_missing(row["note"]) else [row["note"]]))))
+                    st.markdown(ui.escape_md(row["mission"]))
+        ui.source_caption(shown)
+        st.markdown("#### " + ui.tr("policy.coalition_heading"))
+        items = study.coalition(coalition_rows, lang)
+        left, right = st.columns(2)
+        for column, kinds in ((left, ("finding", "objective", "call_objective")),
+                              (right, ("first_project", "initiator", "supporter", "participant", "member"))):
+            with column:
+                for kind in kinds:
+                    rows = items[items["kind"] == kind]
+                    if rows.empty:
+                        continue
+                    if kind in ("initiator", "supporter", "participant", "member"):
+                        names = ", ".join(t if i18n.is_missing(n) else n for n, t in zip(rows["name"], rows["text"]))
+                        colon = " :" if lang == "fr" else ":"
+                        st.markdown(f"**{ui.escape_md(rows.iloc[0]['kind_label'])}{colon}** {ui.escape_md(names)}")
+                    else:
+                        ui.bullets(rows, rows.iloc[0]["kind_label"], lead="name" if kind == "first_project" else None,
+                                   source=False)
+        ui.source_caption(items)
 
 # --- country benchmark ------------------------------------------------------------------------------------
 with tab_countries:

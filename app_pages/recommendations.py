@@ -5,7 +5,7 @@ the SWOT page) and the actions per target player; filterable by target player.""
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import i18n, recommendations, ui
+from smt_dashboard import i18n, recommendations, study, ui
 from smt_dashboard.charts import recommendations as reco_charts
 from smt_dashboard.datasets import DatasetError
 
@@ -80,8 +80,17 @@ sections = [(ui.tr(f"recommendations.tab.{objective}"), [(objective, rows)])
             for objective, rows in by_group.get("competitiveness", [])]
 if by_group.get("training"):
     sections.append((ui.tr("recommendations.tab.training"), by_group["training"]))
-tabs = st.tabs([label for label, _ in sections] + [ui.tr("recommendations.tab_targets")])
+tab_conditions, *tabs = st.tabs([ui.tr("recommendations.tab_conditions")] + [label for label, _ in sections]
+                                + [ui.tr("recommendations.tab_targets")])
 tab_targets = tabs[-1]
+# --- what the study says must hold first ---------------------------------------------------------------------
+with tab_conditions:
+    data = ui.load_section("reco_conditions")
+    if data:
+        conditions = study.conditions(data[0], lang)
+        st.markdown("#### " + ui.tr("recommendations.conditions_heading"))
+        st.markdown("\n".join(f"{i}. {ui.escape_md(t)}" for i, t in enumerate(conditions["text"], start=1)))
+        ui.source_caption(conditions)
 if not sections:
     with tabs[0]:
         st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")

@@ -4,7 +4,7 @@ bridging drug, device and digital) and one for the gaps the study concludes with
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import filters, i18n, ui
+from smt_dashboard import filters, i18n, study, ui
 from smt_dashboard import trainings as trn
 from smt_dashboard.charts import trainings as charts
 from smt_dashboard.datasets import DatasetError
@@ -59,8 +59,25 @@ tab_ux, tab_ra, tab_eng, tab_gaps = st.tabs([tr("trainings.tab.ux"), tr("trainin
                                             tr("trainings.tab.gaps")])
 
 # --- UX / UI designer --------------------------------------------------------------------------------
+context_data = ui.load_section("training_context")
+context = study.training_context(context_data[0], lang) if context_data else None
+
+
+def _context(topic: str, ref_id: str | None = None):
+    """The study's training-context statements on one topic (only called when the file is valid)."""
+    rows = context[context["topic"] == topic]
+    return rows if ref_id is None else rows[rows["ref_id"] == ref_id]
+
+
 with tab_ux:
     st.markdown("#### " + tr("trainings.ux_heading"))
+    if context is not None:
+        with st.expander(tr("trainings.ux_routes_heading"), icon=":material/route:"):
+            routes = _context("ux_routes")
+            ui.bullets(routes[routes["level_label"].isna()], source=False)
+            ui.bullets(routes[routes["level_label"].notna()], lead="level_label", source=False)
+            ui.bullets(_context("ux_on_the_job"), tr("trainings.ux_on_the_job"), source=False)
+            ui.source_caption(routes)
     data = ui.load_section("training_ux_establishments", "training_ux_lengths", "training_ux_continuing",
                            "training_ux_continuing_orgs")
     if data:
@@ -98,7 +115,8 @@ with tab_ux:
             ui.show_chart(chart, data=trn.type_table(types, lang), key="trainings_types", source_rows=campuses)
         with right:
             length_rows = trn.by_length(lengths, lang)
-            chart = charts.by_length(length_rows, tr("trainings.length_title", n=i18n.fmt_number(lengths["programmes"].sum(), lang)),
+            chart = charts.by_length(length_rows,
+                                     tr("trainings.length_title", n=i18n.fmt_number(lengths["programmes"].sum(), lang)),
                                      None, tr("trainings.axis_programmes"))
             ui.show_chart(chart, data=trn.length_table(length_rows, lang), key="trainings_lengths", source_rows=lengths)
             notes = [i18n.pick(r, "note", lang) for _, r in lengths.iterrows() if not i18n.is_missing(r["note_fr"])]
@@ -133,6 +151,8 @@ with tab_ux:
 # --- regulatory affairs ------------------------------------------------------------------------------
 with tab_ra:
     st.markdown("#### " + tr("trainings.ra_heading"))
+    if context is not None:
+        ui.bullets(pd.concat([_context("ra_masters"), _context("du")]))
     data = ui.load_section("training_ra_masters", "training_dus")
     if data:
         masters = _in_region(data[0], "common.noun.training")
@@ -158,7 +178,6 @@ with tab_ra:
                 text += " — *" + ui.escape_md(item["note"]) + "*"
             st.markdown(text)
         st.markdown("#### " + tr("trainings.du_heading"))
-        st.markdown(tr("trainings.du_intro"))
         if dus.empty:
             _empty_in_region()
         for column, (_, du) in zip(st.columns(max(len(dus), 1)), dus.iterrows()):
@@ -167,13 +186,18 @@ with tab_ra:
                 st.caption(ui.escape_md(f"{du['university']} · {du['organisation_fr']}"))
                 st.markdown("\n".join("- " + ui.escape_md(m) for m in trn.du_modules(du)))
                 st.markdown(tr("trainings.du_digital", value=tr("common.yes" if du["digital_module"] else "common.no")))
+                if context is not None:
+                    ui.bullets(_context("du_objective", du["du_id"]), tr("trainings.objectives"), source=False)
         ui.source_caption(dus)
         _french_only_note()
 
 # --- engineers bridging drug, device and digital ---------------------------------------------------------
 with tab_eng:
     st.markdown("#### " + tr("trainings.eng_heading"))
-    st.markdown(tr("trainings.eng_intro"))
+    if context is not None:
+        ui.bullets(_context("engineering_schools"))
+    else:
+        st.markdown(tr("trainings.eng_intro"))
     _region_not_applied()
     data = ui.load_section("training_engineering_masters")
     if data:
@@ -186,6 +210,9 @@ with tab_eng:
                 st.markdown(f"**{tr('trainings.courses')}**")
                 st.markdown("\n".join("- " + ui.escape_md(c) for c in trn.course_list(m["example_courses"])))
                 st.markdown(f"**{tr('trainings.outcomes')}** " + ui.escape_md(i18n.pick(m, "outcomes", lang)))
+                if context is not None:
+                    ui.bullets(_context("engineering_master_objective", m["master_id"]), tr("trainings.objectives"),
+                               source=False)
         ui.source_caption(eng)
 
 # --- gaps and recommendations ------------------------------------------------------------------------

@@ -276,7 +276,7 @@ def pharma_units_table(units: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("group"): row["company"],
             t("unit"): row["unit"],
             t("city"): or_missing(None if i18n.is_missing(row["city"]) else row["city"], lang),
-            t("since"): or_missing(None if i18n.is_missing(row["since"]) else row["since"], lang),
+            t("since"): or_missing(i18n.fmt_month(row["since"], lang), lang),
             t("staff"): i18n.fmt_number(row["staff"], lang),
             t("staff_note"): i18n.pick(row, "staff_note", lang) or "",
             t("projects"): i18n.fmt_number(row["projects"], lang),

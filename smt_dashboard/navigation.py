@@ -36,6 +36,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "app_pages/overview.py", "overview", ":material/dashboard:"),
     PageSpec("briefing", "app_pages/briefing.py", "overview", ":material/slideshow:"),
+    PageSpec("about", "app_pages/about.py", "overview", ":material/info:"),
     PageSpec("swot", "app_pages/swot.py", "position", ":material/grid_view:", query_keys=("swot_axis", "swot_item")),
     PageSpec("policy", "app_pages/policy.py", "position", ":material/gavel:", query_keys=("policy_jur", "policy_period")),
     PageSpec("market", "app_pages/market.py", "position", ":material/trending_up:"),

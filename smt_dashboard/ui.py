@@ -320,9 +320,26 @@ _TECHNICAL_COLUMNS = {"is_france", "disclosed", "when", "round_type", "country_c
 
 def display_frame(data: pd.DataFrame) -> pd.DataFrame:
     """The rows of a view as a reader gets them: chart-only columns dropped, data names translated."""
-    keep = [c for c in data.columns if c not in _TECHNICAL_COLUMNS]
+    # A code beside its label ("subindex" and "subindex_label"): the reader gets the label.
+    keep = [c for c in data.columns if c not in _TECHNICAL_COLUMNS and f"{c}_label" not in data.columns]
     names = i18n.catalog(lang())
-    return data[keep].rename(columns={c: names.get(f"columns.{c}", c) for c in keep})
+    shown = data[keep].rename(columns={c: names.get(f"columns.{c}", c) for c in keep})
+    # Two data names with one reading would make a table Streamlit cannot draw: keep the first.
+    return shown.loc[:, ~shown.columns.duplicated()]
+
+
+def bullets(rows: pd.DataFrame, heading: str | None = None, field: str = "text", lead: str | None = None,
+            source: bool = True) -> None:
+    """A short list of the study's statements (``field`` of each row), under an optional bold heading, with the
+    rows' source line. ``lead`` names a column printed in bold before each statement."""
+    if rows.empty:
+        return
+    if heading:
+        st.markdown(f"**{escape_md(heading)}**")
+    st.markdown("\n".join("- " + (f"**{escape_md(r[lead])}** — " if lead and not i18n.is_missing(r[lead]) else "")
+                          + escape_md(r[field]) for _, r in rows.iterrows()))
+    if source:
+        source_caption(rows)
 
 
 def key_message(*texts: str) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from smt_dashboard import catalogue as cat
 from smt_dashboard import deals as dl
-from smt_dashboard import ecosystem, filters, headlines, i18n, market, policy, profiles, recommendations, swot
+from smt_dashboard import ecosystem, filters, headlines, i18n, market, policy, profiles, recommendations, study, swot
 from smt_dashboard import funding as fd
 from smt_dashboard import health_index as hx
 from smt_dashboard import jobs as jb
@@ -447,6 +447,11 @@ def index_ranking(frames: Frames, state: FilterState, lang: str) -> Built:
         takeaway = _t("take.index", lang, rank=i18n.ordinal(int(fr["rank"]), lang), n=_n(len(published), lang),
                       score=i18n.fmt_number(fr["index"], lang, 2), leader=leader["name"],
                       leader_score=i18n.fmt_number(leader["index"], lang, 2))
+        try:  # the study's own chart shows fewer countries: say France's rank there too
+            chart_rank, chart_n = hx.rank_in_study_chart(index)
+            takeaway += " " + _t("take.index_study_chart", lang, rank=i18n.ordinal(chart_rank, lang), n=_n(chart_n, lang))
+        except KeyError:
+            pass
     return _chart(chart, takeaway, index)
 
 
@@ -479,7 +484,12 @@ def jobs_projection(frames: Frames, state: FilterState, lang: str) -> Built:
     published_total = published.set_index("year")["jobs_total"].get(summary["year"])
     takeaway = _t("take.jobs", lang, jobs=_n(summary["jobs_total"], lang), year=summary["year"],
                   published=_n(published_total, lang), per_type=_n(summary["per_type"], lang), types=_n(inputs.job_types, lang))
-    return _chart(chart, takeaway, source_rows(inputs_df, published))
+    # The study's own scope, said wherever the figure goes (slide show, deck notes): an optimistic scenario that
+    # leaves the drug makers' SMT jobs out.
+    scope = frames["jobs_projection_scope"]
+    stated = study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
+    caveats = (i18n.t("jobs.scope_line", lang),) if stated else ()
+    return replace(_chart(chart, takeaway, source_rows(inputs_df, published, scope)), caveats=caveats)
 
 
 def trainings_by_city(frames: Frames, state: FilterState, lang: str) -> Built:
@@ -525,7 +535,8 @@ VIEWS: tuple[View, ...] = (
     View("deals", "deals", ("deals_2018",), deals, facet_size=(900, None)),
     View("index_ranking", "index", ("digital_health_index",), index_ranking),
     View("index_rank_range", "index", ("digital_health_index",), index_rank_range, chart_width=620),
-    View("jobs_projection", "jobs", ("jobs_projection_inputs", "jobs_projection_published"), jobs_projection,
+    View("jobs_projection", "jobs", ("jobs_projection_inputs", "jobs_projection_published", "jobs_projection_scope"),
+         jobs_projection,
          chart_width=900),
     View("trainings_by_city", "trainings", ("training_ux_establishments", "cities"), trainings_by_city, ("regions",)),
 )

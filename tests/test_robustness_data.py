@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from smt_dashboard import datasets, study
+from smt_dashboard import datasets
 from smt_dashboard.datasets import DATASET_NAMES, SPECS, DatasetError, load_dataset
 from smt_dashboard.navigation import available_pages
 from smt_dashboard.validation import validate_all
@@ -204,15 +204,9 @@ def dependencies() -> dict[str, set[str]]:
     return recorded
 
 
-# Issue #17 added tables of study content (smt_dashboard/study.py) that the pages being rewritten will show; a
-# name leaves this set as soon as a page loads it (the test then fails if it is still listed).
-AWAITING_A_PAGE = set(study.DATASETS)
-
-
 def test_every_dataset_is_used_by_some_page(dependencies):
     used = set().union(*dependencies.values())
-    assert set(DATASET_NAMES) - {"sources", "cities"} - AWAITING_A_PAGE <= used, set(DATASET_NAMES) - used
-    assert not AWAITING_A_PAGE & used, f"shown by a page now, remove from AWAITING_A_PAGE: {AWAITING_A_PAGE & used}"
+    assert set(DATASET_NAMES) - {"sources", "cities"} <= used, set(DATASET_NAMES) - used
 
 
 @pytest.mark.parametrize("name", DATASET_NAMES)

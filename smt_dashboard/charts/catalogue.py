@@ -26,7 +26,8 @@ def heatmap(cells: pd.DataFrame, title: str, subtitle: str, x_title: str, y_titl
         x=alt.X("category_short:N", sort=x_order, title=None,
                 # Two lines ("Dispositif externe connecté" / "(30)"): on one line the middle label overlapped its
                 # neighbours at 1280 px and Vega hid it.
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=240, labelAlign="center", domain=False, ticks=False, labelOverlap=False,
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=240, labelAlign="center", domain=False, ticks=False,
+                              labelOverlap=False,
                               labelExpr="split(replace(datum.label, ' (', '|('), '|')")),
         y=alt.Y("area_label:N", sort=y_order, title=None,
                 axis=alt.Axis(domain=False, ticks=False, minExtent=label_extent(y_order))),

@@ -10,8 +10,7 @@ import re
 import pytest
 
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import (SCREENSHOTS, all_tabs_text, assert_no_error, main_text, open_export_menu, open_page,
-                                wait_ready)
+from tests.e2e.conftest import SCREENSHOTS, all_tabs_text, assert_no_error, main_text, open_export_menu, open_page, wait_ready
 
 # A figure or phrase of the study that each page must show (French, default view).
 KEY_CONTENT = {

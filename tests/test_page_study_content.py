@@ -1,0 +1,64 @@
+"""The study content issue #17 added (one table each) is on the page where a reader looks for it: AppTest opens the
+page (and the tab content it sends) and finds a value read from each table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import open_app_page
+
+
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.label for e in at.expander] + [t.label for t in at.tabs]
+    return "\n".join(parts).replace("\\", "")
+
+
+# (page, dataset, a value read from that dataset, the tab it sits in)
+CASES = [
+    ("market", "smt_challenges", "Enjeux organisationnels", "Les défis des SMT"),
+    ("recommendations", "reco_conditions", "Selon l'étude, l'essor et l'adoption de SMT innovantes nécessiteront",
+     "Conditions préalables"),
+    ("map", "pharma_smt_organisation", "BU à part avec son propre P&L", "Équipes santé digitale des laboratoires en France"),
+    ("jobs", "smt_shared_skills", "Être orienté « résultats »", "Les métiers"),
+    ("jobs", "jobs_projection_scope", "Scénario optimiste selon l'étude", "Emplois d'ici 2025"),
+    ("trainings", "training_context", "205 écoles d'ingénieur sont accréditées par la CTI", "Ingénieurs"),
+    ("catalogue", "smt_reimbursed_products", "Telesage", "Remboursement en France"),
+    ("catalogue", "dtx_developers", "Pear Therapeutics (San Francisco, États-Unis)", "Thérapies numériques"),
+    ("policy", "evaluation_framework", "La randomisation peut ne pas être possible", "Évaluer les SMT"),
+    ("policy", "app_guidance_platforms", "Medappcare", "Évaluer les SMT"),
+    ("policy", "institutions", "Délégation ministérielle au numérique en santé", "Acteurs en France"),
+    ("policy", "coalition_innovation_sante", "Biosency", "Acteurs en France"),
+    ("about", "study_method", "des entretiens avec 13 experts", "Démarche"),
+]
+
+
+@pytest.mark.parametrize("page,dataset,value,tab", CASES, ids=[c[1] for c in CASES])
+def test_study_content_is_on_its_page(page, dataset, value, tab):
+    at = open_app_page(f"app_pages/{page}.py")
+    assert not at.exception and not at.error, [e.value for e in at.exception]
+    assert tab in [t.label for t in at.tabs], [t.label for t in at.tabs]
+    assert value in _text(at), f"{dataset}: {value!r} not on the {page} page"
+
+
+def test_about_page_lists_the_drug_makers_screened():
+    at = open_app_page("app_pages/about.py")
+    text = _text(at)
+    assert "Les 59 entreprises du médicament dont les sites" in text
+    assert "Sanofi" in text and "Servier" in text
+
+
+def test_index_page_gives_the_rank_on_the_studys_chart_in_english():
+    at = open_app_page("app_pages/index.py", {"lang": "en"})
+    message = next(m.value for m in at.markdown if "lightbulb" in m.value)
+    assert "15th of the 17 countries" in message and "it is 12th" in message
+
+
+def test_jobs_view_carries_the_projection_scope_to_the_deck():
+    from smt_dashboard import datasets, views
+    from smt_dashboard.filters import FilterState
+
+    view = views.VIEWS_BY_KEY["jobs_projection"]
+    frames = {n: datasets.load_dataset(n, str(datasets.DATA_DIR)) for n in view.datasets}
+    built = views.build(view, frames, FilterState(), "fr")
+    assert any("Scénario optimiste" in c and "industriels du médicament" in c for c in built.caveats)
