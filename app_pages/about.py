@@ -16,44 +16,51 @@ ui.key_message(tr("about.key", experts=i18n.fmt_number(study.experts_interviewed
                   screened=i18n.fmt_number(len(screened), lang), objectives=i18n.fmt_number(len(objectives), lang)))
 ui.filter_scope(applies=())
 
-tab_context, tab_method, tab_search, tab_screened = st.tabs(
-    [tr("about.tab.context"), tr("about.tab.method"), tr("about.tab.search"), tr("about.tab.screened")])
+tab_context, tab_method, tab_search, tab_screened = ui.tabs(
+    "about", [tr("about.tab.context"),
+     tr("about.tab.method"),
+     tr("about.tab.search"),
+     tr("about.tab.screened")])
 
-with tab_context:
-    ui.bullets(study.method_items(method, lang, "edec_context"), tr("about.edec"), source=False)
-    left, right = st.columns(2)
-    with left:
-        ui.bullets(study.method_items(method, lang, "edec_axis"), tr("about.edec_axes"), source=False)
-    with right:
-        ui.bullets(objectives, tr("about.objectives"), source=False)
-    ui.bullets(study.method_items(method, lang, "analysis_axis"), tr("about.analysis_axes"))
+if tab_context.open:
+    with tab_context:
+        ui.bullets(study.method_items(method, lang, "edec_context"), tr("about.edec"), source=False)
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(study.method_items(method, lang, "edec_axis"), tr("about.edec_axes"), source=False)
+        with right:
+            ui.bullets(objectives, tr("about.objectives"), source=False)
+        ui.bullets(study.method_items(method, lang, "analysis_axis"), tr("about.analysis_axes"))
 
-with tab_method:
-    approaches = study.method_items(method, lang, "approach")
-    for column, (_, approach) in zip(st.columns(len(approaches) or 1), approaches.iterrows()):
-        with column, st.container(border=True, height="stretch"):
-            st.markdown(f"**{ui.escape_md(approach['text'])}**")
-            ui.bullets(study.method_items(method, lang, "approach_task", approach["item_id"]), source=False)
-    for note in study.method_items(method, lang, "interview_note")["text"]:
-        st.caption(ui.escape_md(note))
-    ui.source_caption(approaches)
+if tab_method.open:
+    with tab_method:
+        approaches = study.method_items(method, lang, "approach")
+        for column, (_, approach) in zip(st.columns(len(approaches) or 1), approaches.iterrows()):
+            with column, st.container(border=True, height="stretch"):
+                st.markdown(f"**{ui.escape_md(approach['text'])}**")
+                ui.bullets(study.method_items(method, lang, "approach_task", approach["item_id"]), source=False)
+        for note in study.method_items(method, lang, "interview_note")["text"]:
+            st.caption(ui.escape_md(note))
+        ui.source_caption(approaches)
 
-with tab_search:
-    results = study.method_items(method, lang, "search_result")
-    ui.bullets(results, tr("about.search_results"), source=False)
-    left, right = st.columns(2)
-    with left:
-        ui.bullets(study.method_items(method, lang, "search_approach"), tr("about.search_approaches"), source=False)
-        keywords = study.method_items(method, lang, "keyword")
-        st.markdown(f"**{tr('about.keywords')}** " + ui.escape_md(", ".join(keywords["text"])))
-    with right:
-        ui.bullets(study.method_items(method, lang, "reference_source"), tr("about.references"), source=False)
-    ui.source_caption(results)
+if tab_search.open:
+    with tab_search:
+        results = study.method_items(method, lang, "search_result")
+        ui.bullets(results, tr("about.search_results"), source=False)
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(study.method_items(method, lang, "search_approach"), tr("about.search_approaches"), source=False)
+            keywords = study.method_items(method, lang, "keyword")
+            st.markdown(f"**{tr('about.keywords')}** " + ui.escape_md(", ".join(keywords["text"])))
+        with right:
+            ui.bullets(study.method_items(method, lang, "reference_source"), tr("about.references"), source=False)
+        ui.source_caption(results)
 
-with tab_screened:
-    st.markdown(ui.trp("about.screened_intro", len(screened), n=i18n.fmt_number(len(screened), lang)))
-    st.markdown(ui.escape_md(" · ".join(screened)))
-    ui.source_caption(method[method["kind"] == "screened_company"])
+if tab_screened.open:
+    with tab_screened:
+        st.markdown(ui.trp("about.screened_intro", len(screened), n=i18n.fmt_number(len(screened), lang)))
+        st.markdown(ui.escape_md(" · ".join(screened)))
+        ui.source_caption(method[method["kind"] == "screened_company"])
 
 with ui.notes():
     st.markdown(tr("about.notes"))

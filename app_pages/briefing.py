@@ -113,32 +113,36 @@ if not presenting:
                       total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang))
                + " " + tr("briefing.filters_help"))
 
-tab_views, tab_preview = st.tabs([tr("briefing.views_heading"), tr("briefing.preview_heading")])
+tab_views, tab_preview = ui.tabs(
+    "briefing", [tr("briefing.views_heading"),
+     tr("briefing.preview_heading")])
 
 # --- the views to take (not while projecting: only the key messages are shown then) ------------------------
-with tab_views:
-    if not presenting:
-        for column, chunk in zip(st.columns(3, gap="medium"), _split(groups, 3)):
-            for page, views in chunk:
-                with column, st.container(border=True):
-                    page_name = tr(f"nav.{page}")
-                    st.checkbox(f"**{ui.escape_md(page_name)}**", key=_group_key(page), on_change=_select_group,
-                                args=(page, views), help=tr("briefing.select_all", page=page_name),
-                                disabled=not any(_available(v) for v in views))
-                    for view in views:
-                        label = view.label(lang) + ("" if _available(view) else f" ({tr('briefing.unavailable')})")
-                        st.checkbox(label, key=_view_key(view), on_change=_sync_group, args=(page, views),
-                                    disabled=not _available(view))
+if tab_views.open:
+    with tab_views:
+        if not presenting:
+            for column, chunk in zip(st.columns(3, gap="medium"), _split(groups, 3)):
+                for page, views in chunk:
+                    with column, st.container(border=True):
+                        page_name = tr(f"nav.{page}")
+                        st.checkbox(f"**{ui.escape_md(page_name)}**", key=_group_key(page), on_change=_select_group,
+                                    args=(page, views), help=tr("briefing.select_all", page=page_name),
+                                    disabled=not any(_available(v) for v in views))
+                        for view in views:
+                            label = view.label(lang) + ("" if _available(view) else f" ({tr('briefing.unavailable')})")
+                            st.checkbox(label, key=_view_key(view), on_change=_sync_group, args=(page, views),
+                                        disabled=not _available(view))
 
 # --- what each slide will say ------------------------------------------------------------------------------
-with tab_preview:
-    if entries:
-        st.caption(tr("briefing.preview_intro"))
-        st.markdown("\n".join(f"- **{ui.escape_md(built.title)}** — {ui.escape_md(built.takeaway)}"
-                              for _, built in entries))
-        ui.source_caption(registry.source_rows(*(built.rows for _, built in entries)))
-    else:
-        st.info(tr("briefing.none_selected"), icon=":material/checklist:")
+if tab_preview.open:
+    with tab_preview:
+        if entries:
+            st.caption(tr("briefing.preview_intro"))
+            st.markdown("\n".join(f"- **{ui.escape_md(built.title)}** — {ui.escape_md(built.takeaway)}"
+                                  for _, built in entries))
+            ui.source_caption(registry.source_rows(*(built.rows for _, built in entries)))
+        else:
+            st.info(tr("briefing.none_selected"), icon=":material/checklist:")
 
 with ui.notes():
     st.markdown(tr("briefing.intro"))

@@ -59,117 +59,123 @@ dated, undated = fd.split_dated(selected)
 undated_all = fd.split_dated(by_company_type)[1]
 page_filtered = bool(chosen_names or chosen_types or not full_period)
 
-tab_totals, tab_timeline, tab_investors, tab_context = st.tabs(
-    [tr("funding.totals_heading"), tr("funding.timeline_heading"), tr("funding.investors_heading"),
+tab_totals, tab_timeline, tab_investors, tab_context = ui.tabs(
+    "funding", [tr("funding.totals_heading"),
+     tr("funding.timeline_heading"),
+     tr("funding.investors_heading"),
      tr("funding.context_heading")])
 empty_key = "funding.empty_global" if scoped.empty else ("funding.empty" if selected.empty else None)
 
-with tab_totals:
-    if empty_key:
-        st.info(tr(empty_key), icon=":material/search_off:")
-    else:
-        # --- totals by type -------------------------------------------------------------------------------
-        totals = fd.totals_by_type(selected)
-        metric_cols = st.columns(4)
-        for column, group in zip(metric_cols, fd.group_totals(totals)):
-            # "n.c." keeps the figure legible; the caption under it spells out "non communiqué".
-            value = i18n.fmt_meur(group.total_meur, lang) if group.total_meur is not None else tr("funding.nc_metric")
-            column.metric(tr(f"funding.group.{group.key}"), value if group.rounds else "–")
-            detail = "funding.group_detail" if group.undisclosed else "funding.group_detail_all"
-            column.caption(ui.trp(detail, group.rounds, n=i18n.fmt_number(group.rounds, lang),
-                              undisclosed=i18n.fmt_number(group.undisclosed, lang)))
-        check = fd.published_check(selected, context)
-        if state.is_filtered or page_filtered:
-            st.caption(tr("funding.published_filtered", published=i18n.fmt_meur(check.published_meur, lang)))
-        elif check.published_meur is not None:
-            key = "funding.published_rounding" if check.within_rounding else "funding.published_gap"
-            st.info(tr(key, computed=i18n.fmt_meur(check.computed_meur, lang),
-                       published=i18n.fmt_meur(check.published_meur, lang),
-                       gap=i18n.fmt_meur(abs(check.gap_meur), lang, 2), n=i18n.fmt_number(check.disclosed_rounds, lang),
-                       tolerance=i18n.fmt_meur(check.tolerance_meur, lang, 2)),
-                    icon=":material/calculate:")
-        ui.show_table(fd.totals_table(totals, lang), key="funding_totals", source_rows=selected)
-        if not dated.empty:
-            yearly = fd.yearly_totals(dated, lang)
-            ui.show_chart(charts.yearly_chart(yearly, lang), data=yearly, key="funding_yearly", source_rows=dated)
-
-with tab_timeline:
-    if empty_key:
-        st.info(tr(empty_key), icon=":material/search_off:")
-    else:
-        # --- timeline -------------------------------------------------------------------------------------
-        if dated.empty:
-            st.info(tr("funding.empty_dated"), icon=":material/search_off:")
+if tab_totals.open:
+    with tab_totals:
+        if empty_key:
+            st.info(tr(empty_key), icon=":material/search_off:")
         else:
-            marks, aggregated = fd.timeline_data(dated, lang)
-            n_nc = int((~dated["disclosed"]).sum())
-            st.caption(ui.trp("funding.timeline_counts", len(dated), n=i18n.fmt_number(len(dated), lang),
-                          nc=i18n.fmt_number(n_nc, lang)))
-            ui.show_chart(charts.timeline_chart(marks, lang, aggregated), data=marks, key="funding_timeline",
-                          source_rows=dated)
-        with st.expander(tr("funding.all_rounds"), icon=":material/list:"):
-            ui.show_table(fd.rounds_table(selected, lang), key="funding_rounds", source_rows=selected)
-    if not undated_all.empty:
-        with st.expander(ui.trp("funding.undated_count", len(undated_all), n=i18n.fmt_number(len(undated_all), lang)),
-                         icon=":material/event_busy:"):
-            st.caption(tr("funding.undated_note"))
-            ui.show_table(fd.rounds_table(undated_all, lang), key="funding_undated", source_rows=undated_all)
+            # --- totals by type -------------------------------------------------------------------------------
+            totals = fd.totals_by_type(selected)
+            metric_cols = st.columns(4)
+            for column, group in zip(metric_cols, fd.group_totals(totals)):
+                # "n.c." keeps the figure legible; the caption under it spells out "non communiqué".
+                value = i18n.fmt_meur(group.total_meur, lang) if group.total_meur is not None else tr("funding.nc_metric")
+                column.metric(tr(f"funding.group.{group.key}"), value if group.rounds else "–")
+                detail = "funding.group_detail" if group.undisclosed else "funding.group_detail_all"
+                column.caption(ui.trp(detail, group.rounds, n=i18n.fmt_number(group.rounds, lang),
+                                  undisclosed=i18n.fmt_number(group.undisclosed, lang)))
+            check = fd.published_check(selected, context)
+            if state.is_filtered or page_filtered:
+                st.caption(tr("funding.published_filtered", published=i18n.fmt_meur(check.published_meur, lang)))
+            elif check.published_meur is not None:
+                key = "funding.published_rounding" if check.within_rounding else "funding.published_gap"
+                st.info(tr(key, computed=i18n.fmt_meur(check.computed_meur, lang),
+                           published=i18n.fmt_meur(check.published_meur, lang),
+                           gap=i18n.fmt_meur(abs(check.gap_meur), lang, 2), n=i18n.fmt_number(check.disclosed_rounds, lang),
+                           tolerance=i18n.fmt_meur(check.tolerance_meur, lang, 2)),
+                        icon=":material/calculate:")
+            ui.show_table(fd.totals_table(totals, lang), key="funding_totals", source_rows=selected)
+            if not dated.empty:
+                yearly = fd.yearly_totals(dated, lang)
+                ui.show_chart(charts.yearly_chart(yearly, lang), data=yearly, key="funding_yearly", source_rows=dated)
 
-with tab_investors:
-    if empty_key:
-        st.info(tr(empty_key), icon=":material/search_off:")
-    else:
-        # --- investors ------------------------------------------------------------------------------------
-        pairs = fd.investor_rounds(selected)
-        if pairs.empty:
-            st.info(tr("funding.no_investors"), icon=":material/search_off:")
+if tab_timeline.open:
+    with tab_timeline:
+        if empty_key:
+            st.info(tr(empty_key), icon=":material/search_off:")
         else:
-            counts = fd.investor_counts(selected)
-            named = selected[selected["investors"].notna()]
-            # The chart shows the investors seen in more than one operation; a bar of 1 for each of the others
-            # would say nothing that their list does not.
-            repeat = counts[counts["rounds"] > 1].head(30)
-            once = counts[counts["rounds"] == 1]
-            if repeat.empty:
-                st.caption(tr("funding.investors_none_repeat"))
+            # --- timeline -------------------------------------------------------------------------------------
+            if dated.empty:
+                st.info(tr("funding.empty_dated"), icon=":material/search_off:")
             else:
-                ui.show_chart(charts.investors_chart(repeat, lang, len(repeat), len(counts)), data=repeat,
-                              key="funding_investors", source_rows=named)
-            if not once.empty:
-                st.markdown(ui.escape_md(ui.trp("funding.investors_once", len(once), n=i18n.fmt_number(len(once), lang),
-                                                names=", ".join(once["investor"]))))
-            with st.expander(tr("funding.investor_rounds"), icon=":material/list:"):
-                ui.show_table(fd.investors_table(pairs, lang), key="funding_investor_rounds", source_rows=named)
+                marks, aggregated = fd.timeline_data(dated, lang)
+                n_nc = int((~dated["disclosed"]).sum())
+                st.caption(ui.trp("funding.timeline_counts", len(dated), n=i18n.fmt_number(len(dated), lang),
+                              nc=i18n.fmt_number(n_nc, lang)))
+                ui.show_chart(charts.timeline_chart(marks, lang, aggregated), data=marks, key="funding_timeline",
+                              source_rows=dated)
+            with st.expander(tr("funding.all_rounds"), icon=":material/list:"):
+                ui.show_table(fd.rounds_table(selected, lang), key="funding_rounds", source_rows=selected)
+        if not undated_all.empty:
+            with st.expander(ui.trp("funding.undated_count", len(undated_all), n=i18n.fmt_number(len(undated_all), lang)),
+                             icon=":material/event_busy:"):
+                st.caption(tr("funding.undated_note"))
+                ui.show_table(fd.rounds_table(undated_all, lang), key="funding_undated", source_rows=undated_all)
+
+if tab_investors.open:
+    with tab_investors:
+        if empty_key:
+            st.info(tr(empty_key), icon=":material/search_off:")
+        else:
+            # --- investors ------------------------------------------------------------------------------------
+            pairs = fd.investor_rounds(selected)
+            if pairs.empty:
+                st.info(tr("funding.no_investors"), icon=":material/search_off:")
+            else:
+                counts = fd.investor_counts(selected)
+                named = selected[selected["investors"].notna()]
+                # The chart shows the investors seen in more than one operation; a bar of 1 for each of the others
+                # would say nothing that their list does not.
+                repeat = counts[counts["rounds"] > 1].head(30)
+                once = counts[counts["rounds"] == 1]
+                if repeat.empty:
+                    st.caption(tr("funding.investors_none_repeat"))
+                else:
+                    ui.show_chart(charts.investors_chart(repeat, lang, len(repeat), len(counts)), data=repeat,
+                                  key="funding_investors", source_rows=named)
+                if not once.empty:
+                    st.markdown(ui.escape_md(ui.trp("funding.investors_once", len(once), n=i18n.fmt_number(len(once), lang),
+                                                    names=", ".join(once["investor"]))))
+                with st.expander(tr("funding.investor_rounds"), icon=":material/list:"):
+                    ui.show_table(fd.investors_table(pairs, lang), key="funding_investor_rounds", source_rows=named)
 
 # --- context: e-health funding in France (national figures, not filtered) -----------------------------------
-with tab_context:
-    if state.is_filtered or page_filtered:
-        st.caption(tr("funding.context_not_filtered"))
-    items = ["ehealth_startups_raised_2018", "rounds_over_10m_2018", "series_ab_range", "large_round_threshold",
-             "innobio", "innobio2", "institutional_agreement_6bn"]
-    every_round = fd.prepare(rounds_raw, companies)  # the study's whole table: the context is national
-    rows = [r for r in (fd.context_value(context, item) for item in items) if r is not None]
-    for start in range(0, len(rows), 4):
-        for column, row in zip(st.columns(4), rows[start:start + 4]):
-            with column, st.container(border=True):
-                # Markdown rather than st.metric: labels and ranges here are too long for a metric and would be cut.
-                st.markdown("**" + ui.escape_md(i18n.pick(row, "label", lang) or "") + "**")
-                st.markdown("### " + ui.escape_md(fd.format_context_value(row, lang)))
-                detail = i18n.pick(row, "detail", lang)
-                if detail:
-                    st.caption(ui.escape_md(detail))
-                if row["item_id"] == "large_round_threshold":
-                    big = fd.rounds_above(every_round, float(row["value_low"]))
-                    listed = ", ".join(f"{r['company']} ({i18n.fmt_meur(r['amount_meur'], lang)}, "
-                                       f"{i18n.fmt_month(r['date'], lang)})"
-                                       for _, r in big.iterrows())
-                    n_raised = int((every_round["round_type"] == "fundraising").sum())
-                    st.markdown(ui.escape_md(ui.trp("funding.large_in_table", len(big), n=i18n.fmt_number(len(big), lang),
-                                                total=i18n.fmt_number(n_raised, lang),
-                                                threshold=fd.format_context_value(row, lang),
-                                                rounds=listed or tr("funding.none"))))
-    context_rows = context[context["item_id"].isin(items)]
-    ui.source_caption(context_rows)
+if tab_context.open:
+    with tab_context:
+        if state.is_filtered or page_filtered:
+            st.caption(tr("funding.context_not_filtered"))
+        items = ["ehealth_startups_raised_2018", "rounds_over_10m_2018", "series_ab_range", "large_round_threshold",
+                 "innobio", "innobio2", "institutional_agreement_6bn"]
+        every_round = fd.prepare(rounds_raw, companies)  # the study's whole table: the context is national
+        rows = [r for r in (fd.context_value(context, item) for item in items) if r is not None]
+        for start in range(0, len(rows), 4):
+            for column, row in zip(st.columns(4), rows[start:start + 4]):
+                with column, st.container(border=True):
+                    # Markdown rather than st.metric: labels and ranges here are too long for a metric and would be cut.
+                    st.markdown("**" + ui.escape_md(i18n.pick(row, "label", lang) or "") + "**")
+                    st.markdown("### " + ui.escape_md(fd.format_context_value(row, lang)))
+                    detail = i18n.pick(row, "detail", lang)
+                    if detail:
+                        st.caption(ui.escape_md(detail))
+                    if row["item_id"] == "large_round_threshold":
+                        big = fd.rounds_above(every_round, float(row["value_low"]))
+                        listed = ", ".join(f"{r['company']} ({i18n.fmt_meur(r['amount_meur'], lang)}, "
+                                           f"{i18n.fmt_month(r['date'], lang)})"
+                                           for _, r in big.iterrows())
+                        n_raised = int((every_round["round_type"] == "fundraising").sum())
+                        st.markdown(ui.escape_md(ui.trp("funding.large_in_table", len(big), n=i18n.fmt_number(len(big), lang),
+                                                    total=i18n.fmt_number(n_raised, lang),
+                                                    threshold=fd.format_context_value(row, lang),
+                                                    rounds=listed or tr("funding.none"))))
+        context_rows = context[context["item_id"].isin(items)]
+        ui.source_caption(context_rows)
 
 with ui.notes():
     st.markdown(tr("funding.intro"))

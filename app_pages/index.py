@@ -71,102 +71,127 @@ if not france.empty:
 else:
     ui.key_message(ui.view_takeaway("index_ranking"))
 
-tab_ranking, tab_compare, tab_weights, tab_robust = st.tabs(
-    [tr("index.ranking_heading"), tr("index.compare_heading"), tr("index.reweight_heading"), tr("index.tab_robust")])
+names = dict(zip(published["country_code"], published["name"]))
 
-with tab_ranking:
-    # --- published ranking ------------------------------------------------------------------------------------
-    ui.show_view("index_ranking", data=published[["label", "name", "index", "rank", "is_france"]])
-    _caveats(published["country_code"])
 
-with tab_compare:
-    # --- compare countries on the three sub-indices -------------------------------------------------------------
-    names = dict(zip(published["country_code"], published["name"]))
-    default = [c for c in ("FR", "DE", "EE", "DK") if c in names]
-    chosen = st.multiselect(tr("index.compare_pick"), options=list(published["country_code"]), default=default,
-                            format_func=lambda code: names.get(code, code), key="ix_countries",
-                            placeholder=tr("index.compare_placeholder"))
-    if not chosen:
-        st.info(tr("index.compare_empty"), icon=":material/search_off:")
-    else:
-        long = hx.comparison_rows(index, chosen, SUB_LABELS, lang)
-        missing = [ui.escape_md(names[c]) for c in chosen if c not in set(long["country_code"])]
-        if long.empty:
-            st.info(tr("index.compare_no_sub", names=", ".join(missing)), icon=":material/search_off:")
-        else:
-            ui.show_chart(charts.comparison_chart(long, lang), data=long, key="index_compare",
-                          source_rows=index[index["country_code"].isin(chosen)])
-            if missing:
-                st.warning(tr("index.compare_missing", names=", ".join(missing)), icon=":material/warning:")
-        _caveats(chosen)
-
-with tab_weights:
-    # --- re-weighting ------------------------------------------------------------------------------------------
-    st.caption(tr("index.reweight_intro"))
-    if not excluded.empty:
-        excluded_names = ", ".join(ui.escape_md(n) for n in hx.published_ranking(excluded, lang)["name"])
-        st.warning(tr("index.excluded", names=excluded_names, n=len(complete)),
-                   icon=":material/block:")
-    sliders = st.columns(3)
+def _chosen_weights() -> tuple[float, float, float]:
+    """The weights the sliders hold (also when their tab is closed: from the session, else the address)."""
     raw = []
-    for column, code in zip(sliders, hx.SUBINDICES):
-        with column:
-            raw.append(st.slider(tr("index.weight_label", subindex=SHORT_LABELS[code]), min_value=0, max_value=100,
-                                 value=50, step=5, key=WEIGHT_KEYS[code], bind="query-params",
-                                 help=tr("index.weight_help")))
+    for code in hx.SUBINDICES:
+        value = st.session_state.get(WEIGHT_KEYS[code], st.query_params.get(WEIGHT_KEYS[code], 50))
+        try:
+            raw.append(min(max(float(value), 0.0), 100.0))
+        except (TypeError, ValueError):
+            raw.append(50.0)
     try:
-        weights = hx.normalise_weights(raw)
+        return hx.normalise_weights(raw)
     except ValueError:
-        st.warning(tr("index.weights_zero"), icon=":material/warning:")
-        weights = hx.EQUAL
-    # The weights themselves, in percent summing to 100, under the slider that sets each one.
-    for column, code, share in zip(sliders, hx.SUBINDICES, hx.percent_weights(weights)):
-        column.markdown(tr("index.weight_share", subindex=SHORT_LABELS[code], pct=i18n.fmt_pct(share, lang, 0)))
+        return hx.EQUAL
 
-    if complete.empty:
-        st.info(tr("index.no_subindices"), icon=":material/search_off:")
-    else:
-        current = hx.reweighted(index, weights, lang)
-        fr_now = current[current["is_france"]]
-        if not fr_now.empty:
-            st.markdown(tr("index.current_rank", rank=i18n.ordinal(int(fr_now.iloc[0]["rank"]), lang), n=len(current),
-                           score=i18n.fmt_number(fr_now.iloc[0]["score"], lang, 2)))
-        ui.show_chart(charts.reweighted_chart(current, _weights_text(weights), lang),
-                      data=current[["label", "name", "score", "rank", "published_rank", "is_france"]],
-                      key="index_reweighted", source_rows=complete)
-        _caveats(current["country_code"])
-        with st.expander(tr("index.reweighted_table"), icon=":material/table:"):
-            table = pd.DataFrame({
-                tr("index.col_country"): current["name"],
-                tr("index.col_score"): current["score"].map(lambda v: i18n.fmt_number(v, lang, 2)),
-                tr("index.col_rank_new", n=len(current)): current["rank"].astype(int),
-                tr("index.col_rank_published", n=n_all): current["published_rank"].astype(int),
-            })
-            ui.show_table(table, key="index_reweighted_table", source_rows=complete)
+
+tab_ranking, tab_compare, tab_weights, tab_robust = ui.tabs(
+    "index", [tr("index.ranking_heading"),
+     tr("index.compare_heading"),
+     tr("index.reweight_heading"),
+     tr("index.tab_robust")])
+
+if tab_ranking.open:
+    with tab_ranking:
+        # --- published ranking ------------------------------------------------------------------------------------
+        ui.show_view("index_ranking", data=published[["label", "name", "index", "rank", "is_france"]])
+        _caveats(published["country_code"])
+
+if tab_compare.open:
+    with tab_compare:
+        # --- compare countries on the three sub-indices -------------------------------------------------------------
+        default = [c for c in ("FR", "DE", "EE", "DK") if c in names]
+        chosen = st.multiselect(tr("index.compare_pick"), options=list(published["country_code"]), default=default,
+                                format_func=lambda code: names.get(code, code), key="ix_countries",
+                                placeholder=tr("index.compare_placeholder"))
+        if not chosen:
+            st.info(tr("index.compare_empty"), icon=":material/search_off:")
+        else:
+            long = hx.comparison_rows(index, chosen, SUB_LABELS, lang)
+            missing = [ui.escape_md(names[c]) for c in chosen if c not in set(long["country_code"])]
+            if long.empty:
+                st.info(tr("index.compare_no_sub", names=", ".join(missing)), icon=":material/search_off:")
+            else:
+                ui.show_chart(charts.comparison_chart(long, lang), data=long, key="index_compare",
+                              source_rows=index[index["country_code"].isin(chosen)])
+                if missing:
+                    st.warning(tr("index.compare_missing", names=", ".join(missing)), icon=":material/warning:")
+            _caveats(chosen)
+
+if tab_weights.open:
+    with tab_weights:
+        # --- re-weighting ------------------------------------------------------------------------------------------
+        st.caption(tr("index.reweight_intro"))
+        if not excluded.empty:
+            excluded_names = ", ".join(ui.escape_md(n) for n in hx.published_ranking(excluded, lang)["name"])
+            st.warning(tr("index.excluded", names=excluded_names, n=len(complete)),
+                       icon=":material/block:")
+        sliders = st.columns(3)
+        raw = []
+        for column, code in zip(sliders, hx.SUBINDICES):
+            with column:
+                raw.append(st.slider(tr("index.weight_label", subindex=SHORT_LABELS[code]), min_value=0, max_value=100,
+                                     value=50, step=5, key=WEIGHT_KEYS[code], bind="query-params",
+                                     help=tr("index.weight_help")))
+        try:
+            weights = hx.normalise_weights(raw)
+        except ValueError:
+            st.warning(tr("index.weights_zero"), icon=":material/warning:")
+            weights = hx.EQUAL
+        # The weights themselves, in percent summing to 100, under the slider that sets each one.
+        for column, code, share in zip(sliders, hx.SUBINDICES, hx.percent_weights(weights)):
+            column.markdown(tr("index.weight_share", subindex=SHORT_LABELS[code], pct=i18n.fmt_pct(share, lang, 0)))
+
+        if complete.empty:
+            st.info(tr("index.no_subindices"), icon=":material/search_off:")
+        else:
+            current = hx.reweighted(index, weights, lang)
+            fr_now = current[current["is_france"]]
+            if not fr_now.empty:
+                st.markdown(tr("index.current_rank", rank=i18n.ordinal(int(fr_now.iloc[0]["rank"]), lang), n=len(current),
+                               score=i18n.fmt_number(fr_now.iloc[0]["score"], lang, 2)))
+            ui.show_chart(charts.reweighted_chart(current, _weights_text(weights), lang),
+                          data=current[["label", "name", "score", "rank", "published_rank", "is_france"]],
+                          key="index_reweighted", source_rows=complete)
+            _caveats(current["country_code"])
+            with st.expander(tr("index.reweighted_table"), icon=":material/table:"):
+                table = pd.DataFrame({
+                    tr("index.col_country"): current["name"],
+                    tr("index.col_score"): current["score"].map(lambda v: i18n.fmt_number(v, lang, 2)),
+                    tr("index.col_rank_new", n=len(current)): current["rank"].astype(int),
+                    tr("index.col_rank_published", n=n_all): current["published_rank"].astype(int),
+                })
+                ui.show_table(table, key="index_reweighted_table", source_rows=complete)
 
 # --- robustness of France's rank -----------------------------------------------------------------------------
-with tab_robust:
-    if robust is None:
-        st.info(tr("index.no_france_sub"), icon=":material/search_off:")
-    else:
-        st.markdown(tr("index.robust_text", best=i18n.ordinal(robust.min_rank, lang), worst=i18n.ordinal(robust.max_rank, lang),
-                       n=robust.countries, grid=len(robust.grid),
-                       w_best=_weights_text(robust.example_min), w_worst=_weights_text(robust.example_max)))
-        dist = hx.rank_distribution(robust)
-        left, right = st.columns([3, 2])
-        with left:
-            ui.show_chart(charts.simplex_chart(robust.grid, weights, lang),
-                          data=robust.grid[["policy_pct", "readiness_pct", "use_pct", "rank"]], key="index_simplex",
-                          source_rows=complete)
-        with right:
-            dist_table = pd.DataFrame({
-                tr("index.col_rank"): dist["rank"].map(lambda r: i18n.ordinal(int(r), lang)),
-                tr("index.col_weights"): dist["weights"],
-                tr("index.col_share"): dist["share_pct"].map(lambda v: i18n.fmt_pct(v, lang, 1)),
-            })
-            ui.show_table(dist_table, key="index_rank_distribution", source_rows=complete)
-            st.caption(tr("index.robust_note"))
-        _caveats(complete["country_code"])
+if tab_robust.open:
+    with tab_robust:
+        if robust is None:
+            st.info(tr("index.no_france_sub"), icon=":material/search_off:")
+        else:
+            st.markdown(tr("index.robust_text", best=i18n.ordinal(robust.min_rank, lang),
+                           worst=i18n.ordinal(robust.max_rank, lang),
+                           n=robust.countries, grid=len(robust.grid),
+                           w_best=_weights_text(robust.example_min), w_worst=_weights_text(robust.example_max)))
+            dist = hx.rank_distribution(robust)
+            left, right = st.columns([3, 2])
+            with left:
+                ui.show_chart(charts.simplex_chart(robust.grid, _chosen_weights(), lang),
+                              data=robust.grid[["policy_pct", "readiness_pct", "use_pct", "rank"]], key="index_simplex",
+                              source_rows=complete)
+            with right:
+                dist_table = pd.DataFrame({
+                    tr("index.col_rank"): dist["rank"].map(lambda r: i18n.ordinal(int(r), lang)),
+                    tr("index.col_weights"): dist["weights"],
+                    tr("index.col_share"): dist["share_pct"].map(lambda v: i18n.fmt_pct(v, lang, 1)),
+                })
+                ui.show_table(dist_table, key="index_rank_distribution", source_rows=complete)
+                st.caption(tr("index.robust_note"))
+            _caveats(complete["country_code"])
 
 with ui.notes():
     st.markdown(tr("index.intro"))

@@ -68,8 +68,15 @@ if previous is not None and previous.get("selection", {}).get("indices") \
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(SELECTION_FILTERS_KEY, None)
 
-tab_map, tab_companies, tab_us, tab_pharma = st.tabs(
-    [ui.tr("map.tab.map"), ui.tr("map.tab.companies"), ui.tr("map.us.title"), ui.tr("map.pharma.title")])
+# Shared by the map, the companies' tab and the notes (only the open tab runs).
+summary = ecosystem.region_summary(rows, REGION_NAMES)
+located = rows.dropna(subset=["lat", "lon"])
+overseas = ecosystem.overseas_companies(summary)
+tab_map, tab_companies, tab_us, tab_pharma = ui.tabs(
+    "map", [ui.tr("map.tab.map"),
+     ui.tr("map.tab.companies"),
+     ui.tr("map.us.title"),
+     ui.tr("map.pharma.title")])
 
 
 def _company_card(company_id: str) -> None:
@@ -84,157 +91,158 @@ def _company_card(company_id: str) -> None:
                                            value=ui.escape_md(value)) for label, value in card.fields))
 
 
-with tab_map:
-    metric = st.segmented_control(
-        ui.tr("map.metric_label"), options=list(maps.METRICS), format_func=lambda m: ui.tr(f"map.metric.{m}"),
-        key=METRIC_KEY, default="companies", required=True,
-    ) or "companies"
+if tab_map.open:
+    with tab_map:
+        metric = st.segmented_control(
+            ui.tr("map.metric_label"), options=list(maps.METRICS), format_func=lambda m: ui.tr(f"map.metric.{m}"),
+            key=METRIC_KEY, default="companies", required=True,
+        ) or "companies"
 
-    summary = ecosystem.region_summary(rows, REGION_NAMES)
-    located = rows.dropna(subset=["lat", "lon"])
 
-    left, right = st.columns([3, 1.2], gap="medium")
-    with left:
-        if rows.empty:
-            options, _ = ui.filter_options()
-            st.info(ui.tr("map.empty", filters=ui.escape_md(filters.describe(state, options, lang))),
-                    icon=":material/search_off:")
-        st.pydeck_chart(maps.build_deck(geo, rows, products, metric, lang, state.regions), on_select=_on_map_select,
-                        selection_mode="single-object", key=_chart_key(), height=600,
-                        alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
-        legend = (metric, int(summary[metric].max()), int(located["employees"].min()) if not located.empty else None,
-                  int(located["employees"].max()) if not located.empty else None, lang)
-        st.image(maps.legend_svg(*legend), alt=maps.legend_text(*legend))
-        st.caption(ui.tr("map.click_help"))
-        overseas = ecosystem.overseas_companies(summary)
-        if overseas:
-            st.caption(ui.trp("map.overseas_some", overseas, n=i18n.fmt_number(overseas, lang)))
-        ui.source_caption(rows, extra_ids=("datafrance",))
+        left, right = st.columns([3, 1.2], gap="medium")
+        with left:
+            if rows.empty:
+                options, _ = ui.filter_options()
+                st.info(ui.tr("map.empty", filters=ui.escape_md(filters.describe(state, options, lang))),
+                        icon=":material/search_off:")
+            st.pydeck_chart(maps.build_deck(geo, rows, products, metric, lang, state.regions), on_select=_on_map_select,
+                            selection_mode="single-object", key=_chart_key(), height=600,
+                            alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
+            legend = (metric, int(summary[metric].max()), int(located["employees"].min()) if not located.empty else None,
+                      int(located["employees"].max()) if not located.empty else None, lang)
+            st.image(maps.legend_svg(*legend), alt=maps.legend_text(*legend))
+            st.caption(ui.tr("map.click_help"))
+            if overseas:
+                st.caption(ui.trp("map.overseas_some", overseas, n=i18n.fmt_number(overseas, lang)))
+            ui.source_caption(rows, extra_ids=("datafrance",))
 
-    ordered = rows.sort_values("name")
-    # Names by id from the columns (one row object per company cost 0.5 s with 10,000 companies).
-    company_names = dict(zip(ordered["company_id"].astype(str), ordered["name"]))
-    # Keep only companies still shown (a filter may have removed a company picked earlier).
-    st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in company_names]
+        ordered = rows.sort_values("name")
+        # Names by id from the columns (one row object per company cost 0.5 s with 10,000 companies).
+        company_names = dict(zip(ordered["company_id"].astype(str), ordered["name"]))
+        # Keep only companies still shown (a filter may have removed a company picked earlier).
+        st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in company_names]
 
-    with right:
-        # Next to the map, in view: the cards of the companies clicked (or picked), then the figures.
-        chosen = st.multiselect(ui.tr("map.cards_label"), options=list(company_names),
-                                format_func=company_names.__getitem__, key=CARDS_KEY,
-                                placeholder=ui.tr("map.cards_placeholder"))
-        for company_id in chosen:
-            _company_card(company_id)
-        if chosen:
-            ui.source_caption(rows[rows["company_id"].isin(chosen)])
-        if len(state.regions) == 1:
-            ui.page_link("profile", label=ui.tr("map.profile_link"))
-        if state.is_filtered and not rows.empty:
-            st.markdown("**" + ui.national_reference(len(rows), len(france), "common.noun.company") + "**")
-        ui.unjudged_note(judged, "common.noun.company")
-        if not rows.empty:
-            c = ecosystem.counts(rows)
-            st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
-            st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
-            st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
-            st.metric(ui.tr("map.metrics.employees_foreign"), i18n.fmt_number(c.employees_foreign, lang))
-            st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value",
-                                                          known=i18n.fmt_number(c.revenue_known, lang),
-                                                          total=i18n.fmt_number(c.companies, lang)))
-            if not c.revenue_known:
-                st.caption(ui.tr("map.metrics.revenue_none"))
-            else:
-                revenue = (ui.tr("map.metrics.revenue_single", value=i18n.fmt_meur(c.revenue_min, lang))
-                           if c.revenue_min == c.revenue_max else
-                           ui.tr("map.metrics.revenue_detail", low=i18n.fmt_meur(c.revenue_min, lang),
-                                 high=i18n.fmt_meur(c.revenue_max, lang)))
-                if c.revenue_unknown:
-                    revenue += " " + ui.trp("map.metrics.revenue_unknown", c.revenue_unknown,
-                                          unknown=i18n.fmt_number(c.revenue_unknown, lang))
-                st.caption(revenue)
-            ui.source_caption(rows)
+        with right:
+            # Next to the map, in view: the cards of the companies clicked (or picked), then the figures.
+            chosen = st.multiselect(ui.tr("map.cards_label"), options=list(company_names),
+                                    format_func=company_names.__getitem__, key=CARDS_KEY,
+                                    placeholder=ui.tr("map.cards_placeholder"))
+            for company_id in chosen:
+                _company_card(company_id)
+            if chosen:
+                ui.source_caption(rows[rows["company_id"].isin(chosen)])
+            if len(state.regions) == 1:
+                ui.page_link("profile", label=ui.tr("map.profile_link"))
+            if state.is_filtered and not rows.empty:
+                st.markdown("**" + ui.national_reference(len(rows), len(france), "common.noun.company") + "**")
+            ui.unjudged_note(judged, "common.noun.company")
+            if not rows.empty:
+                c = ecosystem.counts(rows)
+                st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
+                st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
+                st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
+                st.metric(ui.tr("map.metrics.employees_foreign"), i18n.fmt_number(c.employees_foreign, lang))
+                st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value",
+                                                              known=i18n.fmt_number(c.revenue_known, lang),
+                                                              total=i18n.fmt_number(c.companies, lang)))
+                if not c.revenue_known:
+                    st.caption(ui.tr("map.metrics.revenue_none"))
+                else:
+                    revenue = (ui.tr("map.metrics.revenue_single", value=i18n.fmt_meur(c.revenue_min, lang))
+                               if c.revenue_min == c.revenue_max else
+                               ui.tr("map.metrics.revenue_detail", low=i18n.fmt_meur(c.revenue_min, lang),
+                                     high=i18n.fmt_meur(c.revenue_max, lang)))
+                    if c.revenue_unknown:
+                        revenue += " " + ui.trp("map.metrics.revenue_unknown", c.revenue_unknown,
+                                              unknown=i18n.fmt_number(c.revenue_unknown, lang))
+                    st.caption(revenue)
+                ui.source_caption(rows)
 
 # --- the companies: model mix, table, by region ---------------------------------------------------------
-with tab_companies:
-    if not rows.empty:
-        models = ecosystem.model_breakdown(rows, lang)
-        ui.show_view("companies_by_model", data=models[["model_label", "nationality_label", "companies"]],
-                     chart_key="map_models")
-        st.markdown("#### " + ui.tr("map.table_title"))
-        ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
-                      source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))
-        by_region = ecosystem.companies_by_region(rows)
-        if by_region:
-            st.markdown(f"**{ui.tr('map.by_region_title')}**\n\n" + "\n".join(
-                "- " + ui.tr("map.region_line", region=ui.escape_md(region), n=i18n.fmt_number(len(names_), lang),
-                             companies=ui.escape_md(", ".join(names_)))
-                for region, names_ in by_region))
-        with st.expander(ui.tr("map.region_data"), icon=":material/table:"):
-            region_table = ecosystem.region_table(summary, lang)
-            ui.show_table(region_table, key="map_regions", source_rows=rows,
-                          column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
-                                         for i, col in enumerate(region_table.columns)})
+if tab_companies.open:
+    with tab_companies:
+        if not rows.empty:
+            models = ecosystem.model_breakdown(rows, lang)
+            ui.show_view("companies_by_model", data=models[["model_label", "nationality_label", "companies"]],
+                         chart_key="map_models")
+            st.markdown("#### " + ui.tr("map.table_title"))
+            ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
+                          source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))
+            by_region = ecosystem.companies_by_region(rows)
+            if by_region:
+                st.markdown(f"**{ui.tr('map.by_region_title')}**\n\n" + "\n".join(
+                    "- " + ui.tr("map.region_line", region=ui.escape_md(region), n=i18n.fmt_number(len(names_), lang),
+                                 companies=ui.escape_md(", ".join(names_)))
+                    for region, names_ in by_region))
+            with st.expander(ui.tr("map.region_data"), icon=":material/table:"):
+                region_table = ecosystem.region_table(summary, lang)
+                ui.show_table(region_table, key="map_regions", source_rows=rows,
+                              column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
+                                             for i, col in enumerate(region_table.columns)})
 
-with tab_us:
-    # --- comparison with the United States ----------------------------------------------------------------
-    all_us = companies[companies["scope"] == "us"]
-    us_rows = ecosystem.us_view(companies, state)
-    st.markdown(ui.tr("map.us.intro", n=i18n.fmt_number(len(all_us), lang)))
-    if state.is_filtered:
-        st.caption(ui.tr("map.us.filters"))
-    sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
-    if not sizes.empty:
-        ui.show_view("us_comparison", data=sizes[["group_label", "band_label", "companies"]], chart_key="map_sizes")
-    french_range = ecosystem.size_range(rows[rows["scope"] == "french"])
-    if french_range.n:
-        st.markdown(ui.tr("map.us.observation", smallest=i18n.fmt_number(french_range.smallest, lang),
-                          largest=i18n.fmt_number(french_range.largest, lang), n=i18n.fmt_number(french_range.n, lang),
-                          larger=i18n.fmt_number(ecosystem.count_larger_than(us_rows, french_range.largest), lang),
-                          us=i18n.fmt_number(len(us_rows), lang)))
-    else:
-        st.markdown(ui.tr("map.us.observation_no_french"))
+if tab_us.open:
+    with tab_us:
+        # --- comparison with the United States ----------------------------------------------------------------
+        all_us = companies[companies["scope"] == "us"]
+        us_rows = ecosystem.us_view(companies, state)
+        st.markdown(ui.tr("map.us.intro", n=i18n.fmt_number(len(all_us), lang)))
+        if state.is_filtered:
+            st.caption(ui.tr("map.us.filters"))
+        sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
+        if not sizes.empty:
+            ui.show_view("us_comparison", data=sizes[["group_label", "band_label", "companies"]], chart_key="map_sizes")
+        french_range = ecosystem.size_range(rows[rows["scope"] == "french"])
+        if french_range.n:
+            st.markdown(ui.tr("map.us.observation", smallest=i18n.fmt_number(french_range.smallest, lang),
+                              largest=i18n.fmt_number(french_range.largest, lang), n=i18n.fmt_number(french_range.n, lang),
+                              larger=i18n.fmt_number(ecosystem.count_larger_than(us_rows, french_range.largest), lang),
+                              us=i18n.fmt_number(len(us_rows), lang)))
+        else:
+            st.markdown(ui.tr("map.us.observation_no_french"))
 
-with tab_pharma:
-    # --- pharma companies' digital units ---------------------------------------------------------------------
-    st.markdown(ui.tr("map.pharma.intro"))
-    if state.is_filtered:
-        st.caption(ui.tr("map.pharma.filters"))
-    ui.show_table(ecosystem.pharma_units_table(units, lang), key="map_pharma_units", source_rows=units)
-    with_city = units["city"].dropna()
-    if len(with_city):
-        st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
-                         total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
-    # How the drug makers organise for SMT (expert interviews): set-ups, what they learned, success factors.
-    data = ui.load_section("pharma_smt_organisation")
-    if data:
-        (organisation,) = data
-        st.markdown("#### " + ui.tr("map.pharma.organisation_heading"))
-        conclusion = study.pharma_statements(organisation, lang, "conclusion")
-        if not conclusion.empty:
-            st.markdown("**" + ui.escape_md(conclusion.iloc[0]["text"]) + "**")
-        setups = study.pharma_setups(organisation, lang)
-        for column, (_, row) in zip(st.columns(len(setups) or 1), setups.iterrows()):
-            with column, st.container(border=True, height="stretch"):
-                st.markdown(f"**{ui.escape_md(row['level_label'])}** · {ui.escape_md(row['organisation'])}")
-                st.caption(ui.escape_md(row["objective"]))
-                st.markdown(":material/chat: " + ui.escape_md(row["feedback"]))
-        ui.source_caption(setups)
-        left, right = st.columns(2)
-        with left:
-            ui.bullets(study.pharma_statements(organisation, lang, "success_factor"),
-                       ui.tr("map.pharma.success_factors"), source=False)
-        with right:
-            ui.bullets(study.pharma_statements(organisation, lang, "practice"), ui.tr("map.pharma.practices"),
-                       source=False)
-        questions = study.strategic_questions(organisation, lang)
-        with st.expander(ui.trp("map.pharma.questions", len(questions), n=i18n.fmt_number(len(questions), lang)),
-                         icon=":material/help:"):
-            st.markdown("\n".join(f"{i}. **{ui.escape_md(q['question'])}**" + "".join(
-                f"\n    - {ui.escape_md(sub)}" for sub in q["sub_questions"])
-                for i, (_, q) in enumerate(questions.iterrows(), start=1)))
-            quotes = study.pharma_statements(organisation, lang, "quote")
-            for text in quotes["text"]:
-                st.caption(ui.escape_md(text))
-        ui.source_caption(organisation)
+if tab_pharma.open:
+    with tab_pharma:
+        # --- pharma companies' digital units ---------------------------------------------------------------------
+        st.markdown(ui.tr("map.pharma.intro"))
+        if state.is_filtered:
+            st.caption(ui.tr("map.pharma.filters"))
+        ui.show_table(ecosystem.pharma_units_table(units, lang), key="map_pharma_units", source_rows=units)
+        with_city = units["city"].dropna()
+        if len(with_city):
+            st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
+                             total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
+        # How the drug makers organise for SMT (expert interviews): set-ups, what they learned, success factors.
+        data = ui.load_section("pharma_smt_organisation")
+        if data:
+            (organisation,) = data
+            st.markdown("#### " + ui.tr("map.pharma.organisation_heading"))
+            conclusion = study.pharma_statements(organisation, lang, "conclusion")
+            if not conclusion.empty:
+                st.markdown("**" + ui.escape_md(conclusion.iloc[0]["text"]) + "**")
+            setups = study.pharma_setups(organisation, lang)
+            for column, (_, row) in zip(st.columns(len(setups) or 1), setups.iterrows()):
+                with column, st.container(border=True, height="stretch"):
+                    st.markdown(f"**{ui.escape_md(row['level_label'])}** · {ui.escape_md(row['organisation'])}")
+                    st.caption(ui.escape_md(row["objective"]))
+                    st.markdown(":material/chat: " + ui.escape_md(row["feedback"]))
+            ui.source_caption(setups)
+            left, right = st.columns(2)
+            with left:
+                ui.bullets(study.pharma_statements(organisation, lang, "success_factor"),
+                           ui.tr("map.pharma.success_factors"), source=False)
+            with right:
+                ui.bullets(study.pharma_statements(organisation, lang, "practice"), ui.tr("map.pharma.practices"),
+                           source=False)
+            questions = study.strategic_questions(organisation, lang)
+            with st.expander(ui.trp("map.pharma.questions", len(questions), n=i18n.fmt_number(len(questions), lang)),
+                             icon=":material/help:"):
+                st.markdown("\n".join(f"{i}. **{ui.escape_md(q['question'])}**" + "".join(
+                    f"\n    - {ui.escape_md(sub)}" for sub in q["sub_questions"])
+                    for i, (_, q) in enumerate(questions.iterrows(), start=1)))
+                quotes = study.pharma_statements(organisation, lang, "quote")
+                for text in quotes["text"]:
+                    st.caption(ui.escape_md(text))
+            ui.source_caption(organisation)
 
 with ui.notes():
     st.markdown(ui.tr("map.intro"))

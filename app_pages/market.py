@@ -16,79 +16,84 @@ ui.filter_scope(applies=())
 (size,) = ui.require("market_size")
 ranges = market.size_ranges(size, lang)
 rate = market.growth(size)
-tab_market, tab_adoption, tab_challenges = st.tabs(
-    [ui.tr("market.section_size"), ui.tr("market.section_adoption"), ui.tr("market.section_challenges")])
+tab_market, tab_adoption, tab_challenges = ui.tabs(
+    "market", [ui.tr("market.section_size"),
+     ui.tr("market.section_adoption"),
+     ui.tr("market.section_challenges")])
 
-with tab_market:
-    left, right = st.columns([3, 2])
-    with left:
-        ui.show_view("market_size", data=ranges[["year", "value_low", "value_high", "unit", "range_label"]])
-    with right:
-        metrics = st.columns(2)
-        for column, (_, row) in zip(metrics, ranges.iterrows()):
-            column.metric(ui.tr("market.metric_size", year=int(row["year"])), row["range_label"])
-        metrics = st.columns(2)
-        metrics[0].metric(ui.tr("market.metric_cagr", start=rate.start, end=rate.end),
-                          market.fmt_pct_range(rate.published_low, rate.published_high, lang),
-                          help=ui.tr("market.cagr_help"))
-        metrics[1].metric(ui.tr("market.metric_implied"), market.fmt_pct_range(rate.implied_min, rate.implied_max, lang, 1),
-                          help=ui.tr("market.cagr_help"))
-        if not rate.published_within_implied:
-            st.warning(ui.tr("market.implied_outside_short"), icon=":material/warning:")
-        ui.source_caption(size)
+if tab_market.open:
+    with tab_market:
+        left, right = st.columns([3, 2])
+        with left:
+            ui.show_view("market_size", data=ranges[["year", "value_low", "value_high", "unit", "range_label"]])
+        with right:
+            metrics = st.columns(2)
+            for column, (_, row) in zip(metrics, ranges.iterrows()):
+                column.metric(ui.tr("market.metric_size", year=int(row["year"])), row["range_label"])
+            metrics = st.columns(2)
+            metrics[0].metric(ui.tr("market.metric_cagr", start=rate.start, end=rate.end),
+                              market.fmt_pct_range(rate.published_low, rate.published_high, lang),
+                              help=ui.tr("market.cagr_help"))
+            metrics[1].metric(ui.tr("market.metric_implied"), market.fmt_pct_range(rate.implied_min, rate.implied_max, lang, 1),
+                              help=ui.tr("market.cagr_help"))
+            if not rate.published_within_implied:
+                st.warning(ui.tr("market.implied_outside_short"), icon=":material/warning:")
+            ui.source_caption(size)
 
-    st.markdown("#### " + ui.tr("market.section_context"))
-    try:
-        context = ui.load("health_context")
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        context = None
-    else:
-        figures = market.context_figures(context, lang)
-        for start in range(0, len(figures), 3):
-            for column, fig in zip(st.columns(3), figures[start:start + 3]):
+        st.markdown("#### " + ui.tr("market.section_context"))
+        try:
+            context = ui.load("health_context")
+        except DatasetError as exc:
+            ui.show_dataset_error(exc)
+            context = None
+        else:
+            figures = market.context_figures(context, lang)
+            for start in range(0, len(figures), 3):
+                for column, fig in zip(st.columns(3), figures[start:start + 3]):
+                    with column, st.container(border=True, height="stretch"):
+                        # Markdown rather than st.metric: these labels and values are long and must wrap, not be cut.
+                        st.markdown("**" + ui.escape_md(fig.label + (f" ({fig.period})" if fig.period else "")) + "**")
+                        st.markdown("### " + ui.escape_md(fig.value))
+                        if fig.detail:
+                            st.caption(ui.escape_md(fig.detail))
+            ui.source_caption(context)
+
+if tab_adoption.open:
+    with tab_adoption:
+        try:
+            survey = ui.load("adoption_survey")
+        except DatasetError as exc:
+            ui.show_dataset_error(exc)
+        else:
+            rows = market.adoption_rows(survey, lang)
+            ui.show_view("adoption", data=rows[["audience_label", "label", "value_label"]], chart_key="adoption_survey")
+
+        st.markdown("#### " + ui.tr("market.section_factors"))
+        try:
+            factors = ui.load("adoption_factors")
+        except DatasetError as exc:
+            ui.show_dataset_error(exc)
+        else:
+            groups = market.factor_groups(factors)
+            for column, (audience, kind, rows) in zip(st.columns(len(groups)), groups):
                 with column, st.container(border=True, height="stretch"):
-                    # Markdown rather than st.metric: these labels and values are long and must wrap, not be cut.
-                    st.markdown("**" + ui.escape_md(fig.label + (f" ({fig.period})" if fig.period else "")) + "**")
-                    st.markdown("### " + ui.escape_md(fig.value))
-                    if fig.detail:
-                        st.caption(ui.escape_md(fig.detail))
-        ui.source_caption(context)
-
-with tab_adoption:
-    try:
-        survey = ui.load("adoption_survey")
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-    else:
-        rows = market.adoption_rows(survey, lang)
-        ui.show_view("adoption", data=rows[["audience_label", "label", "value_label"]], chart_key="adoption_survey")
-
-    st.markdown("#### " + ui.tr("market.section_factors"))
-    try:
-        factors = ui.load("adoption_factors")
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-    else:
-        groups = market.factor_groups(factors)
-        for column, (audience, kind, rows) in zip(st.columns(len(groups)), groups):
-            with column, st.container(border=True, height="stretch"):
-                st.markdown(f"**{GROUP_ICONS[audience]} {ui.tr(f'market.group.{audience}.{kind}')}**")
-                st.markdown("\n".join(f"- {ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in rows.iterrows()))
-        ui.source_caption(factors)
+                    st.markdown(f"**{GROUP_ICONS[audience]} {ui.tr(f'market.group.{audience}.{kind}')}**")
+                    st.markdown("\n".join(f"- {ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in rows.iterrows()))
+            ui.source_caption(factors)
 
 # --- what SMT developers must overcome (technical, economic & regulatory, organisational) ----------------------
-with tab_challenges:
-    data = ui.load_section("smt_challenges")
-    if data:
-        rows = study.challenges(data[0], lang)
-        st.caption(ui.tr("market.challenges_intro", n=i18n.fmt_number(len(rows), lang)))
-        natures = list(dict.fromkeys(rows["nature"]))
-        for column, nature in zip(st.columns(len(natures) or 1), natures):
-            group = rows[rows["nature"] == nature]
-            with column, st.container(border=True, height="stretch"):
-                ui.bullets(group, group.iloc[0]["nature_label"], source=False)
-        ui.source_caption(rows)
+if tab_challenges.open:
+    with tab_challenges:
+        data = ui.load_section("smt_challenges")
+        if data:
+            rows = study.challenges(data[0], lang)
+            st.caption(ui.tr("market.challenges_intro", n=i18n.fmt_number(len(rows), lang)))
+            natures = list(dict.fromkeys(rows["nature"]))
+            for column, nature in zip(st.columns(len(natures) or 1), natures):
+                group = rows[rows["nature"] == nature]
+                with column, st.container(border=True, height="stretch"):
+                    ui.bullets(group, group.iloc[0]["nature_label"], source=False)
+            ui.source_caption(rows)
 
 with ui.notes():
     st.markdown(ui.tr("market.intro"))

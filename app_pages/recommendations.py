@@ -80,21 +80,24 @@ sections = [(ui.tr(f"recommendations.tab.{objective}"), [(objective, rows)])
             for objective, rows in by_group.get("competitiveness", [])]
 if by_group.get("training"):
     sections.append((ui.tr("recommendations.tab.training"), by_group["training"]))
-tab_conditions, *tabs = st.tabs([ui.tr("recommendations.tab_conditions")] + [label for label, _ in sections]
-                                + [ui.tr("recommendations.tab_targets")])
+tab_conditions, *tabs = ui.tabs("recommendations", [ui.tr("recommendations.tab_conditions")]
+                                + [label for label, _ in sections] + [ui.tr("recommendations.tab_targets")])
 tab_targets = tabs[-1]
 # --- what the study says must hold first ---------------------------------------------------------------------
-with tab_conditions:
-    data = ui.load_section("reco_conditions")
-    if data:
-        conditions = study.conditions(data[0], lang)
-        st.markdown("#### " + ui.tr("recommendations.conditions_heading"))
-        st.markdown("\n".join(f"{i}. {ui.escape_md(t)}" for i, t in enumerate(conditions["text"], start=1)))
-        ui.source_caption(conditions)
-if not sections:
+if tab_conditions.open:
+    with tab_conditions:
+        data = ui.load_section("reco_conditions")
+        if data:
+            conditions = study.conditions(data[0], lang)
+            st.markdown("#### " + ui.tr("recommendations.conditions_heading"))
+            st.markdown("\n".join(f"{i}. {ui.escape_md(t)}" for i, t in enumerate(conditions["text"], start=1)))
+            ui.source_caption(conditions)
+if not sections and tabs[0].open:
     with tabs[0]:
         st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
 for tab, (_, objectives) in zip(tabs, sections):
+    if not tab.open:
+        continue
     with tab:
         for objective, rows in objectives:
             st.markdown("#### " + ui.tr(f"recommendations.objective.{objective}"))
@@ -104,14 +107,15 @@ for tab, (_, objectives) in zip(tabs, sections):
                         _action(reco)
         ui.source_caption(pd.concat([rows for _, rows in objectives]))
 
-with tab_targets:
-    if shown.empty:
-        st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
-    else:
-        counts = recommendations.target_counts(shown, lang)
-        chart = reco_charts.targets(counts, ui.tr("recommendations.chart_title"),
-                                    ui.tr("recommendations.chart_subtitle"), ui.tr("recommendations.x_title"))
-        ui.show_chart(chart, data=counts[["target_label", "actions"]], key="reco_targets", source_rows=shown)
+if tab_targets.open:
+    with tab_targets:
+        if shown.empty:
+            st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
+        else:
+            counts = recommendations.target_counts(shown, lang)
+            chart = reco_charts.targets(counts, ui.tr("recommendations.chart_title"),
+                                        ui.tr("recommendations.chart_subtitle"), ui.tr("recommendations.x_title"))
+            ui.show_chart(chart, data=counts[["target_label", "actions"]], key="reco_targets", source_rows=shown)
 
 with ui.notes():
     st.markdown(ui.tr("recommendations.intro"))

@@ -120,36 +120,40 @@ def _quadrant(quadrant: str, rows: pd.DataFrame) -> None:
                     _panel(item)
 
 
-tab_grid, tab_axes = st.tabs([ui.tr("swot.tab.grid"), ui.tr("swot.tab.axes")])
+tab_grid, tab_axes = ui.tabs(
+    "swot", [ui.tr("swot.tab.grid"),
+     ui.tr("swot.tab.axes")])
 
-with tab_grid:
-    ui.codes_from_url("swot_axis", list(AXES))
-    axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
-                    help=ui.tr("swot.axis_filter_help"),
-                    format_func=lambda a: i18n.label("axis", a, lang))
-    axes = tuple(a for a in (axes or ()) if a in AXES)
-    ui.codes_to_url("swot_axis", axes)
-    n_with, n_total = swot.coverage(items, evidence)
-    st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
-               + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))
-    quadrants = swot.by_quadrant(items, axes)
-    hidden = n_total - sum(len(rows) for rows in quadrants.values())
-    if hidden:
-        st.caption(ui.tr("swot.hidden", n=hidden))
-    for pair in (SWOT_QUADRANTS[:2], SWOT_QUADRANTS[2:]):
-        for column, quadrant in zip(st.columns(2), pair):
-            with column:
-                _quadrant(quadrant, quadrants[quadrant])
+if tab_grid.open:
+    with tab_grid:
+        ui.codes_from_url("swot_axis", list(AXES))
+        axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
+                        help=ui.tr("swot.axis_filter_help"),
+                        format_func=lambda a: i18n.label("axis", a, lang))
+        axes = tuple(a for a in (axes or ()) if a in AXES)
+        ui.codes_to_url("swot_axis", axes)
+        n_with, n_total = swot.coverage(items, evidence)
+        st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
+                   + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))
+        quadrants = swot.by_quadrant(items, axes)
+        hidden = n_total - sum(len(rows) for rows in quadrants.values())
+        if hidden:
+            st.caption(ui.tr("swot.hidden", n=hidden))
+        for pair in (SWOT_QUADRANTS[:2], SWOT_QUADRANTS[2:]):
+            for column, quadrant in zip(st.columns(2), pair):
+                with column:
+                    _quadrant(quadrant, quadrants[quadrant])
 
-    ui.source_caption(items)
+        ui.source_caption(items)
 
-with tab_axes:
-    counts = swot.axis_counts(items, evidence, lang)
-    chart = swot_charts.axis_grid(
-        counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
-        ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
-    ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
-                  source_rows=items)
+if tab_axes.open:
+    with tab_axes:
+        counts = swot.axis_counts(items, evidence, lang)
+        chart = swot_charts.axis_grid(
+            counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
+            ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
+        ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
+                      source_rows=items)
 
 with ui.notes():
     st.markdown(ui.tr("swot.intro"))

@@ -1,9 +1,10 @@
-"""Screenshots of every page at projector sizes (1280×800, 1920×1080), viewport and full length.
+"""Screenshots of every page at projector sizes (1280×800, 1920×1080), viewport and full length, one per tab.
 
     python scripts/screenshots.py [--out screenshots] [--lang fr|en] [--query "region=84"]
 
 Starts its own server on a free loopback port, uses Debian's Chromium (no browser download) with
-outside hosts unresolvable, and writes ``<page>_<w>x<h>.png`` and ``<page>_<w>x<h>_full.png``.
+outside hosts unresolvable, and writes ``<page>_<w>x<h>.png`` and ``<page>_<w>x<h>_full.png`` (the first tab), then
+``<page>_<w>x<h>_tab<n>_full.png`` for each other tab of the page.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ def main() -> int:
                     stem = f"{spec.key}_{width}x{height}" + (f"_{args.lang}" if args.lang != "fr" else "")
                     page.screenshot(path=str(out / f"{stem}.png"))
                     full_length(page, width, out / f"{stem}_full.png")
+                    tabs = page.locator("[data-testid='stMainBlockContainer'] [role='tab']")
+                    for i in range(1, tabs.count()):
+                        page.set_viewport_size({"width": width, "height": height})
+                        tabs.nth(i).click()
+                        page.wait_for_timeout(800)
+                        full_length(page, width, out / f"{stem}_tab{i}_full.png")
                     page.close()
                     print(out / f"{stem}.png")
             browser.close()

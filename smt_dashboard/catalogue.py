@@ -10,6 +10,7 @@ import pandas as pd
 from smt_dashboard import i18n
 from smt_dashboard.datasets import SMT_CATEGORIES
 from smt_dashboard.filters import FilterState, apply_area, judge_area
+from smt_dashboard.memo import memoized
 
 REIMBURSEMENT_ORDER = ("reimbursed", "in_progress", "free", "not_reimbursed")
 AUTHORITIES = ("ce_marked", "fda_approved")
@@ -26,6 +27,7 @@ def pct_whole(value: float | None, lang: str) -> str:
     return i18n.fmt_pct(math.floor(float(value) + 0.5 + 1e-9), lang, 0)
 
 
+@memoized
 def category_totals(catalogue: pd.DataFrame, total: float | None = None) -> pd.DataFrame:
     """SMT per category, in the study's order, with the share of ``total`` (default: the rows' sum;
     6 / 30 / 4 of 40)."""
@@ -37,6 +39,7 @@ def category_totals(catalogue: pd.DataFrame, total: float | None = None) -> pd.D
     return out
 
 
+@memoized
 def area_totals(catalogue: pd.DataFrame, total: float | None = None) -> pd.DataFrame:
     """SMT per therapy area, most first, with the share of ``total`` (default: the rows' sum;
     diabetology 22 = 55 %)."""
@@ -51,11 +54,13 @@ def area_totals(catalogue: pd.DataFrame, total: float | None = None) -> pd.DataF
     return out.reset_index(drop=True)
 
 
+@memoized
 def filtered_catalogue(catalogue: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """Catalogue rows of the selected therapy areas (the only global filter the catalogue has)."""
     return apply_area(catalogue, state)
 
 
+@memoized
 def heatmap_cells(catalogue: pd.DataFrame, lang: str, total: float | None = None) -> pd.DataFrame:
     """One row per category × therapy area drawn: the complete grid of the areas present, with 0 where
     the catalogue has no SMT (its rows add up to the 40, so an absent pair is a true zero). Area shares
@@ -86,6 +91,7 @@ def heatmap_cells(catalogue: pd.DataFrame, lang: str, total: float | None = None
     return out
 
 
+@memoized
 def examples_for(examples: pd.DataFrame, category: str, state: FilterState) -> tuple[pd.DataFrame, int]:
     """Named SMT and device types cited for one category; with an area filter, only the examples of
     those areas, plus how many were hidden because the study gives them no area."""
@@ -93,6 +99,7 @@ def examples_for(examples: pd.DataFrame, category: str, state: FilterState) -> t
     return judged.rows, judged.n_unjudged
 
 
+@memoized
 def approvals_long(approvals: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Per category and authority (CE, FDA): approved count, available count and share, in study order."""
     rows = []
@@ -117,6 +124,7 @@ def approvals_long(approvals: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@memoized
 def approval_totals(approvals: pd.DataFrame) -> dict[str, float]:
     """Totals over the available SMT: 33 available, 21 CE, 22 FDA, and the mean approval rate (65 %)."""
     available = float(approvals["available_count"].sum())
@@ -130,6 +138,7 @@ def approval_totals(approvals: pd.DataFrame) -> dict[str, float]:
     }
 
 
+@memoized
 def approval_gaps(approvals: pd.DataFrame) -> pd.DataFrame:
     """Categories where CE and FDA counts differ: proof that some SMT are approved in one geography only
     (at least |FDA − CE| of them)."""
@@ -137,6 +146,7 @@ def approval_gaps(approvals: pd.DataFrame) -> pd.DataFrame:
     return diff[diff["at_least"] > 0].reset_index(drop=True)
 
 
+@memoized
 def reimbursement_rows(reimbursement: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The four French reimbursement statuses in a fixed order, with share of the 33 and named products."""
     total = reimbursement["smt_count"].sum()
@@ -155,6 +165,7 @@ def financed_or_in_progress(reimbursement: pd.DataFrame) -> int:
     return int(reimbursement.loc[reimbursement["status"].isin(["reimbursed", "in_progress"]), "smt_count"].sum())
 
 
+@memoized
 def dtx_table(dtx: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The digital therapeutics as displayed: name, pharma partner, therapy area (when the study gives it)."""
     return pd.DataFrame({
@@ -170,6 +181,7 @@ def dtx_notes(dtx: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
     return [(str(r["name"]), i18n.pick(r, "note", lang)) for _, r in dtx.iterrows() if i18n.pick(r, "note", lang)]
 
 
+@memoized
 def dtx_areas(areas: pd.DataFrame, state: FilterState, lang: str) -> pd.DataFrame:
     """Digital therapeutics per therapy area (area filter applied), most first, with labels and notes."""
     rows = apply_area(areas, state).sort_values("dtx_count", ascending=False, kind="stable").reset_index(drop=True)
@@ -188,6 +200,7 @@ def example_line(row: pd.Series, lang: str) -> str:
     return text + (f" — {description}" if description else "")
 
 
+@memoized
 def heatmap_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The heatmap's cells as a readable table (what "afficher les données" shows)."""
     return pd.DataFrame({
@@ -197,6 +210,7 @@ def heatmap_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def approvals_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The approvals chart's bars as a table: category, authority, approved, available, share."""
     return pd.DataFrame({
@@ -208,6 +222,7 @@ def approvals_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def reimbursement_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The reimbursement chart's bars as a table, with the products the study names."""
     return pd.DataFrame({
@@ -218,6 +233,7 @@ def reimbursement_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def dtx_areas_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The digital-therapeutics-by-area bars as a table, with the derivation note where there is one."""
     return pd.DataFrame({

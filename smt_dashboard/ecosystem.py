@@ -28,11 +28,13 @@ SIZE_GROUPS = ("us", "french", "foreign_subsidiary")  # drawing order of the com
 OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")  # INSEE codes of the overseas regions
 
 
+@memoized
 def france_view(companies: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """French companies and French subsidiaries of foreign companies that pass the global filters."""
     return filters.apply_to_companies(filters.france_companies(companies), state)
 
 
+@memoized
 def us_view(companies: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """The study's US companies; only the model filter applies (they have no region, area or French nationality)."""
     rows = companies[companies["scope"] == "us"]
@@ -59,6 +61,7 @@ class EcosystemCounts:
         return self.french + self.foreign
 
 
+@memoized
 def counts(rows: pd.DataFrame) -> EcosystemCounts:
     """Companies by nationality, staff in France, and how many have a published 2018 revenue."""
     french = rows["scope"] == "french"
@@ -88,6 +91,7 @@ def same_group_rows(companies: pd.DataFrame) -> pd.DataFrame:
     return companies[counts > 1].sort_values(["group_id", "scope"])
 
 
+@memoized
 def region_summary(rows: pd.DataFrame, region_names: dict[str, str]) -> pd.DataFrame:
     """One row per region of the GeoJSON (in its order): companies, French, foreign subsidiaries, staff in France."""
     base = pd.DataFrame({"region_code": list(region_names), "region_name": list(region_names.values())})
@@ -103,6 +107,7 @@ def region_summary(rows: pd.DataFrame, region_names: dict[str, str]) -> pd.DataF
     return out
 
 
+@memoized
 def companies_by_region(rows: pd.DataFrame) -> list[tuple[str, list[str]]]:
     """Company names per region (most companies first): the map in words, for screen readers and print."""
     located = rows.dropna(subset=["region_name"])
@@ -177,6 +182,7 @@ class SizeRange:
     largest: int | None
 
 
+@memoized
 def size_range(rows: pd.DataFrame) -> SizeRange:
     """Headcount range of ``rows`` (the study: French companies have "10 à 250" staff)."""
     staff = rows["employees"].dropna()

@@ -13,6 +13,7 @@ import pandas as pd
 
 from smt_dashboard.datasets import MODELS, THERAPY_AREAS
 from smt_dashboard.i18n import DEFAULT_LANG, LANGS, label, t
+from smt_dashboard.memo import memoized
 
 NATIONALITIES = ("french", "foreign_subsidiary")
 MODES = ("normal", "presentation")
@@ -177,6 +178,7 @@ def _matches(column: pd.Series, wanted: tuple[str, ...], multi: bool) -> pd.Seri
     return column.fillna("").astype(str).str.split(";").map(lambda codes: bool(wanted_set.intersection(codes)))
 
 
+@memoized
 def judge(rows: pd.DataFrame, state: FilterState, columns: Mapping[str, str]) -> Judged:
     """Split ``rows`` by the active filters that ``columns`` maps to a column: rows that match every one,
     and rows that match every filter they can be judged on but lack a value for another (never a silent
@@ -206,6 +208,7 @@ def isin(column: pd.Series, values) -> pd.Series:
     return column.isin(values)
 
 
+@memoized
 def judge_companies(companies: pd.DataFrame, state: FilterState) -> Judged:
     """Companies matching every active filter, and those an active filter cannot judge (e.g. no known
     therapy area under an area filter)."""
@@ -217,6 +220,7 @@ def apply_to_companies(companies: pd.DataFrame, state: FilterState) -> pd.DataFr
     return judge_companies(companies, state).rows
 
 
+@memoized
 def judge_company_rows(rows: pd.DataFrame, companies: pd.DataFrame, state: FilterState,
                        key: str = "company_id") -> Judged:
     """Rows of a company-linked table (funding rounds, products), judged through their company."""
@@ -234,6 +238,7 @@ def apply_to_company_rows(rows: pd.DataFrame, companies: pd.DataFrame, state: Fi
     return judge_company_rows(rows, companies, state, key).rows
 
 
+@memoized
 def judge_area(rows: pd.DataFrame, state: FilterState, column: str = "therapy_area") -> Judged:
     """Rows of a table with a therapy-area column, judged by the area filter."""
     return judge(rows, state, {"areas": column})
@@ -252,6 +257,7 @@ def with_region(rows: pd.DataFrame, cities: pd.DataFrame, city_column: str = "ci
     return out
 
 
+@memoized
 def judge_region(rows: pd.DataFrame, state: FilterState, cities: pd.DataFrame,
                  city_column: str = "city") -> Judged:
     """Rows located by a city column, judged by the region filter through the city's region."""

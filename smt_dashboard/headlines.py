@@ -8,6 +8,7 @@ import pandas as pd
 
 from smt_dashboard import filters, i18n
 from smt_dashboard.filters import FilterState
+from smt_dashboard.memo import memoized
 from smt_dashboard.projections import inputs_from_table, project_jobs
 
 
@@ -25,6 +26,7 @@ class Headline:
     national: str = ""  # under a filter: the national reference ("sur 17 en France")
 
 
+@memoized
 def smt_identified(catalogue: pd.DataFrame, state: FilterState, lang: str) -> Headline:
     rows = filters.apply_area(catalogue, state)
     total = int(rows["smt_count"].sum())
@@ -38,6 +40,7 @@ def _national(value: str, lang: str) -> str:
     return i18n.t("overview.national_reference", lang, value=value)
 
 
+@memoized
 def companies(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
     france = filters.france_companies(companies_df)
     rows = filters.apply_to_companies(france, state)
@@ -56,6 +59,7 @@ def companies(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Head
                     _national(i18n.fmt_number(len(france), lang), lang))
 
 
+@memoized
 def employees(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Headline:
     france = filters.france_companies(companies_df)
     rows = filters.apply_to_companies(france, state)
@@ -73,6 +77,7 @@ def employees(companies_df: pd.DataFrame, state: FilterState, lang: str) -> Head
                     national)
 
 
+@memoized
 def funds_raised(rounds: pd.DataFrame, companies_df: pd.DataFrame, context: pd.DataFrame, state: FilterState,
                  lang: str) -> Headline:
     rows = filters.apply_to_company_rows(rounds, companies_df, state)
@@ -91,6 +96,7 @@ def funds_raised(rounds: pd.DataFrame, companies_df: pd.DataFrame, context: pd.D
     return Headline("funds", total, i18n.fmt_meur(total, lang), detail, raised, "funding", state.is_filtered, national)
 
 
+@memoized
 def deals_share(deals: pd.DataFrame, lang: str) -> Headline:
     world = deals.loc[deals["level"] == "world", "deals"].sum()
     france_rows = deals[deals["country_code"] == "FR"]
@@ -102,6 +108,7 @@ def deals_share(deals: pd.DataFrame, lang: str) -> Headline:
     return Headline("deals", share, i18n.fmt_pct(share, lang), detail, rows, "deals", False)
 
 
+@memoized
 def index_rank(index: pd.DataFrame, lang: str) -> Headline:
     ordered = index.sort_values("index", ascending=False).reset_index(drop=True)
     pos = ordered.index[ordered["country_code"] == "FR"]
@@ -112,6 +119,7 @@ def index_rank(index: pd.DataFrame, lang: str) -> Headline:
     return Headline("index", rank, display, detail, ordered[ordered["country_code"] == "FR"], "index", False)
 
 
+@memoized
 def jobs_2025(inputs_table: pd.DataFrame, lang: str) -> Headline:
     inputs = inputs_from_table(inputs_table)
     proj = project_jobs(inputs)

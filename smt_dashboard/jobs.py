@@ -57,6 +57,7 @@ def hard_label(value: object, lang: str) -> str:
     return i18n.t("jobs.cell.not_stated", lang)
 
 
+@memoized
 def family_overview(families: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every family (and the developer sub-family) with its kind and whether it is hard to recruit: yes, no, or
     not stated (the study only speaks of the new jobs and of the technical jobs; the reasons are long texts,
@@ -127,6 +128,7 @@ def recruiting_not_stated(families: pd.DataFrame) -> pd.DataFrame:
     return families[families["hard_to_recruit"].map(lambda v: v is not True and v is not False).astype(bool)]
 
 
+@memoized
 def skills_for(skills: pd.DataFrame, family_id: str, lang: str) -> dict[str, list[str]]:
     """Know-how and soft skills of one family, in ``lang`` (French wording as fallback)."""
     rows = skills[skills["family_id"] == family_id]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from smt_dashboard.i18n import t
+from smt_dashboard.memo import memoized
 
 
 def _split(ids: Iterable[str] | str | None) -> list[str]:
@@ -37,6 +38,7 @@ def short_citation(source_id: str, sources: pd.DataFrame, lang: str = "fr") -> s
     return str(row.iloc[0]["citation_en" if lang == "en" else "citation_fr"])
 
 
+@memoized
 def source_line(rows: pd.DataFrame, sources: pd.DataFrame, lang: str,
                 extra_ids: Iterable[str] = ()) -> str:
     """"Source : AEC Partners (2020), d'après Microsoft (2017), PIPAME (2015)" for the given rows."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from smt_dashboard import i18n
+from smt_dashboard.memo import memoized
 from smt_dashboard.policy import format_partial_date, jurisdiction_label
 
 # The tables this module displays (pages that show them load them by these names with ui.load / ui.load_section).
@@ -43,6 +44,7 @@ def _frame(rows: pd.DataFrame, lang: str, texts: dict[str, str], keep: list[str]
 
 # --- 1. development challenges (market / policy page) --------------------------------------------------------
 
+@memoized
 def challenges(table: pd.DataFrame, lang: str = "fr", nature: str | None = None) -> pd.DataFrame:
     """The challenges SMT developers face, by nature (technical, economic & regulatory, organisational).
     Columns: challenge_id, nature, nature_label, order, text + provenance."""
@@ -56,6 +58,7 @@ def challenges(table: pd.DataFrame, lang: str = "fr", nature: str | None = None)
 
 # --- 2. conditions before the recommendations (recommendations page) -------------------------------------------
 
+@memoized
 def conditions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """What "the growth and adoption of innovative SMT will require". Columns: condition_id, order, text + provenance."""
     return _frame(table, lang, {"text": "text"}, ["condition_id", "order"], ["order"])
@@ -63,6 +66,7 @@ def conditions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 # --- 3. how drug makers organise for SMT (ecosystem / recommendations) -----------------------------------------
 
+@memoized
 def pharma_setups(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The three anonymised team set-ups and what each learned. Columns: item_id, level, level_label, order,
     objective, organisation, feedback + provenance."""
@@ -73,6 +77,7 @@ def pharma_setups(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     return out
 
 
+@memoized
 def pharma_statements(table: pd.DataFrame, lang: str = "fr", kind: str = "conclusion") -> pd.DataFrame:
     """Statements of one kind: ``conclusion``, ``quote``, ``success_factor`` (the 4 elements of success; the study
     numbers only the strategy one, 2), ``practice``. Columns: item_id, order, study_number, text + provenance."""
@@ -80,6 +85,7 @@ def pharma_statements(table: pd.DataFrame, lang: str = "fr", kind: str = "conclu
     return _frame(rows, lang, {"text": "text"}, ["item_id", "order", "study_number"], ["order"])
 
 
+@memoized
 def strategic_questions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The five questions to answer to set the strategy early, each with its sub-questions.
     Columns: question_id, order, question, sub_questions (tuple of str) + provenance."""
@@ -95,6 +101,7 @@ def strategic_questions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 # --- 4. shared skills and training context (jobs / trainings pages) --------------------------------------------
 
+@memoized
 def shared_skills(table: pd.DataFrame, lang: str = "fr", scope: str = "all_jobs") -> pd.DataFrame:
     """Skills all SMT jobs need (``all_jobs``: results, process, end users) or that the traditional jobs need
     (``traditional_jobs``). Columns: skill_id, order, skill, detail + provenance."""
@@ -102,6 +109,7 @@ def shared_skills(table: pd.DataFrame, lang: str = "fr", scope: str = "all_jobs"
     return _frame(rows, lang, {"skill": "text", "detail": "detail"}, ["skill_id", "order"], ["order"])
 
 
+@memoized
 def training_context(table: pd.DataFrame, lang: str = "fr", topic: str | None = None,
                      ref_id: str | None = None) -> pd.DataFrame:
     """Training context items of one topic (``ux_routes``, ``ux_on_the_job``, ``ux_continuing``,
@@ -129,6 +137,7 @@ def cti_schools(table: pd.DataFrame) -> int:
 
 # --- 5. reimbursement evidence (catalogue page) -----------------------------------------------------------------
 
+@memoized
 def reimbursed_products(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The 12 SMT funded / reimbursed or under way in France, where they come from when the study says (the
     medical-device side: FreeStyle Libre) and the evidence it names (Diabeo: Telesage, 700 patients).
@@ -146,6 +155,7 @@ def reimbursed_products(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 # --- 6. HAS / EMA / NICE and the app platforms (policy page) -----------------------------------------------------
 
+@memoized
 def evaluation_items(table: pd.DataFrame, lang: str = "fr", topic: str = "has_axis") -> pd.DataFrame:
     """The items of one assessment topic: ``has_axis`` (the 4 axes of the HAS's 29 proposals), ``has_finding``,
     ``has_difficulty``, ``has_question``, ``has_matrix``, ``ema_topic``, ``nice_audience``, ``nice_element``.
@@ -154,6 +164,7 @@ def evaluation_items(table: pd.DataFrame, lang: str = "fr", topic: str = "has_ax
     return _frame(rows, lang, {"text": "text"}, ["item_id", "body", "topic", "order"], ["order"])
 
 
+@memoized
 def platforms(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The app-guidance / certification platforms the study cites. Columns: platform_id, name, country_code,
     country (label, None when not stated), kind, kind_label, description, note + provenance."""
@@ -166,6 +177,7 @@ def platforms(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 # --- 7. institutions and the Coalition Innovation Santé (policy page) -------------------------------------------
 
+@memoized
 def institutions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """French digital-health institutions and their missions, national bodies first. Columns: institution_id,
     acronym, name, level, level_label, created, created_label ("non daté par l'étude" when empty), mission, note
@@ -180,6 +192,7 @@ def institutions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     return out
 
 
+@memoized
 def coalition(table: pd.DataFrame, lang: str = "fr", kind: str | None = None) -> pd.DataFrame:
     """The Coalition Innovation Santé Crise Sanitaire: its objective, the call's objectives, the 3 first projects,
     who initiated, supported and joined it. Columns: item_id, kind, kind_label, order, name, text + provenance."""
@@ -193,6 +206,7 @@ def coalition(table: pd.DataFrame, lang: str = "fr", kind: str | None = None) ->
 
 # --- 8. where the digital-therapeutics developers are based (catalogue page) -------------------------------------
 
+@memoized
 def dtx_locations(therapeutics: pd.DataFrame, developers: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """One row per developer: country, city as the study's map places it (None when not placed), the digital
     therapeutics of the list it develops, and whether that link is inferred. Columns: developer_id, name,
@@ -219,6 +233,7 @@ def developers_by_city(developers: pd.DataFrame, country: str = "US") -> dict[st
 
 # --- 9. the study's method ("about the study") ----------------------------------------------------------------
 
+@memoized
 def method_items(table: pd.DataFrame, lang: str = "fr", kind: str = "approach",
                  parent_id: str | None = None) -> pd.DataFrame:
     """The method items of one kind (``edec_context``, ``edec_axis``, ``objective``, ``approach``,
@@ -247,6 +262,7 @@ def screened_companies(table: pd.DataFrame) -> list[str]:
 
 # --- jobs projection scope (jobs page) -------------------------------------------------------------------------
 
+@memoized
 def projection_scope(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """What the jobs projection covers and assumes: an optimistic scenario, SMT companies only, drug makers' SMT
     jobs left out (assumed stable) and why. Columns: item_id, kind, kind_label, actor, order, text + provenance."""

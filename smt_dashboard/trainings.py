@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from smt_dashboard import i18n
+from smt_dashboard.memo import memoized
 
 ESTABLISHMENT_TYPES = ("private_school", "university", "engineering_school")
 OBJECTIVES = ("training_ux_data_dev", "training_ra", "training_engineers")
@@ -19,11 +20,13 @@ def _split(cell: object) -> list[str]:
     return [] if i18n.is_missing(cell) else [x.strip() for x in str(cell).split(";") if x.strip()]
 
 
+@memoized
 def establishments(campuses: pd.DataFrame) -> pd.DataFrame:
     """One row per establishment (several campuses count once): the study's 14."""
     return campuses.drop_duplicates("establishment").reset_index(drop=True)
 
 
+@memoized
 def campuses_by_city(campuses: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Campuses per city, most first (Paris 10, Lyon 4, Nantes 4, Bordeaux 3…), with the establishments named."""
     grouped = campuses.groupby("city", sort=False).agg(
@@ -33,6 +36,7 @@ def campuses_by_city(campuses: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@memoized
 def by_establishment_type(campuses: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Establishments per type with their share (private schools 10 of 14 = 71 %)."""
     est = establishments(campuses)
@@ -46,6 +50,7 @@ def by_establishment_type(campuses: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+@memoized
 def by_length(lengths: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Initial programmes per length in years, with the share computed from the counts (5 / 7 / 3 of 15)."""
     out = lengths.sort_values("duration_years").reset_index(drop=True)
@@ -58,6 +63,7 @@ def by_length(lengths: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+@memoized
 def continuing_groups(groups: pd.DataFrame, lang: str) -> list[dict]:
     """The continuing programmes as the study groups them: announced count, names given, and a note
     where the study names fewer programmes than it counts (titles are long: shown as a list, not a table)."""
@@ -65,6 +71,7 @@ def continuing_groups(groups: pd.DataFrame, lang: str) -> list[dict]:
              "note": i18n.pick(g, "note", lang)} for _, g in groups.iterrows()]
 
 
+@memoized
 def ra_masters_table(masters: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The regulatory-affairs Master 2 with a medical-device module and a digital-health module column
     (yes / no; the module titles are listed by :func:`ra_modules`)."""
@@ -79,6 +86,7 @@ def ra_masters_table(masters: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def ra_modules(masters: pd.DataFrame, lang: str) -> list[dict]:
     """The Master 2 that have a medical-device or digital-health module: which, and the study's caveat."""
     out = []
@@ -90,6 +98,7 @@ def ra_modules(masters: pd.DataFrame, lang: str) -> list[dict]:
     return out
 
 
+@memoized
 def module_counts(masters: pd.DataFrame) -> dict[str, int]:
     """How many of the Master 2 have a medical-device module and a digital-health module (4 and 1 of 8)."""
     return {"total": len(masters), "dm_module": int(masters["dm_module"].notna().sum()),
@@ -106,6 +115,7 @@ def course_list(cell: object) -> list[str]:
     return _split(cell)
 
 
+@memoized
 def gaps_with_recommendations(gaps: pd.DataFrame, recommendations: pd.DataFrame) -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
     """Per training objective (UX/data/dev, regulatory affairs, engineers): the gaps the study concludes
     and the training recommendations that answer them, in the study's order."""
@@ -119,6 +129,7 @@ def gaps_with_recommendations(gaps: pd.DataFrame, recommendations: pd.DataFrame)
     return out
 
 
+@memoized
 def city_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The by-city bars as a table, with the establishments of each city."""
     return pd.DataFrame({
@@ -128,6 +139,7 @@ def city_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def type_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The by-type bars as a table: type, count, share, establishments."""
     return pd.DataFrame({
@@ -138,6 +150,7 @@ def type_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+@memoized
 def length_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The by-length bars as a table: length, programmes, share."""
     return pd.DataFrame({

@@ -336,10 +336,35 @@ def bullets(rows: pd.DataFrame, heading: str | None = None, field: str = "text",
         return
     if heading:
         st.markdown(f"**{escape_md(heading)}**")
-    st.markdown("\n".join("- " + (f"**{escape_md(r[lead])}** — " if lead and not i18n.is_missing(r[lead]) else "")
-                          + escape_md(r[field]) for _, r in rows.iterrows()))
+    leads = rows[lead] if lead else [None] * len(rows)
+    st.markdown("\n".join("- " + ("" if i18n.is_missing(head) else f"**{escape_md(head)}** — ") + escape_md(text)
+                          for head, text in zip(leads, rows[field])))
     if source:
         source_caption(rows)
+
+
+class Tab:
+    """One tab of a page: enter it with ``with``; ``open`` says whether its content should run now."""
+
+    def __init__(self, container, is_open: bool):
+        self.container, self.open = container, is_open
+
+    def __enter__(self):
+        return self.container.__enter__()
+
+    def __exit__(self, *exc):
+        return self.container.__exit__(*exc)
+
+
+def tabs(key: str, labels: list[str]) -> list[Tab]:
+    """The page's tabs. Only the open tab's content runs (``on_change="rerun"``): a page costs what its open tab
+    costs, on the server and in the browser. The tab chosen is kept per language (labels are translated).
+    ``SMT_ALL_TABS=1`` (the AppTest suite) runs every tab, so that a test reads a whole page in one run."""
+    import os
+
+    if os.environ.get("SMT_ALL_TABS") == "1":
+        return [Tab(t, True) for t in st.tabs(labels)]
+    return [Tab(t, bool(t.open)) for t in st.tabs(labels, key=f"tabs_{key}_{lang()}", on_change="rerun")]
 
 
 def key_message(*texts: str) -> None:

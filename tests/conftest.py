@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from smt_dashboard.datasets import load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 APP = str(ROOT / "app.py")
+# AppTest runs every tab of a page (a test reads a whole page in one run); in the browser only the open tab runs,
+# which the browser tests exercise by clicking the tabs (their servers are started without this variable).
+os.environ["SMT_ALL_TABS"] = "1"
 
 
 @pytest.fixture(scope="module")

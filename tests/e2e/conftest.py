@@ -35,7 +35,9 @@ def start_server(port: int, env: dict | None = None, script: Path | None = None)
     cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+    # A real server runs only the open tab of a page, as in production (SMT_ALL_TABS is the AppTest suite's).
+    server_env = {k: v for k, v in os.environ.items() if k != "SMT_ALL_TABS"}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**server_env, **(env or {})}, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -122,15 +124,3 @@ def page_tabs(pg):
     return pg.locator("[data-testid='stMainBlockContainer'] [role='tab']")
 
 
-def all_tabs_text(pg) -> str:
-    """The text of the page with each of its tabs open in turn (a closed tab's text is not on screen)."""
-    tabs = page_tabs(pg)
-    if tabs.count() == 0:
-        return main_text(pg)
-    texts = []
-    for i in range(tabs.count()):
-        tabs.nth(i).click()
-        pg.wait_for_timeout(300)
-        texts.append(main_text(pg))
-    tabs.nth(0).click()
-    return "\n".join(texts)

@@ -10,13 +10,15 @@ import re
 import pytest
 
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import SCREENSHOTS, all_tabs_text, assert_no_error, main_text, open_export_menu, open_page, wait_ready
+from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_export_menu, open_page, wait_ready
+from tests.e2e.test_layout import check_page
 
 # A figure or phrase of the study that each page must show (French, default view).
 KEY_CONTENT = {
     "overview": ["Vue d'ensemble", "40", "4\u202f587", "1,4\u202f%"],
     "briefing": ["Dossier de séance"],
     "swot": ["Forces", "Faiblesses", "Financement limité des entreprises innovantes"],
+    "about": ["13 experts", "Sanofi", "connected device"],
     "policy": ["Ma Santé 2022", "264"],
     "market": ["504", "531", "28"],
     "recommendations": ["Alliance eHealth", "Autorités de santé"],
@@ -38,7 +40,7 @@ def test_every_page_renders_its_key_content(page, server, key, path):
 
     open_page(page, server, path)
     assert_no_error(page)
-    text = all_tabs_text(page)
+    text = check_page(page, key, "fr")  # each tab opened: key message first, ≤ 3 screens, no internal names
     assert t(f"nav.{key}", "fr") in text
     for expected in KEY_CONTENT[key]:
         assert expected in text, f"{key}: {expected!r} missing"

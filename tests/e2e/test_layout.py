@@ -9,7 +9,7 @@ import re
 import pytest
 
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import assert_no_error, main_text, open_export_menu, open_page, page_tabs
+from tests.e2e.conftest import assert_no_error, main_text, open_export_menu, open_page, page_tabs, wait_ready
 
 MAX_HEIGHT = 2400  # three screens at 1280×800
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
@@ -21,13 +21,9 @@ def _height(pg) -> int:
     return pg.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("key,path", PAGES + [("profile_region", "profile")], ids=[k for k, _ in PAGES] + ["profile_region"])
-def test_page_is_short_answers_first_and_speaks_plainly(page, server, key, path, lang):
-    query = "&".join(q for q in ("region=84" if key == "profile_region" else "", f"lang={lang}") if q)
-    open_page(page, server, path, query)
-    assert_no_error(page)
-    # The answer first: the key message is the first block under the title.
+def check_page(page, key: str, lang: str) -> str:
+    """Open each tab of the page in turn and check what a reader meets: the key message first, three screens at
+    most, no internal names; one folded notes section. Returns the text of all the tabs."""
     blocks = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock'] > div").all_inner_texts()
     message = page.locator(".st-key-key_message")
     if key != "profile":  # without a region or an area, the profile page asks for one
@@ -36,17 +32,36 @@ def test_page_is_short_answers_first_and_speaks_plainly(page, server, key, path,
         assert first.strip().startswith(page.locator("h1").first.inner_text().strip()), first[:200]
         assert message.inner_text().strip(), key
     tabs = page_tabs(page)
+    texts = []
     for i in range(max(tabs.count(), 1)):
         if tabs.count():
             tabs.nth(i).click()
-            page.wait_for_timeout(400)
+            wait_ready(page)  # only the open tab runs: its content arrives with the rerun the click starts
         height = _height(page)
         assert height <= MAX_HEIGHT, f"{key} ({lang}), tab {i}: {height} px"
-        found = INTERNAL.findall(main_text(page)) and INTERNAL.search(main_text(page)).group(0)
-        assert not found, f"{key} ({lang}), tab {i}: {found!r} on screen"
-    # One "Notes et méthode" section per page, folded.
+        text = main_text(page)
+        found = INTERNAL.search(text)
+        assert not found, f"{key} ({lang}), tab {i}: {found.group(0)!r} on screen"
+        texts.append(text)
+    if tabs.count():
+        tabs.nth(0).click()
+        wait_ready(page)
     notes = page.get_by_test_id("stExpander").filter(has_text="Notes et méthode" if lang == "fr" else "Notes and method")
     assert notes.count() == 1, key
+    return "\n".join(texts)
+
+
+# French is checked page by page by test_browser.test_every_page_renders_its_key_content (through check_page);
+# here: every page in English, and the profile page with a region in both languages.
+CASES = [(k, p, "en") for k, p in PAGES] + [("profile_region", "profile", "fr"), ("profile_region", "profile", "en")]
+
+
+@pytest.mark.parametrize("key,path,lang", CASES, ids=[f"{k}-{lang}" for k, _, lang in CASES])
+def test_page_is_short_answers_first_and_speaks_plainly(page, server, key, path, lang):
+    query = "&".join(q for q in ("region=84" if key == "profile_region" else "", f"lang={lang}") if q)
+    open_page(page, server, path, query)
+    assert_no_error(page)
+    check_page(page, key, lang)
 
 
 def test_export_menu_holds_every_format_and_the_data(page, server):
@@ -59,7 +74,9 @@ def test_export_menu_holds_every_format_and_the_data(page, server):
     for fmt in ("PNG", "SVG", "CSV", "XLSX"):
         assert any(fmt in label for label in labels), labels
     # The grid is drawn on a canvas; its accessible table holds the rows it draws.
-    cells = page.get_by_test_id("stPopoverBody").locator("td").all_inner_texts()
+    body = page.get_by_test_id("stPopoverBody")
+    body.locator("td").first.wait_for(state="attached", timeout=20000)
+    cells = body.locator("td").all_inner_texts()
     assert "2025" in cells and "531" in cells, cells
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text="PNG").first.click()
