@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from smt_dashboard import filters, i18n
+from smt_dashboard import filters, health_index, i18n
 from smt_dashboard.filters import FilterState
 from smt_dashboard.memo import memoized
 from smt_dashboard.projections import inputs_from_table, project_jobs
@@ -116,6 +116,11 @@ def index_rank(index: pd.DataFrame, lang: str) -> Headline:
     score = ordered.loc[pos[0], "index"]
     display = i18n.t("overview.rank_display", lang, rank=i18n.ordinal(rank, lang), n=len(ordered))
     detail = i18n.t("overview.index_detail", lang, score=i18n.fmt_number(score, lang, 2))
+    try:  # the study's own chart shows fewer countries: France's rank there too
+        chart_rank, chart_n = health_index.rank_in_study_chart(index)
+        detail += " " + i18n.t("overview.index_study_chart", lang, rank=i18n.ordinal(chart_rank, lang), n=chart_n)
+    except (KeyError, ValueError):
+        pass
     return Headline("index", rank, display, detail, ordered[ordered["country_code"] == "FR"], "index", False)
 
 

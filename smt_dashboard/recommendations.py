@@ -50,13 +50,13 @@ def answering(item_id: str, recos: pd.DataFrame) -> pd.DataFrame:
 
 
 def target_counts(recos: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """Number of actions per target actor (what the chart draws), in the study's order of actors."""
+    """Number of actions per target actor (what the chart draws), most solicited first (ties in the study's order)."""
     counts = {t: 0 for t in TARGETS}
     for cell in recos["targets"]:
         for code in codes_of(cell):
             counts[code] = counts.get(code, 0) + 1
     out = pd.DataFrame({"target": list(counts), "actions": list(counts.values())})
-    out = out[out["actions"] > 0].reset_index(drop=True)
+    out = out[out["actions"] > 0].sort_values("actions", ascending=False, kind="stable").reset_index(drop=True)
     out["target_label"] = [i18n.t(f"recommendations.target.{t}", lang) for t in out["target"]]
     return out
 

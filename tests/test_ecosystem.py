@@ -206,8 +206,9 @@ def test_model_breakdown_chart(companies):
     bars = spec["layer"][0]
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["y"]["field"] == "model_label"
-    assert bars["encoding"]["y"]["sort"] == ["Logiciel – application mobile", "Technologies de santé",
-                                             "Modèle intégré (SMT entière)"]
+    totals = data.groupby("model_label")["companies"].sum()
+    assert bars["encoding"]["y"]["sort"][0] == "Technologies de santé"  # 10 of the 17 companies
+    assert [totals[m] for m in bars["encoding"]["y"]["sort"]] == sorted(totals, reverse=True)
     color = bars["encoding"]["color"]["scale"]
     assert color["domain"] == ["Entreprise française", "Filiale d'entreprise étrangère"]
     assert color["range"][0] == FRANCE_COLOR

@@ -51,7 +51,8 @@ def test_target_counts_and_chart(recos):
     counts = reco.target_counts(recos)
     by_target = dict(zip(counts["target"], counts["actions"]))
     assert by_target["training_bodies"] == 5 and by_target["health_authorities"] == 3
-    assert counts["target_label"].iloc[0] == "Autorités de santé"
+    assert counts["target_label"].iloc[0] == "Organismes de formation"  # the most solicited first
+    assert list(counts["actions"]) == sorted(counts["actions"], reverse=True)
     spec = reco_charts.targets(counts, "Actions par acteur", "Sous-titre", "Actions").to_dict()
     assert spec["title"]["text"] == "Actions par acteur"
     bars = spec["layer"][0]

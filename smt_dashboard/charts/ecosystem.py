@@ -21,7 +21,9 @@ def model_breakdown_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
     """Horizontal stacked bars: companies per product model, split French / foreign subsidiary."""
     scopes = [s for s in NATIONALITY_ORDER if s in set(data["scope"])]
     domain = [i18n.label("nationality", s, lang) for s in scopes]
-    models = data.sort_values("model_order")["model_label"].drop_duplicates().tolist()
+    # Most frequent type first (ties in the study's order).
+    totals = data.groupby(["model_order", "model_label"], as_index=False)["companies"].sum()
+    models = totals.sort_values(["companies", "model_order"], ascending=[False, True])["model_label"].tolist()
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
         y=alt.Y("model_label:N", sort=models, title=None, axis=alt.Axis(labelLimit=220, **_AXIS_FONT)),

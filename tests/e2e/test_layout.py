@@ -37,6 +37,7 @@ def check_page(page, key: str, lang: str) -> str:
         if tabs.count():
             tabs.nth(i).click()
             wait_ready(page)  # only the open tab runs: its content arrives with the rerun the click starts
+            assert_no_error(page)
         height = _height(page)
         assert height <= MAX_HEIGHT, f"{key} ({lang}), tab {i}: {height} px"
         text = main_text(page)
