@@ -143,7 +143,9 @@ if tab_reimbursement.open:
                 st.markdown("**" + ui.escape_md(quote.iloc[0]) + "**")
             evidence = products[products["evidence"].notna()]
             for _, row in evidence.iterrows():
-                patients = ("" if i18n.is_missing(row["evidence_patients"]) else
+                # The patient count, unless the evidence sentence already gives it.
+                patients = ("" if i18n.is_missing(row["evidence_patients"])
+                            or str(int(row["evidence_patients"])) in str(row["evidence"]) else
                             " " + ui.trp("catalogue.evidence_patients", row["evidence_patients"],
                                          n=i18n.fmt_number(row["evidence_patients"], lang)))
                 st.markdown(f":material/science: **{ui.escape_md(row['product'])}** — {ui.escape_md(row['evidence'])}{patients}")
