@@ -29,6 +29,11 @@ try:
     study_cagr = inputs_from_table(inputs_df).companies_cagr
 except (DatasetError, KeyError, ValueError):
     inputs_df, study_cagr = None, None
+# The projection's scope, read once: said under the simulator (on the same condition as the jobs view's caveat)
+# and in the notes.
+scope_data = ui.load_section("jobs_projection_scope")
+scope = scope_data[0] if scope_data else None
+scope_stated = scope is not None and study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
 tab_families, tab_phases, tab_sim, tab_history = ui.tabs(
     "jobs", [tr("jobs.tab.families"),
      tr("jobs.tab.phases"),
@@ -180,8 +185,7 @@ if tab_sim.open:
             published_total = published.set_index("year")["jobs_total"]
             is_study = scenario == defaults
             # What the study's projection covers: an optimistic scenario, the SMT companies' jobs only.
-            scope = ui.load_section("jobs_projection_scope")
-            if scope:
+            if scope_stated:
                 st.caption(":material/info: " + tr("jobs.scope_line"))
 
             if is_study:
@@ -244,8 +248,6 @@ with ui.notes():
                                if parameter in notes.index))
         ui.source_caption(inputs_df)
     st.markdown(tr("jobs.history_caveat"))
-    scope_data = ui.load_section("jobs_projection_scope")
-    if scope_data:
-        scope_rows = study.projection_scope(scope_data[0], lang)
-        ui.bullets(scope_rows, tr("jobs.scope_heading"), lead="kind_label")
+    if scope is not None:
+        ui.bullets(study.projection_scope(scope, lang), tr("jobs.scope_heading"), lead="kind_label")
     st.caption(tr("common.study"))

@@ -160,11 +160,9 @@ def source_caption(rows: pd.DataFrame, extra_ids: tuple[str, ...] = ()) -> str:
     return text
 
 
-def page_header(key: str, intro_key: str | None = None) -> None:
-    """The page title (and its one-paragraph introduction)."""
+def page_header(key: str) -> None:
+    """The page title (its introduction is in the page's notes: the key message comes first)."""
     st.title(tr(f"nav.{key}"))
-    if intro_key:
-        st.markdown(tr(intro_key))
 
 
 def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> None:
