@@ -48,6 +48,8 @@ html{font-size:clamp(14px,1.05vw,20px)}
 .st-key-smt_slide [data-testid='stHeading']{margin:0 0 0.35rem 0}
 .st-key-smt_slide [data-testid='stHeading'] > div{min-height:0}
 .st-key-smt_slide_takeaway{margin-top:0.5rem}
+/* Streamlit pulls a Markdown block up by its paragraph's margin; with the margin at 0 the visual overlapped it. */
+.st-key-smt_slide_takeaway [data-testid='stMarkdownContainer']{margin-bottom:0}
 .st-key-smt_slide_takeaway p{font-size:1.15rem;font-weight:600;margin:0;line-height:1.35}
 [class*='st-key-smt_slide_visual_'] img{max-height:calc(100vh - 18.5rem);max-width:100%;width:auto;object-fit:contain}
 [class*='st-key-smt_slide_visual_']{max-height:calc(100vh - 18rem);overflow:hidden}

@@ -66,6 +66,12 @@ def test_step_through_every_view_with_the_keyboard_without_scrolling(browser, se
             for selector in (".st-key-smt_slide_takeaway", ".st-key-smt_slide [data-testid='stCaptionContainer']"):
                 box = page.locator(selector).last.bounding_box()
                 assert box is not None and box["y"] + box["height"] <= height, (key, selector, box)
+            # The takeaway is read whole: its text is not covered by the visual under it.
+            layout = page.evaluate("""() => {
+              const t = document.querySelector('.st-key-smt_slide_takeaway p');
+              const v = document.querySelector("[class*='st-key-smt_slide_visual_']");
+              return t && v ? [t.getBoundingClientRect().bottom, v.getBoundingClientRect().top] : null; }""")
+            assert layout is None or layout[0] <= layout[1] + 1, (key, layout)
             title_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
                                      "'.st-key-smt_slide h1')).fontSize)")
             scale = page.evaluate(SCALE_JS)
