@@ -8,7 +8,7 @@ from smt_dashboard import catalogue as cat
 from smt_dashboard import filters, i18n, study, ui
 from smt_dashboard import state as app_state
 from smt_dashboard.charts import catalogue as charts
-from smt_dashboard.datasets import SMT_CATEGORIES
+from smt_dashboard.schemas import SMT_CATEGORIES
 
 lang = ui.lang()
 state = ui.filter_state()

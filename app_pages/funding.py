@@ -6,7 +6,7 @@ import streamlit as st
 from smt_dashboard import filters, i18n, ui
 from smt_dashboard import funding as fd
 from smt_dashboard.charts import funding as charts
-from smt_dashboard.datasets import ROUND_TYPES
+from smt_dashboard.schemas import ROUND_TYPES
 
 lang = ui.lang()
 state = ui.filter_state()

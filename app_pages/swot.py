@@ -7,8 +7,9 @@ import streamlit as st
 
 from smt_dashboard import i18n, swot, ui
 from smt_dashboard.charts import swot as swot_charts
-from smt_dashboard.datasets import AXES, SWOT_QUADRANTS, DatasetError
+from smt_dashboard.datasets import DatasetError
 from smt_dashboard.recommendations import answering
+from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
 
 AXIS_ICONS = {"policy_regulatory": ":material/gavel:", "local_ecosystem": ":material/hub:",
               "resources": ":material/savings:", "market_access": ":material/storefront:"}

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 
 from smt_dashboard import i18n
-from smt_dashboard.datasets import SMT_CATEGORIES
 from smt_dashboard.filters import FilterState, apply_area, judge_area
 from smt_dashboard.memo import memoized
+from smt_dashboard.schemas import SMT_CATEGORIES
 
 REIMBURSEMENT_ORDER = ("reimbursed", "in_progress", "free", "not_reimbursed")
 AUTHORITIES = ("ce_marked", "fda_approved")

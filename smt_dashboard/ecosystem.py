@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from smt_dashboard import filters, i18n
-from smt_dashboard.datasets import MODELS
 from smt_dashboard.filters import FilterState
 from smt_dashboard.memo import memoized
+from smt_dashboard.schemas import MODELS
 
 # The study's US size chart ("Répartition des entreprises en fonction du nombre d'employés"):
 # code, lowest and highest headcount of the band (None = no upper bound).

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from smt_dashboard.datasets import MODELS, THERAPY_AREAS
 from smt_dashboard.i18n import DEFAULT_LANG, LANGS, label, t
 from smt_dashboard.memo import memoized
+from smt_dashboard.schemas import MODELS, THERAPY_AREAS
 
 NATIONALITIES = ("french", "foreign_subsidiary")
 MODES = ("normal", "presentation")

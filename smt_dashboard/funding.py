@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smt_dashboard.datasets import ROUND_TYPES
 from smt_dashboard.i18n import fmt_compact, fmt_meur, fmt_month, label, normalize_lang, not_disclosed, t
 from smt_dashboard.memo import memoized
+from smt_dashboard.schemas import ROUND_TYPES
 
 # Above this many rounds the timeline draws one mark per company × year × type × disclosed, not per round.
 AGGREGATE_ABOVE = 500

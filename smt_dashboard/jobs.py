@@ -9,9 +9,9 @@ from dataclasses import replace
 import pandas as pd
 
 from smt_dashboard import i18n
-from smt_dashboard.datasets import PHASES
 from smt_dashboard.memo import memoized
 from smt_dashboard.projections import ProjectionInputs, jobs_per_type, project_jobs
+from smt_dashboard.schemas import PHASES
 
 # The study spreads its +30 % headcount growth over 2021-2025; a longer horizon keeps that yearly pace.
 GROWTH_YEARS = 5

@@ -10,10 +10,10 @@ from datetime import date
 import pandas as pd
 from babel.dates import format_date
 
-from smt_dashboard import datasets, i18n
+from smt_dashboard import i18n, schemas
 
 # ISO 3166-1 alpha-2 (GB = United Kingdom), GB-ENG (ISO 3166-2) where a milestone is England only (NICE), EU.
-JURISDICTIONS = tuple(datasets.JURISDICTIONS)
+JURISDICTIONS = tuple(schemas.JURISDICTIONS)
 LEVELS = ("system", "ecosystem", "company")
 # The benchmark's United Kingdom card compares with the index's England (NHS) row: the index scores England only.
 INDEX_CODE = {"GB": "GB-ENG"}

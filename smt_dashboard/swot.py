@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from smt_dashboard import i18n
-from smt_dashboard.datasets import AXES, SWOT_QUADRANTS
 from smt_dashboard.filters import france_companies
 from smt_dashboard.jobs import hard_label
 from smt_dashboard.jobs import hard_to_recruit as hard_to_recruit_rows
 from smt_dashboard.market import context_figures, fmt_bn_usd, growth, size_ranges
 from smt_dashboard.policy import budget_label, format_partial_date, jurisdiction_label
+from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
 
 Frames = Mapping[str, pd.DataFrame]
 

@@ -8,7 +8,6 @@ import pandas as pd
 
 from smt_dashboard.datasets import (
     DATASET_NAMES,
-    SOURCE_COLUMNS,
     DatasetError,
     data_dir,
     load_dataset,
@@ -16,6 +15,7 @@ from smt_dashboard.datasets import (
     region_names,
 )
 from smt_dashboard.projections import compare_with_published, inputs_from_table, project_jobs
+from smt_dashboard.schemas.blocks import SOURCE_COLUMNS
 from smt_dashboard.swot import unknown_references
 
 
@@ -356,7 +356,7 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
                                         f"({listed[row.product]!r})", pos + 2, "status"))
     ev = f("evaluation_framework")
     if ev is not None:
-        from smt_dashboard.datasets import FRAMEWORK_TOPICS
+        from smt_dashboard.schemas import FRAMEWORK_TOPICS
         for pos, row in enumerate(ev.itertuples()):
             if row.topic not in FRAMEWORK_TOPICS.get(row.body, []):
                 out.append(_problem("evaluation_framework.csv", f"topic {row.topic!r} is not one of {row.body!r}",

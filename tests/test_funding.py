@@ -10,7 +10,8 @@ import pytest
 
 from smt_dashboard import funding as fd
 from smt_dashboard.charts import funding as charts
-from smt_dashboard.datasets import ROUND_TYPES, load_dataset
+from smt_dashboard.datasets import load_dataset
+from smt_dashboard.schemas import ROUND_TYPES
 from tests.conftest import DATA
 
 NBSP = "\u00a0"

@@ -8,7 +8,8 @@ import pytest
 
 from smt_dashboard import swot
 from smt_dashboard.charts import swot as swot_charts
-from smt_dashboard.datasets import EVIDENCE_FIGURES, load_dataset
+from smt_dashboard.datasets import load_dataset
+from smt_dashboard.schemas import EVIDENCE_FIGURES
 from smt_dashboard.validation import check_swot_evidence
 from tests.conftest import DATA
 

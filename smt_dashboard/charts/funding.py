@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, titled
-from smt_dashboard.datasets import ROUND_TYPES
 from smt_dashboard.i18n import label, t
 from smt_dashboard.memo import memoized
+from smt_dashboard.schemas import ROUND_TYPES
 
 # One colour and one shape per round type, so that a type never depends on colour alone.
 _TYPE_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
