@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from smt_dashboard.checks import expect as _expect
+from smt_dashboard.checks import ids as _ids
+from smt_dashboard.checks import problem as _problem
 from smt_dashboard.datasets import (
     DATASET_NAMES,
     DatasetError,
@@ -17,6 +20,7 @@ from smt_dashboard.datasets import (
 from smt_dashboard.projections import compare_with_published, inputs_from_table, project_jobs
 from smt_dashboard.schemas.blocks import SOURCE_COLUMNS
 from smt_dashboard.swot import unknown_references
+from smt_dashboard.validation_study import check_study_content
 
 
 def load_all(directory: Path | str | None = None) -> tuple[dict[str, pd.DataFrame], list[DatasetError]]:
@@ -29,14 +33,6 @@ def load_all(directory: Path | str | None = None) -> tuple[dict[str, pd.DataFram
         except DatasetError as exc:
             errors.append(exc)
     return frames, errors
-
-
-def _ids(cell: object) -> list[str]:
-    return [] if cell is None or pd.isna(cell) else str(cell).split(";")
-
-
-def _problem(file: str, message: str, row: int | None = None, column: str | None = None) -> DatasetError:
-    return DatasetError(file, message, row=row, column=column)
 
 
 def check_sources(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
@@ -119,11 +115,6 @@ def check_references(frames: dict[str, pd.DataFrame], regions: dict[str, str] | 
                 out.append(_problem("training_gaps.csv", f"no recommendation for objective {objective!r}", pos + 2,
                                     "objective"))
     return out
-
-
-def _expect(out: list, file: str, column: str, got: float, want: float, what: str, tol: float = 0) -> None:
-    if abs(got - want) > tol:
-        out.append(_problem(file, f"{what}: data gives {got:g}, the study publishes {want:g}", column=column))
 
 
 def check_study_totals(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
@@ -268,155 +259,6 @@ def check_company_groups(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
             if other["group_id"] != sub["group_id"]:
                 out.append(_problem("companies.csv", f"{sub['name']} is both a French subsidiary and a US company "
                                     f"but the rows do not share a group_id", lines[other["company_id"]], "group_id"))
-    return out
-
-
-def _count(out: list, file: str, column: str, rows: pd.DataFrame, want: int, what: str) -> None:
-    _expect(out, file, column, len(rows), want, what)
-
-
-def _fk(out: list, file: str, df: pd.DataFrame, column: str, known: set, what: str) -> None:
-    for pos, value in enumerate(df[column]):
-        if value is not None and not pd.isna(value) and value not in known:
-            out.append(_problem(file, f"unknown {what} {value!r}", pos + 2, column))
-
-
-def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
-    """The tables of study content added for issue #17: their internal links resolve, their foreign keys exist,
-    and the counts the study states hold (4 conditions, 3 set-ups, 4 success factors, 5 questions, 3 shared skills,
-    205 CTI schools, 12 reimbursed SMT, 4 HAS axes, 3 national institutions, 3 first coalition projects, 5 US
-    digital-therapeutics developers, 13 experts, 5 search approaches, France 12th of the study chart's 14)."""
-    out: list[DatasetError] = []
-    f = frames.get
-    if f("smt_challenges") is not None:
-        ch = f("smt_challenges")
-        for nature, n in {"technical": 6, "economic_regulatory": 3, "organisational": 3}.items():
-            _count(out, "smt_challenges.csv", "nature", ch[ch["nature"] == nature], n, f"{nature} challenges listed")
-    if f("reco_conditions") is not None:
-        _count(out, "reco_conditions.csv", "condition_id", f("reco_conditions"), 4, "conditions before the recommendations")
-    org = f("pharma_smt_organisation")
-    if org is not None:
-        name = "pharma_smt_organisation.csv"
-        _count(out, name, "kind", org[org["kind"] == "setup"], 3, "team set-ups")
-        _count(out, name, "kind", org[org["kind"] == "success_factor"], 4, "success factors (« Quatre éléments »)")
-        _count(out, name, "kind", org[org["kind"] == "question"], 5, "strategic questions (« Cinq grandes questions »)")
-        ids = dict(zip(org["item_id"], org["kind"]))
-        for pos, row in enumerate(org.itertuples()):
-            is_setup = row.kind == "setup"
-            for col in ("level", "objective_fr", "organisation_fr"):
-                if pd.isna(getattr(row, col)) == is_setup:
-                    out.append(_problem(name, f"{col} is for set-ups only" if not is_setup else f"a set-up needs {col}",
-                                        pos + 2, col))
-            parent = row.parent_id
-            if not pd.isna(parent):
-                want = {"sub_question": "question", "question": "success_factor"}.get(row.kind)
-                if parent not in ids:
-                    out.append(_problem(name, f"unknown parent_id {parent!r}", pos + 2, "parent_id"))
-                elif ids[parent] != want:
-                    out.append(_problem(name, f"a {row.kind} cannot hang under a {ids[parent]}", pos + 2, "parent_id"))
-            elif row.kind == "sub_question":
-                out.append(_problem(name, "a sub-question needs its question in parent_id", pos + 2, "parent_id"))
-    if f("smt_shared_skills") is not None:
-        sk = f("smt_shared_skills")
-        _count(out, "smt_shared_skills.csv", "scope", sk[sk["scope"] == "all_jobs"], 3, "skills shared by all SMT jobs")
-    tc = f("training_context")
-    if tc is not None:
-        name = "training_context.csv"
-        refs = {"engineering_master_objective": ("training_engineering_masters", "master_id"),
-                "du_objective": ("training_dus", "du_id")}
-        for pos, row in enumerate(tc.itertuples()):
-            if row.topic in refs:
-                table, key = refs[row.topic]
-                if table in frames and row.ref_id not in set(frames[table][key]):
-                    out.append(_problem(name, f"unknown {key} {row.ref_id!r} in ref_id", pos + 2, "ref_id"))
-            elif not pd.isna(row.ref_id):
-                out.append(_problem(name, f"ref_id is only for {sorted(refs)}", pos + 2, "ref_id"))
-        values = tc.set_index("item_id")["value"]
-        if "cti_schools" not in values.index:
-            out.append(_problem(name, "missing item cti_schools (205 schools accredited by the CTI)", column="item_id"))
-        else:
-            _expect(out, name, "value", values.get("cti_schools"), 205, "engineering schools accredited by the CTI")
-        if "training_engineering_masters" in frames and "eng_partnerships" in values.index:
-            _expect(out, name, "value", values.get("eng_partnerships"), len(frames["training_engineering_masters"]),
-                    "engineering-school partnerships vs the masters listed")
-    rp = f("smt_reimbursed_products")
-    if rp is not None:
-        name = "smt_reimbursed_products.csv"
-        _count(out, name, "product", rp, 12, "SMT funded / reimbursed or under way")
-        if "smt_reimbursement" in frames:
-            listed = {}
-            for _, row in frames["smt_reimbursement"].iterrows():
-                for product in _ids(row["products"]):
-                    listed[product] = row["status"]
-            for pos, row in enumerate(rp.itertuples()):
-                if row.product not in listed:
-                    out.append(_problem(name, f"{row.product!r} is not named in smt_reimbursement.csv", pos + 2, "product"))
-                elif listed[row.product] != row.status:
-                    out.append(_problem(name, f"status {row.status!r} differs from smt_reimbursement.csv "
-                                        f"({listed[row.product]!r})", pos + 2, "status"))
-    ev = f("evaluation_framework")
-    if ev is not None:
-        from smt_dashboard.schemas import FRAMEWORK_TOPICS
-        for pos, row in enumerate(ev.itertuples()):
-            if row.topic not in FRAMEWORK_TOPICS.get(row.body, []):
-                out.append(_problem("evaluation_framework.csv", f"topic {row.topic!r} is not one of {row.body!r}",
-                                    pos + 2, "topic"))
-        _count(out, "evaluation_framework.csv", "topic", ev[ev["topic"] == "has_axis"], 4, "axes of the HAS proposals")
-    inst = f("institutions")
-    if inst is not None:
-        _count(out, "institutions.csv", "level", inst[inst["level"] == "national"], 3,
-               "national bodies created (« Trois instances nationales »)")
-        for pos, row in enumerate(inst.itertuples()):
-            if pd.isna(row.created) != (row.date_precision == "none"):
-                out.append(_problem("institutions.csv", "date_precision must be 'none' exactly when created is empty",
-                                    pos + 2, "date_precision"))
-        if "policy_timeline" in frames:
-            events = frames["policy_timeline"].set_index("event_id")
-            dns = inst[inst["institution_id"] == "dns"]
-            if "dns_2019" in events.index and not dns.empty and dns.iloc[0]["created"] != events.loc["dns_2019", "date"]:
-                out.append(_problem("institutions.csv", "DNS creation date differs from policy_timeline.csv dns_2019",
-                                    int(dns.index[0]) + 2, "created"))
-    co = f("coalition_innovation_sante")
-    if co is not None:
-        _count(out, "coalition_innovation_sante.csv", "kind", co[co["kind"] == "first_project"], 3,
-               "first projects selected")
-        for pos, row in enumerate(co.itertuples()):
-            if row.kind in ("first_project", "initiator", "participant", "supporter", "member") and pd.isna(row.name):
-                out.append(_problem("coalition_innovation_sante.csv", f"a {row.kind} needs a name", pos + 2, "name"))
-    dev = f("dtx_developers")
-    if dev is not None:
-        _count(out, "dtx_developers.csv", "country_code", dev[dev["country_code"] == "US"], 5,
-               "US digital-therapeutics developers (« 5 entreprises américaines »)")
-        if "companies" in frames:
-            _fk(out, "dtx_developers.csv", dev, "company_id", set(frames["companies"]["company_id"]), "company_id")
-        if "digital_therapeutics" in frames:
-            _fk(out, "digital_therapeutics.csv", frames["digital_therapeutics"], "developer_id",
-                set(dev["developer_id"]), "developer_id")
-    sm = f("study_method")
-    if sm is not None:
-        name = "study_method.csv"
-        _fk(out, name, sm, "parent_id", set(sm["item_id"]), "parent_id")
-        experts = sm[sm["item_id"] == "approach_2"]["value"]
-        _expect(out, name, "value", float(experts.iloc[0]) if len(experts) and not pd.isna(experts.iloc[0]) else 0, 13,
-                "experts interviewed")
-        for kind, n in {"objective": 3, "approach": 3, "search_approach": 5, "analysis_axis": 4, "edec_axis": 4}.items():
-            _count(out, name, "kind", sm[sm["kind"] == kind], n, f"{kind} items")
-    ps = f("jobs_projection_scope")
-    if ps is not None:
-        if not ((ps["kind"] == "scenario") & ps["text_fr"].str.contains("optimiste")).any():
-            out.append(_problem("jobs_projection_scope.csv", "the study's « scenario optimiste » is missing", column="kind"))
-        if not ((ps["kind"] == "out_of_scope") & (ps["actor"] == "drug_makers")).any():
-            out.append(_problem("jobs_projection_scope.csv", "the drug makers' jobs left out (stable) are missing",
-                                column="actor"))
-    idx = f("digital_health_index")
-    if idx is not None:
-        from smt_dashboard.health_index import rank_in_study_chart, study_chart
-        _count(out, "digital_health_index.csv", "in_study_chart", study_chart(idx), 14, "countries on the study's chart")
-        try:
-            rank, _ = rank_in_study_chart(idx)
-            _expect(out, "digital_health_index.csv", "in_study_chart", rank, 12, "France's rank on the study's chart")
-        except KeyError:
-            out.append(_problem("digital_health_index.csv", "France is not on the study's chart", column="in_study_chart"))
     return out
 
 
