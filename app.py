@@ -13,6 +13,7 @@ _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get(
 st.set_page_config(page_title="SMT – France", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
 
+ui.begin_run()
 # One small style sheet: labels wrap rather than being cut (the only page-wide style the app sets).
 st.html(Path(__file__).parent / "assets" / "app.css")
 
@@ -89,4 +90,6 @@ else:
     back_to = state.take_return_page()
     if back_to and back_to != current_key and back_to in pages:
         st.switch_page(pages[back_to])
-    current.run()
+    # The last guard: a failure no section of the page caught becomes one error box; the menus and filters stay.
+    with ui.section():
+        current.run()

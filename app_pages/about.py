@@ -9,12 +9,16 @@ lang = ui.lang()
 tr = ui.tr
 
 ui.page_header("about")
-(method,) = ui.require("study_method")
-screened = study.screened_companies(method)
-objectives = study.method_items(method, lang, "objective")
-ui.key_message(tr("about.key", experts=i18n.fmt_number(study.experts_interviewed(method), lang),
-                  screened=i18n.fmt_number(len(screened), lang), objectives=i18n.fmt_number(len(objectives), lang)))
-ui.filter_scope(applies=())
+# Every part of the page reads the study's method: without it, the page names the file and stops there.
+method = None
+with ui.section():
+    method = ui.load("study_method")
+    screened = study.screened_companies(method)
+    objectives = study.method_items(method, lang, "objective")
+    ui.key_message(tr("about.key", experts=i18n.fmt_number(study.experts_interviewed(method), lang),
+                      screened=i18n.fmt_number(len(screened), lang), objectives=i18n.fmt_number(len(objectives), lang)))
+if method is None:
+    st.stop()
 
 tab_context, tab_method, tab_search, tab_screened = ui.tabs(
     "about", [tr("about.tab.context"),

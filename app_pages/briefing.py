@@ -6,9 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import deck, filters, i18n, navigation, presentation, ui
+from smt_dashboard import config, deck, filters, i18n, navigation, presentation, ui, ui_views
 from smt_dashboard import views as registry
-from smt_dashboard.datasets import DatasetError
 
 TITLE_KEY = "briefing_title"
 
@@ -17,24 +16,22 @@ state = ui.filter_state()
 tr = ui.tr
 
 ui.page_header("briefing")
-ui.filter_scope(applies=registry.ALL_FILTERS)
-(sources,) = ui.require("sources")
+# Every view can be taken; those the show plays by default are ticked at first.
+groups = registry.views_by_page((spec.key for spec in navigation.available_pages()), show_only=False)
 
-groups = registry.views_by_page(spec.key for spec in navigation.available_pages())
-
-# A broken file only disables the views that read it (its named error box is shown once).
-frames: dict = {}
-broken: set[str] = set()
-for name in registry.datasets_of(v for _, views in groups for v in views):
-    try:
-        frames[name] = ui.regions_geojson() if name == registry.REGIONS else ui.load(name)
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        broken.add(name)
+# A view that cannot be built (a broken file, a table too short) is named once and cannot be ticked.
+built: dict[str, registry.Built] = {}
+for _, page_views in groups:
+    for view in page_views:
+        with ui.section():
+            built[view.key] = ui_views.built_view(view, state)
+sources = None
+with ui.section():
+    sources = ui.load("sources")
 
 
 def _available(view: registry.View) -> bool:
-    return not broken.intersection(view.datasets)
+    return view.key in built
 
 
 def _view_key(view: registry.View) -> str:
@@ -73,8 +70,8 @@ else:
     st.session_state[TITLE_KEY] = st.session_state[TITLE_KEY]
 for page, views in groups:
     for view in views:
-        # Every view is ticked at first; a view whose data is broken cannot be.
-        st.session_state[_view_key(view)] = bool(st.session_state.get(_view_key(view), True)) and _available(view)
+        # The show's views are ticked at first; a view that cannot be built cannot be.
+        st.session_state[_view_key(view)] = bool(st.session_state.get(_view_key(view), view.in_show)) and _available(view)
     _sync_group(page, views)
 
 options, _ = ui.filter_options()
@@ -87,8 +84,8 @@ st.session_state[presentation.SELECTION_KEY] = [v.key for v in selected]
 n_available = sum(_available(v) for _, views in groups for v in views)
 # The view is the same in both modes: the cache key leaves the mode out.
 signature = replace(state, mode="normal")
-stamps = {v.key: ui.view_stamps(v) for v in selected}
-entries = [(view, ui.built_view(view, state, {n: frames[n] for n in view.datasets})) for view in selected]
+stamps = {v.key: ui_views.view_stamps(v) for v in selected}
+entries = [(view, built[view.key]) for view in selected]
 
 # --- the answer: what the deck will hold, and the button that builds it ---------------------------------------
 ui.key_message(ui.trp("briefing.key", len(selected), n=i18n.fmt_number(len(selected), lang),
@@ -100,12 +97,14 @@ if not presenting:
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""
         return deck.build_deck(entries, title=title, state=state, options=options, sources=sources, lang=lang,
-                               app_url=app_url, picture=lambda v, _: ui.view_picture(v.key, signature, lang, stamps[v.key]))
+                               app_url=app_url,
+                               picture=lambda v, _: ui_views.view_picture(v.key, signature, lang, v.resolve(), stamps[v.key]))
 
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.text_input(tr("briefing.title_label"), key=TITLE_KEY, max_chars=120)
     right.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title), mime=deck.MIME,
-                          on_click="ignore", type="primary", icon=":material/slideshow:", disabled=not selected,
+                          on_click="ignore", type="primary", icon=":material/slideshow:",
+                          disabled=not selected or sources is None,
                           help=tr("briefing.download_help"), key="briefing_download")
     if not selected:
         st.info(tr("briefing.none_selected"), icon=":material/checklist:")
@@ -147,8 +146,8 @@ if tab_preview.open:
 with ui.notes():
     st.markdown(tr("briefing.intro"))
     st.markdown(tr("briefing.language_line", language=tr(f"briefing.language_name.{lang}")))
-    if deck.public_url():
-        st.markdown(tr("briefing.links_public", url=ui.escape_md(deck.public_url())))
+    if config.public_url():
+        st.markdown(tr("briefing.links_public", url=ui.escape_md(config.public_url())))
     else:
         st.markdown(tr("briefing.links_browser", url=ui.escape_md(filters.share_url(st.context.url, "",
                                                                                       filters.FilterState()))))

@@ -5,9 +5,8 @@ SMT scope; the method in the notes."""
 import streamlit as st
 
 from smt_dashboard import catalogue as cat
-from smt_dashboard import filters, i18n, study, ui
+from smt_dashboard import filters, i18n, study, ui, ui_views
 from smt_dashboard import state as app_state
-from smt_dashboard.charts import catalogue as charts
 from smt_dashboard.schemas import SMT_CATEGORIES
 
 lang = ui.lang()
@@ -20,9 +19,8 @@ def _area_not_applied() -> None:
         st.caption(tr("catalogue.area_not_applied"))
 
 
-ui.page_header("catalogue")
-ui.key_message(ui.view_takeaway("catalogue_heatmap"), ui.view_takeaway("reimbursement"))
-ui.filter_scope(applies=("areas",), reason_key="catalogue.filter_reason")
+ui.page_header("catalogue", reason_key="catalogue.filter_reason")
+ui_views.key_message("catalogue_heatmap", "reimbursement")
 tab_grid, tab_approvals, tab_reimbursement, tab_dtx = ui.tabs(
     "catalogue", [tr("catalogue.tab.grid"),
      tr("catalogue.tab.approvals"),
@@ -32,39 +30,32 @@ tab_grid, tab_approvals, tab_reimbursement, tab_dtx = ui.tabs(
 # --- the 40 SMT: category × therapy area -------------------------------------------------------------
 if tab_grid.open:
     with tab_grid:
-        data = ui.load_section("smt_catalogue", "smt_examples")
-        if data:
-            catalogue_df, examples = data
-            rows = cat.filtered_catalogue(catalogue_df, state)
-            grand_total = int(catalogue_df["smt_count"].sum())
-            totals = cat.category_totals(rows, grand_total)
-            columns = st.columns(4)
-            columns[0].metric(tr("catalogue.metric_total"), i18n.fmt_number(totals["smt_count"].sum(), lang))
-            if state.areas:
-                columns[0].caption(tr("catalogue.metric_total_filtered", total=i18n.fmt_number(grand_total, lang)))
-            for column, row in zip(columns[1:], totals.itertuples()):
-                column.metric(tr(f"catalogue.category_short.{row.category}"), i18n.fmt_number(row.smt_count, lang))
-                column.caption(tr("catalogue.metric_category_share", share=cat.pct_whole(row.share_pct, lang),
-                                  total=i18n.fmt_number(grand_total, lang)))
-            if rows.empty:
-                st.info(tr("catalogue.empty_area", total=i18n.fmt_number(grand_total, lang)), icon=":material/search_off:")
-            else:
-                cells = cat.heatmap_cells(rows, lang, grand_total)
-                chart = charts.heatmap(cells, tr("catalogue.heatmap_title", n=i18n.fmt_number(totals["smt_count"].sum(), lang)),
-                                       tr("catalogue.heatmap_subtitle", total=i18n.fmt_number(grand_total, lang)),
-                                       tr("catalogue.axis_category"),
-                                       tr("catalogue.axis_area"), tr("catalogue.axis_count"))
-                ui.show_chart(chart, data=cat.heatmap_table(cells, lang), key="catalogue_heatmap", source_rows=rows)
-                if not state.areas:
-                    st.caption(tr("catalogue.heatmap_note"))
-                # One click to everything the dashboard says about an area (the profile page sets the area filter).
-                shown_areas = [a for a in rows.groupby("therapy_area")["smt_count"].sum().sort_values(ascending=False).index]
-                with st.container(horizontal=True, gap="small", key="catalogue_profiles"):
-                    st.markdown(tr("catalogue.profile_links"))
-                    for code in shown_areas:
-                        ui.page_link("profile", label=i18n.label("area", code, lang),
-                                     query_params=app_state.link_params(state, areas=(code,)))
+        catalogue_df = ui.load("smt_catalogue")
+        rows = cat.filtered_catalogue(catalogue_df, state)
+        grand_total = int(catalogue_df["smt_count"].sum())
+        totals = cat.category_totals(rows, grand_total)
+        columns = st.columns(4)
+        columns[0].metric(tr("catalogue.metric_total"), i18n.fmt_number(totals["smt_count"].sum(), lang))
+        if state.areas:
+            columns[0].caption(tr("catalogue.metric_total_filtered", total=i18n.fmt_number(grand_total, lang)))
+        for column, row in zip(columns[1:], totals.itertuples()):
+            column.metric(tr(f"catalogue.category_short.{row.category}"), i18n.fmt_number(row.smt_count, lang))
+            column.caption(tr("catalogue.metric_category_share", share=cat.pct_whole(row.share_pct, lang),
+                              total=i18n.fmt_number(grand_total, lang)))
+        ui_views.show_view("catalogue_heatmap")
+        if not rows.empty:
+            if not state.areas:
+                st.caption(tr("catalogue.heatmap_note"))
+            # One click to everything the dashboard says about an area (the profile page sets the area filter).
+            shown_areas = [a for a in rows.groupby("therapy_area")["smt_count"].sum().sort_values(ascending=False).index]
+            with st.container(horizontal=True, gap="small", key="catalogue_profiles"):
+                st.markdown(tr("catalogue.profile_links"))
+                for code in shown_areas:
+                    ui.page_link("profile", label=i18n.label("area", code, lang),
+                                 query_params=app_state.link_params(state, areas=(code,)))
 
+        with ui.section():
+            examples = ui.load("smt_examples")
             st.markdown("#### " + tr("catalogue.examples_heading"))
             for column, category in zip(st.columns(3), SMT_CATEGORIES):
                 shown, hidden = cat.examples_for(examples, category, state)
@@ -87,57 +78,50 @@ if tab_grid.open:
 if tab_approvals.open:
     with tab_approvals:
         _area_not_applied()
-        data = ui.load_section("smt_approvals")
-        if data:
-            (approvals,) = data
-            t = cat.approval_totals(approvals)
-            columns = st.columns(4)
-            columns[0].metric(tr("catalogue.metric_available"), i18n.fmt_number(t["available"], lang))
-            columns[0].caption(tr("catalogue.metric_available_help"))
-            columns[1].metric(tr("catalogue.metric_ce"), f"{i18n.fmt_number(t['ce_marked'], lang)} / "
-                              f"{i18n.fmt_number(t['available'], lang)}")
-            columns[1].caption(i18n.fmt_pct(t["ce_pct"], lang, 1))
-            columns[2].metric(tr("catalogue.metric_fda"), f"{i18n.fmt_number(t['fda_approved'], lang)} / "
-                              f"{i18n.fmt_number(t['available'], lang)}")
-            columns[2].caption(i18n.fmt_pct(t["fda_pct"], lang, 1))
-            columns[3].metric(tr("catalogue.metric_mean"), cat.pct_whole(t["mean_pct"], lang))
-            columns[3].caption(tr("catalogue.metric_mean_help"))
-            long = cat.approvals_long(approvals, lang)
-            ui.show_view("approvals", data=cat.approvals_table(long, lang), chart_key="catalogue_approvals")
-            st.markdown(tr("catalogue.approvals_different"))
-            for _, gap in cat.approval_gaps(approvals).iterrows():
-                st.markdown("- " + ui.trp("catalogue.approvals_gap", gap["at_least"],
-                                          category=i18n.label("category", gap["category"], lang),
-                                          fda=i18n.fmt_number(gap["fda_approved"], lang),
-                                          ce=i18n.fmt_number(gap["ce_marked"], lang), n=i18n.fmt_number(gap["at_least"], lang)))
+        approvals = ui.load("smt_approvals")
+        t = cat.approval_totals(approvals)
+        columns = st.columns(4)
+        columns[0].metric(tr("catalogue.metric_available"), i18n.fmt_number(t["available"], lang))
+        columns[0].caption(tr("catalogue.metric_available_help"))
+        columns[1].metric(tr("catalogue.metric_ce"), f"{i18n.fmt_number(t['ce_marked'], lang)} / "
+                          f"{i18n.fmt_number(t['available'], lang)}")
+        columns[1].caption(i18n.fmt_pct(t["ce_pct"], lang, 1))
+        columns[2].metric(tr("catalogue.metric_fda"), f"{i18n.fmt_number(t['fda_approved'], lang)} / "
+                          f"{i18n.fmt_number(t['available'], lang)}")
+        columns[2].caption(i18n.fmt_pct(t["fda_pct"], lang, 1))
+        columns[3].metric(tr("catalogue.metric_mean"), cat.pct_whole(t["mean_pct"], lang))
+        columns[3].caption(tr("catalogue.metric_mean_help"))
+        ui_views.show_view("approvals")
+        st.markdown(tr("catalogue.approvals_different"))
+        for _, gap in cat.approval_gaps(approvals).iterrows():
+            st.markdown("- " + ui.trp("catalogue.approvals_gap", gap["at_least"],
+                                      category=i18n.label("category", gap["category"], lang),
+                                      fda=i18n.fmt_number(gap["fda_approved"], lang),
+                                      ce=i18n.fmt_number(gap["ce_marked"], lang), n=i18n.fmt_number(gap["at_least"], lang)))
 
 # --- French reimbursement --------------------------------------------------------------------------
 if tab_reimbursement.open:
     with tab_reimbursement:
         _area_not_applied()
-        data = ui.load_section("smt_reimbursement")
-        if data:
-            (reimbursement,) = data
-            status_rows = cat.reimbursement_rows(reimbursement, lang)
-            total = int(reimbursement["smt_count"].sum())
-            st.metric(tr("catalogue.metric_financed"),
-                      f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
-            left, right = st.columns([3, 2])
-            with left:
-                ui.show_view("reimbursement", data=cat.reimbursement_table(status_rows, lang),
-                             chart_key="catalogue_reimbursement")
-            with right:
-                for _, row in status_rows.iterrows():
-                    with st.container(border=True):
-                        st.markdown(f"**{ui.escape_md(row['status_label'])}** · {ui.escape_md(row['label'])}")
-                        if row["products_list"]:
-                            st.markdown(", ".join(ui.escape_md(p) for p in row["products_list"]))
-                        else:
-                            st.caption(tr("catalogue.products_not_named"))
+        reimbursement = ui.load("smt_reimbursement")
+        status_rows = cat.reimbursement_rows(reimbursement, lang)
+        total = int(reimbursement["smt_count"].sum())
+        st.metric(tr("catalogue.metric_financed"),
+                  f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
+        left, right = st.columns([3, 2])
+        with left:
+            ui_views.show_view("reimbursement")
+        with right:
+            for _, row in status_rows.iterrows():
+                with st.container(border=True):
+                    st.markdown(f"**{ui.escape_md(row['status_label'])}** · {ui.escape_md(row['label'])}")
+                    if row["products_list"]:
+                        st.markdown(", ".join(ui.escape_md(p) for p in row["products_list"]))
+                    else:
+                        st.caption(tr("catalogue.products_not_named"))
         # On what evidence, and from which side (drug or device) the reimbursed SMT come, when the study says.
-        data = ui.load_section("smt_reimbursed_products")
-        if data:
-            products = study.reimbursed_products(data[0], lang)
+        with ui.section():
+            products = study.reimbursed_products(ui.load("smt_reimbursed_products"), lang)
             quote = products["origin_quote"].dropna()
             if not quote.empty:
                 st.markdown("**" + ui.escape_md(quote.iloc[0]) + "**")
@@ -154,53 +138,44 @@ if tab_reimbursement.open:
                 "origin_label": tr("catalogue.col.origin")})
             with st.expander(ui.trp("catalogue.reimbursed_list", len(products), n=i18n.fmt_number(len(products), lang)),
                              icon=":material/list:"):
-                ui.show_table(table, key="catalogue_reimbursed_products", source_rows=products)
+                ui_views.show_table(table, key="catalogue_reimbursed_products", source_rows=products)
 
 # --- digital therapeutics (outside the SMT scope) -------------------------------------------------------
 if tab_dtx.open:
     with tab_dtx:
         st.badge(tr("catalogue.dtx_badge"), icon=":material/block:", color="orange")
-        data = ui.load_section("digital_therapeutics", "digital_therapeutics_areas", "digital_therapeutics_approvals")
-        if data:
-            dtx, dtx_area_df, dtx_approvals = data
-            marketed = dtx_approvals.iloc[0]
-            columns = st.columns(4)
-            columns[0].metric(tr("catalogue.metric_dtx"), i18n.fmt_number(len(dtx), lang))
-            columns[1].metric(tr("catalogue.metric_dtx_marketed"), i18n.fmt_number(marketed["dtx_count"], lang))
-            columns[2].metric(tr("catalogue.metric_dtx_ce"), i18n.fmt_number(marketed["ce_marked"], lang))
-            columns[3].metric(tr("catalogue.metric_dtx_fda"), i18n.fmt_number(marketed["fda_approved"], lang))
-            note = i18n.pick(marketed, "note", lang)
-            if note:
-                st.caption(ui.escape_md(note))
-            dtx_judged = filters.judge_area(dtx, state)
-            if state.areas and dtx_judged.rows.empty:
-                st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
-            else:
-                ui.show_table(cat.dtx_table(dtx_judged.rows, lang), key="catalogue_dtx", source_rows=dtx_judged.rows)
-            ui.unjudged_note(dtx_judged, "common.noun.dtx")
-            developers = ui.load_section("dtx_developers")
-            if developers:
-                located = study.dtx_locations(dtx, developers[0], lang)
-                st.markdown("**" + tr("catalogue.dtx_where") + "** " + ui.escape_md(" ; ".join(
-                    f"{row['name']} ({', '.join(v for v in (row['city'], row['country']) if not i18n.is_missing(v))})"
-                    + (" *" if row["inferred"] else "") for _, row in located.iterrows())))
-                for note in located.loc[located["inferred"], "note"].dropna():
-                    st.caption("\\* " + ui.escape_md(note))
-                ui.source_caption(located)
-            for name, note in cat.dtx_notes(dtx, lang):
-                st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
-            left, _ = st.columns([3, 2])
-            with left:
-                area_rows = cat.dtx_areas(dtx_area_df, state, lang)
-                if area_rows.empty:
-                    st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
-                else:
-                    chart = charts.dtx_areas(area_rows, tr("catalogue.dtx_areas_title"), tr("catalogue.dtx_areas_subtitle"),
-                                             tr("catalogue.axis_dtx"))
-                    ui.show_chart(chart, data=cat.dtx_areas_table(area_rows, lang), key="catalogue_dtx_areas",
-                                  source_rows=area_rows)
-                    for _, row in area_rows[area_rows["note_fr"].notna()].iterrows():
-                        st.caption("\\* " + ui.escape_md(i18n.pick(row, "note", lang)))
+        dtx, dtx_approvals = (ui.load(n) for n in ("digital_therapeutics", "digital_therapeutics_approvals"))
+        marketed = dtx_approvals.iloc[0]
+        columns = st.columns(4)
+        columns[0].metric(tr("catalogue.metric_dtx"), i18n.fmt_number(len(dtx), lang))
+        columns[1].metric(tr("catalogue.metric_dtx_marketed"), i18n.fmt_number(marketed["dtx_count"], lang))
+        columns[2].metric(tr("catalogue.metric_dtx_ce"), i18n.fmt_number(marketed["ce_marked"], lang))
+        columns[3].metric(tr("catalogue.metric_dtx_fda"), i18n.fmt_number(marketed["fda_approved"], lang))
+        note = i18n.pick(marketed, "note", lang)
+        if note:
+            st.caption(ui.escape_md(note))
+        dtx_judged = filters.judge_area(dtx, state)
+        if state.areas and dtx_judged.rows.empty:
+            st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
+        else:
+            ui_views.show_table(cat.dtx_table(dtx_judged.rows, lang), key="catalogue_dtx", source_rows=dtx_judged.rows)
+        ui.unjudged_note(dtx_judged, "common.noun.dtx")
+        with ui.section():
+            located = study.dtx_locations(dtx, ui.load("dtx_developers"), lang)
+            st.markdown("**" + tr("catalogue.dtx_where") + "** " + ui.escape_md(" ; ".join(
+                f"{row['name']} ({', '.join(v for v in (row['city'], row['country']) if not i18n.is_missing(v))})"
+                + (" *" if row["inferred"] else "") for _, row in located.iterrows())))
+            for note in located.loc[located["inferred"], "note"].dropna():
+                st.caption("\\* " + ui.escape_md(note))
+            ui.source_caption(located)
+        for name, note in cat.dtx_notes(dtx, lang):
+            st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
+        left, _ = st.columns([3, 2])
+        with left:
+            built = ui_views.show_view("dtx_areas")
+            if built.kind == "chart":
+                for _, row in built.rows[built.rows["note_fr"].notna()].iterrows():
+                    st.caption("\\* " + ui.escape_md(i18n.pick(row, "note", lang)))
 
 with ui.notes():
     st.markdown(tr("catalogue.intro"))

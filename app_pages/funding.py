@@ -1,11 +1,11 @@
 """Financements: the answer first, the page filters (company, type, period), then tabs: the amounts by type,
-the rounds over time, the investors and the e-health funding context the study gives; the method in the notes."""
+the rounds over time, the investors and the e-health funding context the study gives; the method in the notes.
+The page filters are the funding views' parameters: the slide and the deck draw the same views with none."""
 
 import streamlit as st
 
-from smt_dashboard import filters, i18n, ui
+from smt_dashboard import filters, i18n, ui, ui_views
 from smt_dashboard import funding as fd
-from smt_dashboard.charts import funding as charts
 from smt_dashboard.schemas import ROUND_TYPES
 
 lang = ui.lang()
@@ -13,60 +13,63 @@ state = ui.filter_state()
 tr = ui.tr
 
 ui.page_header("funding")
-ui.key_message(ui.view_takeaway("funding_totals"), ui.view_takeaway("funding_yearly"))
-ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
-rounds_raw, companies, context = ui.require("funding_rounds", "companies", "funding_context")
+answer = st.container()  # the answer comes first on the page, computed once the page filters are read
+chosen_names, chosen_types, period, full_period = [], [], None, True
+scoped = rounds_raw = companies = context = None
+with ui.section():
+    rounds_raw, companies, context = (ui.load(n) for n in ("funding_rounds", "companies", "funding_context"))
+    judged = filters.judge_company_rows(rounds_raw, companies, state)
+    scoped = fd.prepare(judged.rows, companies)
 
-judged = filters.judge_company_rows(rounds_raw, companies, state)
-scoped = fd.prepare(judged.rows, companies)
-if state.is_filtered:
-    st.markdown("**" + ui.national_reference(len(judged.rows), len(rounds_raw), "common.noun.round") + "**")
-ui.unjudged_note(judged, "common.noun.round")
+    # --- page filters: company, round type, period -------------------------------------------------------
+    names = sorted(scoped["company"].unique())
+    dated_years = scoped["year"].dropna()
+    cols = st.columns([3, 3, 3])
+    with cols[0]:
+        # Options are company names (not translated), so that the URL value reads the same in both languages.
+        chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company",
+                                      bind="query-params", placeholder=tr("funding.filter_all"))
+    with cols[1]:
+        present_types = set(scoped["round_type"].unique())
+        type_options = [code for code in ROUND_TYPES if code in present_types]
+        chosen_types = st.multiselect(tr("funding.filter_type"), options=type_options, key="fd_type",
+                                      format_func=lambda code: i18n.label("round", code, lang),
+                                      placeholder=tr("funding.filter_all"))
+    with cols[2]:
+        if not dated_years.empty:
+            lo, hi = int(dated_years.min()), int(dated_years.max())
+            if lo == hi:
+                st.caption(tr("funding.single_year", year=lo))
+            else:
+                chosen = st.slider(tr("funding.filter_period"), min_value=lo, max_value=hi, value=(lo, hi),
+                                   key="fd_period", bind="query-params")
+                full_period = tuple(chosen) == (lo, hi)
+                period = None if full_period else (int(chosen[0]), int(chosen[1]))
 
-# --- page filters: company, round type, period ----------------------------------------------------------
-names = sorted(scoped["company"].unique())
-dated_years = scoped["year"].dropna()
-cols = st.columns([3, 3, 3])
-with cols[0]:
-    # Options are company names (not translated), so that the URL value reads the same in both languages.
-    chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company",
-                                  bind="query-params", placeholder=tr("funding.filter_all"))
-with cols[1]:
-    present_types = set(scoped["round_type"].unique())
-    type_options = [code for code in ROUND_TYPES if code in present_types]
-    chosen_types = st.multiselect(tr("funding.filter_type"), options=type_options, key="fd_type",
-                                  format_func=lambda code: i18n.label("round", code, lang),
-                                  placeholder=tr("funding.filter_all"))
-with cols[2]:
-    if dated_years.empty:
-        period = None
-        full_period = True
-    else:
-        lo, hi = int(dated_years.min()), int(dated_years.max())
-        if lo == hi:
-            period = (lo, hi)
-            st.caption(tr("funding.single_year", year=lo))
-        else:
-            period = st.slider(tr("funding.filter_period"), min_value=lo, max_value=hi, value=(lo, hi),
-                               key="fd_period", bind="query-params")
-        full_period = period == (lo, hi)
-
-company_ids = tuple(scoped.loc[scoped["company"].isin(chosen_names), "company_id"].unique())
-by_company_type = fd.filter_rounds(scoped, company_ids, tuple(chosen_types))
-# Rounds without a date are outside any period: they stay in the totals only when the period is not narrowed.
-selected = by_company_type if full_period else fd.filter_rounds(by_company_type, years=period)
-dated, undated = fd.split_dated(selected)
-undated_all = fd.split_dated(by_company_type)[1]
+# The views' parameters: rounds without a date stay in the totals only when the period is not narrowed.
+params = {"companies": tuple(chosen_names), "types": tuple(chosen_types), "period": period}
+with answer:
+    ui_views.key_message("funding_totals", "funding_yearly", params={"funding_totals": params, "funding_yearly": params})
 page_filtered = bool(chosen_names or chosen_types or not full_period)
+selected = dated = undated_all = None
+with ui.section():
+    if scoped is not None:
+        if state.is_filtered:
+            st.markdown("**" + ui.national_reference(len(scoped), len(rounds_raw), "common.noun.round") + "**")
+        ui.unjudged_note(judged, "common.noun.round")
+        selected = fd.select(rounds_raw, companies, state, *params.values())
+        dated, _ = fd.split_dated(selected)
+        undated_all = fd.split_dated(fd.select(rounds_raw, companies, state, params["companies"], params["types"]))[1]
 
 tab_totals, tab_timeline, tab_investors, tab_context = ui.tabs(
     "funding", [tr("funding.totals_heading"),
      tr("funding.timeline_heading"),
      tr("funding.investors_heading"),
      tr("funding.context_heading")])
-empty_key = "funding.empty_global" if scoped.empty else ("funding.empty" if selected.empty else None)
+empty_key = None if selected is None else ("funding.empty_global" if scoped.empty else
+                                            ("funding.empty" if selected.empty else None))
 
-if tab_totals.open:
+if tab_totals.open and selected is not None:
     with tab_totals:
         if empty_key:
             st.info(tr(empty_key), icon=":material/search_off:")
@@ -91,12 +94,11 @@ if tab_totals.open:
                            gap=i18n.fmt_meur(abs(check.gap_meur), lang, 2), n=i18n.fmt_number(check.disclosed_rounds, lang),
                            tolerance=i18n.fmt_meur(check.tolerance_meur, lang, 2)),
                         icon=":material/calculate:")
-            ui.show_table(fd.totals_table(totals, lang), key="funding_totals", source_rows=selected)
+            ui_views.show_view("funding_totals", params)
             if not dated.empty:
-                yearly = fd.yearly_totals(dated, lang)
-                ui.show_chart(charts.yearly_chart(yearly, lang), data=yearly, key="funding_yearly", source_rows=dated)
+                ui_views.show_view("funding_yearly", params)
 
-if tab_timeline.open:
+if tab_timeline.open and selected is not None:
     with tab_timeline:
         if empty_key:
             st.info(tr(empty_key), icon=":material/search_off:")
@@ -105,21 +107,19 @@ if tab_timeline.open:
             if dated.empty:
                 st.info(tr("funding.empty_dated"), icon=":material/search_off:")
             else:
-                marks, aggregated = fd.timeline_data(dated, lang)
                 n_nc = int((~dated["disclosed"]).sum())
                 st.caption(ui.trp("funding.timeline_counts", len(dated), n=i18n.fmt_number(len(dated), lang),
-                              nc=i18n.fmt_number(n_nc, lang)))
-                ui.show_chart(charts.timeline_chart(marks, lang, aggregated), data=marks, key="funding_timeline",
-                              source_rows=dated)
+                                  nc=i18n.fmt_number(n_nc, lang)))
+                ui_views.show_view("funding_timeline", params)
             with st.expander(tr("funding.all_rounds"), icon=":material/list:"):
-                ui.show_table(fd.rounds_table(selected, lang), key="funding_rounds", source_rows=selected)
-        if not undated_all.empty:
+                ui_views.show_table(fd.rounds_table(selected, lang), key="funding_rounds", source_rows=selected)
+        if undated_all is not None and not undated_all.empty:
             with st.expander(ui.trp("funding.undated_count", len(undated_all), n=i18n.fmt_number(len(undated_all), lang)),
                              icon=":material/event_busy:"):
                 st.caption(tr("funding.undated_note"))
-                ui.show_table(fd.rounds_table(undated_all, lang), key="funding_undated", source_rows=undated_all)
+                ui_views.show_table(fd.rounds_table(undated_all, lang), key="funding_undated", source_rows=undated_all)
 
-if tab_investors.open:
+if tab_investors.open and selected is not None:
     with tab_investors:
         if empty_key:
             st.info(tr(empty_key), icon=":material/search_off:")
@@ -131,20 +131,13 @@ if tab_investors.open:
             else:
                 counts = fd.investor_counts(selected)
                 named = selected[selected["investors"].notna()]
-                # The chart shows the investors seen in more than one operation; a bar of 1 for each of the others
-                # would say nothing that their list does not.
-                repeat = counts[counts["rounds"] > 1].head(30)
+                ui_views.show_view("funding_investors", params)
                 once = counts[counts["rounds"] == 1]
-                if repeat.empty:
-                    st.caption(tr("funding.investors_none_repeat"))
-                else:
-                    ui.show_chart(charts.investors_chart(repeat, lang, len(repeat), len(counts)), data=repeat,
-                                  key="funding_investors", source_rows=named)
                 if not once.empty:
                     st.markdown(ui.escape_md(ui.trp("funding.investors_once", len(once), n=i18n.fmt_number(len(once), lang),
                                                     names=", ".join(once["investor"]))))
                 with st.expander(tr("funding.investor_rounds"), icon=":material/list:"):
-                    ui.show_table(fd.investors_table(pairs, lang), key="funding_investor_rounds", source_rows=named)
+                    ui_views.show_table(fd.investors_table(pairs, lang), key="funding_investor_rounds", source_rows=named)
 
 # --- context: e-health funding in France (national figures, not filtered) -----------------------------------
 if tab_context.open:
@@ -153,6 +146,7 @@ if tab_context.open:
             st.caption(tr("funding.context_not_filtered"))
         items = ["ehealth_startups_raised_2018", "rounds_over_10m_2018", "series_ab_range", "large_round_threshold",
                  "innobio", "innobio2", "institutional_agreement_6bn"]
+        rounds_raw, companies, context = (ui.load(n) for n in ("funding_rounds", "companies", "funding_context"))
         every_round = fd.prepare(rounds_raw, companies)  # the study's whole table: the context is national
         rows = [r for r in (fd.context_value(context, item) for item in items) if r is not None]
         for start in range(0, len(rows), 4):

@@ -5,23 +5,33 @@ import pandas as pd
 import streamlit as st
 
 from smt_dashboard import health_index as hx
-from smt_dashboard import i18n, ui
-from smt_dashboard.charts import health_index as charts
+from smt_dashboard import i18n, ui, ui_views
 
 lang = ui.lang()
 tr = ui.tr
 
 ui.page_header("index")
-ui.filter_scope(applies=())
-(index,) = ui.require("digital_health_index")
-
 SUB_LABELS = {code: tr(f"index.sub.{code}") for code in hx.SUBINDICES}
 # Short URL keys of the weight sliders (also listed in navigation.PAGES).
 WEIGHT_KEYS = dict(zip(hx.SUBINDICES, ("ix_w_policy", "ix_w_ready", "ix_w_use")))
-published = hx.published_ranking(index, lang)
-complete, excluded = hx.split_complete(index)
-france = published[published["is_france"]]
-n_all = len(published)
+# Every part of the page reads the index: without it, the page says what is wrong and stops there.
+ready = False
+with ui.section():
+    index = ui.load("digital_health_index")
+    published = hx.published_ranking(index, lang)
+    complete, excluded = hx.split_complete(index)
+    france = published[published["is_france"]]
+    n_all = len(published)
+    names = dict(zip(published["country_code"], published["name"]))
+    has_france_sub = hx.FRANCE in set(complete["country_code"])
+    robust = hx.rank_over_simplex(index) if has_france_sub else None
+    try:
+        chart_rank, chart_n = hx.rank_in_study_chart(index)
+    except KeyError:  # France (or the study's chart) is not in the data
+        chart_rank = chart_n = None
+    ready = True
+if not ready:
+    st.stop()
 
 
 def _caveats(codes) -> None:
@@ -36,43 +46,34 @@ SHORT_LABELS = {code: tr(f"index.sub_short.{code}") for code in hx.SUBINDICES}
 
 
 def _weights_text(w: tuple[float, float, float]) -> str:
-    return " · ".join(f"{SHORT_LABELS[code]} {i18n.fmt_pct(v, lang, 0)}"
-                      for code, v in zip(hx.SUBINDICES, hx.percent_weights(w)))
+    return hx.weights_text(w, lang)
 
 
 # --- the answer: France's published rank, its rank on the study's own chart, the weighting range ----------
-has_france_sub = hx.FRANCE in set(complete["country_code"])
-robust = hx.rank_over_simplex(index) if has_france_sub else None
-try:
-    chart_rank, chart_n = hx.rank_in_study_chart(index)
-except KeyError:  # France (or the study's chart) is not in the data
-    chart_rank = chart_n = None
-if not france.empty:
-    fr = france.iloc[0]
-    message = [tr("index.key_published", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all,
-                  score=i18n.fmt_number(fr["index"], lang, 2))]
-    if chart_rank is not None:
-        message.append(tr("index.key_study_chart", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
-    if robust is not None:
-        message.append(tr("index.key_range", best=i18n.ordinal(robust.min_rank, lang),
-                          worst=i18n.ordinal(robust.max_rank, lang), n=robust.countries))
-    ui.key_message(*message)
-    cols = st.columns(3)
-    cols[0].metric(tr("index.metric_published"), tr("index.rank_of", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all))
-    cols[0].caption(tr("index.metric_published_detail", score=i18n.fmt_number(fr["index"], lang, 2)))
-    if chart_rank is not None:
-        cols[1].metric(tr("index.metric_study_chart"), tr("index.rank_of", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
-        cols[1].caption(tr("index.metric_study_chart_detail", n=chart_n))
-    if robust is not None:
-        cols[2].metric(tr("index.metric_range"), tr("index.range_value", best=i18n.ordinal(robust.min_rank, lang),
-                                                    worst=i18n.ordinal(robust.max_rank, lang)))
-        cols[2].caption(tr("index.metric_range_detail", n=len(robust.grid)))
-    ui.source_caption(index)
-else:
-    ui.key_message(ui.view_takeaway("index_ranking"))
-
-names = dict(zip(published["country_code"], published["name"]))
-
+with ui.section():
+    if not france.empty:
+        fr = france.iloc[0]
+        message = [tr("index.key_published", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all,
+                      score=i18n.fmt_number(fr["index"], lang, 2))]
+        if chart_rank is not None:
+            message.append(tr("index.key_study_chart", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
+        if robust is not None:
+            message.append(tr("index.key_range", best=i18n.ordinal(robust.min_rank, lang),
+                              worst=i18n.ordinal(robust.max_rank, lang), n=robust.countries))
+        ui.key_message(*message)
+        cols = st.columns(3)
+        cols[0].metric(tr("index.metric_published"), tr("index.rank_of", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all))
+        cols[0].caption(tr("index.metric_published_detail", score=i18n.fmt_number(fr["index"], lang, 2)))
+        if chart_rank is not None:
+            cols[1].metric(tr("index.metric_study_chart"), tr("index.rank_of", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
+            cols[1].caption(tr("index.metric_study_chart_detail", n=chart_n))
+        if robust is not None:
+            cols[2].metric(tr("index.metric_range"), tr("index.range_value", best=i18n.ordinal(robust.min_rank, lang),
+                                                        worst=i18n.ordinal(robust.max_rank, lang)))
+            cols[2].caption(tr("index.metric_range_detail", n=len(robust.grid)))
+        ui.source_caption(index)
+    else:
+        ui_views.key_message("index_ranking")
 
 def _chosen_weights() -> tuple[float, float, float]:
     """The weights the sliders hold (also when their tab is closed: from the session, else the address)."""
@@ -98,7 +99,7 @@ tab_ranking, tab_compare, tab_weights, tab_robust = ui.tabs(
 if tab_ranking.open:
     with tab_ranking:
         # --- published ranking ------------------------------------------------------------------------------------
-        ui.show_view("index_ranking", data=published[["label", "name", "index", "rank", "is_france"]])
+        ui_views.show_view("index_ranking")
         _caveats(published["country_code"])
 
 if tab_compare.open:
@@ -116,8 +117,7 @@ if tab_compare.open:
             if long.empty:
                 st.info(tr("index.compare_no_sub", names=", ".join(missing)), icon=":material/search_off:")
             else:
-                ui.show_chart(charts.comparison_chart(long, lang), data=long, key="index_compare",
-                              source_rows=index[index["country_code"].isin(chosen)])
+                ui_views.show_view("index_compare", {"countries": tuple(chosen)})
                 if missing:
                     st.warning(tr("index.compare_missing", names=", ".join(missing)), icon=":material/warning:")
             _caveats(chosen)
@@ -154,9 +154,7 @@ if tab_weights.open:
             if not fr_now.empty:
                 st.markdown(tr("index.current_rank", rank=i18n.ordinal(int(fr_now.iloc[0]["rank"]), lang), n=len(current),
                                score=i18n.fmt_number(fr_now.iloc[0]["score"], lang, 2)))
-            ui.show_chart(charts.reweighted_chart(current, _weights_text(weights), lang),
-                          data=current[["label", "name", "score", "rank", "published_rank", "is_france"]],
-                          key="index_reweighted", source_rows=complete)
+            ui_views.show_view("index_reweighted", {"weights": weights})
             _caveats(current["country_code"])
             with st.expander(tr("index.reweighted_table"), icon=":material/table:"):
                 table = pd.DataFrame({
@@ -165,7 +163,7 @@ if tab_weights.open:
                     tr("index.col_rank_new", n=len(current)): current["rank"].astype(int),
                     tr("index.col_rank_published", n=n_all): current["published_rank"].astype(int),
                 })
-                ui.show_table(table, key="index_reweighted_table", source_rows=complete)
+                ui_views.show_table(table, key="index_reweighted_table", source_rows=complete)
 
 # --- robustness of France's rank -----------------------------------------------------------------------------
 if tab_robust.open:
@@ -180,16 +178,14 @@ if tab_robust.open:
             dist = hx.rank_distribution(robust)
             left, right = st.columns([3, 2])
             with left:
-                ui.show_chart(charts.simplex_chart(robust.grid, _chosen_weights(), lang),
-                              data=robust.grid[["policy_pct", "readiness_pct", "use_pct", "rank"]], key="index_simplex",
-                              source_rows=complete)
+                ui_views.show_view("index_rank_range", {"weights": _chosen_weights()})
             with right:
                 dist_table = pd.DataFrame({
                     tr("index.col_rank"): dist["rank"].map(lambda r: i18n.ordinal(int(r), lang)),
                     tr("index.col_weights"): dist["weights"],
                     tr("index.col_share"): dist["share_pct"].map(lambda v: i18n.fmt_pct(v, lang, 1)),
                 })
-                ui.show_table(dist_table, key="index_rank_distribution", source_rows=complete)
+                ui_views.show_table(dist_table, key="index_rank_distribution", source_rows=complete)
                 st.caption(tr("index.robust_note"))
             _caveats(complete["country_code"])
 

@@ -4,10 +4,8 @@ and the companies' creation history; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, study, ui
+from smt_dashboard import i18n, study, ui, ui_views
 from smt_dashboard import jobs as jb
-from smt_dashboard.charts import jobs as charts
-from smt_dashboard.datasets import DatasetError
 from smt_dashboard.projections import inputs_from_table
 
 lang = ui.lang()
@@ -20,20 +18,13 @@ MAX_HORIZON = 2030
 
 
 ui.page_header("jobs")
-ui.key_message(ui.view_takeaway("jobs_projection"))
-ui.filter_scope(applies=())
-# The study's growth assumption, quoted under the history chart and in the notes (whichever tab is open); a broken
-# file is named by the tab that needs it.
-try:
-    inputs_df = ui.load("jobs_projection_inputs")
-    study_cagr = inputs_from_table(inputs_df).companies_cagr
-except (DatasetError, KeyError, ValueError):
-    inputs_df, study_cagr = None, None
+ui_views.key_message("jobs_projection")
 # The projection's scope, read once: said under the simulator (on the same condition as the jobs view's caveat)
-# and in the notes.
-scope_data = ui.load_section("jobs_projection_scope")
-scope = scope_data[0] if scope_data else None
-scope_stated = scope is not None and study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
+# and in the notes; a broken file is named by the section that needs it.
+scope, scope_stated = None, False
+with ui.section():
+    scope = ui.load("jobs_projection_scope")
+    scope_stated = study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
 tab_families, tab_phases, tab_sim, tab_history = ui.tabs(
     "jobs", [tr("jobs.tab.families"),
      tr("jobs.tab.phases"),
@@ -43,204 +34,181 @@ tab_families, tab_phases, tab_sim, tab_history = ui.tabs(
 # --- families -----------------------------------------------------------------------------------
 if tab_families.open:
     with tab_families:
-        data = ui.load_section("job_families", "job_family_phases", "job_skills")
-        if data:
-            families, phases, skills = data
-            eight = jb.eight_families(families)
-            hard = jb.hard_to_recruit(families)
-            matrix = jb.phase_matrix(families, phases, lang)
-            columns = st.columns(3)
-            columns[0].metric(tr("jobs.metric_families"), i18n.fmt_number(len(eight), lang))
-            columns[0].caption(tr("jobs.metric_families_help"))
-            columns[1].metric(tr("jobs.metric_new"), i18n.fmt_number(int((families["kind"] == "new").sum()), lang))
-            columns[1].caption(", ".join(jb.family_label(r, lang) for _, r in families[families["kind"] == "new"].iterrows()))
-            columns[2].metric(tr("jobs.metric_hard"), i18n.fmt_number(len(hard), lang))
-            columns[2].caption(", ".join(jb.family_label(r, lang) for _, r in hard.iterrows()))
+        families, phases, skills = (ui.load(n) for n in ("job_families", "job_family_phases", "job_skills"))
+        eight = jb.eight_families(families)
+        hard = jb.hard_to_recruit(families)
+        matrix = jb.phase_matrix(families, phases, lang)
+        columns = st.columns(3)
+        columns[0].metric(tr("jobs.metric_families"), i18n.fmt_number(len(eight), lang))
+        columns[0].caption(tr("jobs.metric_families_help"))
+        columns[1].metric(tr("jobs.metric_new"), i18n.fmt_number(int((families["kind"] == "new").sum()), lang))
+        columns[1].caption(", ".join(jb.family_label(r, lang) for _, r in families[families["kind"] == "new"].iterrows()))
+        columns[2].metric(tr("jobs.metric_hard"), i18n.fmt_number(len(hard), lang))
+        columns[2].caption(", ".join(jb.family_label(r, lang) for _, r in hard.iterrows()))
 
-            with st.expander(tr("jobs.overview_heading"), icon=":material/table:"):
-                ui.show_table(jb.family_overview(families, lang), key="jobs_families", source_rows=families)
+        with st.expander(tr("jobs.overview_heading"), icon=":material/table:"):
+            ui_views.show_table(jb.family_overview(families, lang), key="jobs_families", source_rows=families)
 
-            st.markdown("#### " + tr("jobs.hard_heading"))
-            st.caption(tr("jobs.hard_intro"))
-            for column, (_, row) in zip(st.columns(max(len(hard), 1)), hard.iterrows()):
-                with column, st.container(border=True):
-                    st.markdown(f"**{ui.escape_md(jb.family_label(row, lang))}**")
-                    st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
-            ui.source_caption(hard)
+        st.markdown("#### " + tr("jobs.hard_heading"))
+        st.caption(tr("jobs.hard_intro"))
+        for column, (_, row) in zip(st.columns(max(len(hard), 1)), hard.iterrows()):
+            with column, st.container(border=True):
+                st.markdown(f"**{ui.escape_md(jb.family_label(row, lang))}**")
+                st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
+        ui.source_caption(hard)
 
-            # What every SMT job needs, whatever the family (the study's "compétences transverses").
-            shared = ui.load_section("smt_shared_skills")
-            if shared:
-                left, right = st.columns(2)
-                with left:
-                    ui.bullets(study.shared_skills(shared[0], lang, "all_jobs"), tr("jobs.shared_all"), lead="skill",
-                               field="detail", source=False)
-                with right:
-                    ui.bullets(study.shared_skills(shared[0], lang, "traditional_jobs"), tr("jobs.shared_traditional"),
-                               lead="skill", field="detail", source=False)
-                ui.source_caption(shared[0])
+        # What every SMT job needs, whatever the family (the study's "compétences transverses").
+        with ui.section():
+            shared = ui.load("smt_shared_skills")
+            left, right = st.columns(2)
+            with left:
+                ui.bullets(study.shared_skills(shared, lang, "all_jobs"), tr("jobs.shared_all"), lead="skill",
+                           field="detail", source=False)
+            with right:
+                ui.bullets(study.shared_skills(shared, lang, "traditional_jobs"), tr("jobs.shared_traditional"),
+                           lead="skill", field="detail", source=False)
+            ui.source_caption(shared)
 
-            st.markdown("#### " + tr("jobs.fiche_heading"))
-            options = list(jb.matrix_families(families)["family_id"]) + [
-                f for f in families["family_id"] if f not in set(jb.matrix_families(families)["family_id"])]
-            by_id = families.set_index("family_id")
-            chosen = st.selectbox(tr("jobs.fiche_pick"), options, key="jobs_family",
-                                  format_func=lambda fid: i18n.pick(by_id.loc[fid], "name", lang))
-            fam = by_id.loc[chosen]
-            with st.container(border=True):
-                st.markdown(f"##### {ui.escape_md(i18n.pick(fam, 'name', lang))}")
-                st.badge(tr(f"jobs.kind.{fam['kind']}"), color="blue")
-                if fam["hard_to_recruit"] is True:
-                    st.badge(tr("jobs.badge_hard"), icon=":material/person_search:", color="orange")
-                elif fam["hard_to_recruit"] is False:
-                    st.badge(tr("jobs.badge_not_hard"), icon=":material/how_to_reg:", color="green")
-                st.markdown(f"**{tr('jobs.mission')}** " + ui.escape_md(i18n.pick(fam, "mission", lang)))
-                st.markdown(f"**{tr('jobs.profile')}** "
-                            + ui.escape_md(i18n.pick(fam, "profile", lang) or i18n.not_disclosed(lang)))
-                cited = matrix[(matrix["family_id"] == chosen) & matrix["cited"]]
-                st.markdown(f"**{tr('jobs.phases')}** " + (ui.escape_md(", ".join(cited["phase_label"])) if not cited.empty
-                                                           else tr("jobs.phases_none")))
-                family_skills = jb.skills_for(skills, chosen, lang)
-                left, right = st.columns(2)
-                for column, kind in ((left, "know_how"), (right, "soft_skill")):
-                    with column:
-                        st.markdown(f"**{tr(f'jobs.skill.{kind}')}**")
-                        items = family_skills[kind]
-                        st.markdown("\n".join("- " + ui.escape_md(s) for s in items) if items else tr("jobs.skill_none"))
-                if lang != "fr":
-                    st.caption(tr("jobs.skills_translated"))
-            ui.source_caption(skills[skills["family_id"] == chosen] if (skills["family_id"] == chosen).any() else families)
+        st.markdown("#### " + tr("jobs.fiche_heading"))
+        options = list(jb.matrix_families(families)["family_id"]) + [
+            f for f in families["family_id"] if f not in set(jb.matrix_families(families)["family_id"])]
+        by_id = families.set_index("family_id")
+        chosen = st.selectbox(tr("jobs.fiche_pick"), options, key="jobs_family",
+                              format_func=lambda fid: i18n.pick(by_id.loc[fid], "name", lang))
+        fam = by_id.loc[chosen]
+        with st.container(border=True):
+            st.markdown(f"##### {ui.escape_md(i18n.pick(fam, 'name', lang))}")
+            st.badge(tr(f"jobs.kind.{fam['kind']}"), color="blue")
+            if fam["hard_to_recruit"] is True:
+                st.badge(tr("jobs.badge_hard"), icon=":material/person_search:", color="orange")
+            elif fam["hard_to_recruit"] is False:
+                st.badge(tr("jobs.badge_not_hard"), icon=":material/how_to_reg:", color="green")
+            st.markdown(f"**{tr('jobs.mission')}** " + ui.escape_md(i18n.pick(fam, "mission", lang)))
+            st.markdown(f"**{tr('jobs.profile')}** "
+                        + ui.escape_md(i18n.pick(fam, "profile", lang) or i18n.not_disclosed(lang)))
+            cited = matrix[(matrix["family_id"] == chosen) & matrix["cited"]]
+            st.markdown(f"**{tr('jobs.phases')}** " + (ui.escape_md(", ".join(cited["phase_label"])) if not cited.empty
+                                                       else tr("jobs.phases_none")))
+            family_skills = jb.skills_for(skills, chosen, lang)
+            left, right = st.columns(2)
+            for column, kind in ((left, "know_how"), (right, "soft_skill")):
+                with column:
+                    st.markdown(f"**{tr(f'jobs.skill.{kind}')}**")
+                    items = family_skills[kind]
+                    st.markdown("\n".join("- " + ui.escape_md(s) for s in items) if items else tr("jobs.skill_none"))
+            if lang != "fr":
+                st.caption(tr("jobs.skills_translated"))
+        ui.source_caption(skills[skills["family_id"] == chosen] if (skills["family_id"] == chosen).any() else families)
 
 # --- development phases named by the job sheets ---------------------------------------------------
 if tab_phases.open:
     with tab_phases:
-        data = ui.load_section("job_families", "job_family_phases")
-        if data:
-            families, phases = data
-            eight = jb.eight_families(families)
-            matrix = jb.phase_matrix(families, phases, lang)
-            chart = charts.phase_matrix(
-                matrix, tr("jobs.matrix_title", n=i18n.fmt_number(len(eight), lang)),
-                [tr("jobs.matrix_subtitle"), tr("jobs.matrix_subtitle2")],
-                tr("jobs.col.family"), tr("jobs.axis_phase"), tr("jobs.legend_status"), tr("jobs.tooltip_quote"))
-            ui.show_chart(chart, data=jb.phase_matrix_table(matrix, lang), key="jobs_phase_matrix", source_rows=phases)
-            st.caption(":material/info: " + tr("jobs.matrix_caveat_short"))
-            with st.expander(tr("jobs.quotes_heading"), icon=":material/format_quote:"):
-                for label, group in matrix[matrix["cited"]].groupby("family_label", sort=False):
-                    st.markdown(f"**{ui.escape_md(label)}**")
-                    colon = " :" if lang == "fr" else ":"
-                    st.markdown("\n".join(f"- {ui.escape_md(r['phase_label'])}{colon} {ui.escape_md(r['evidence'])}"
-                                          for _, r in group.iterrows()))
+        ui_views.show_view("jobs_phases")
+        st.caption(":material/info: " + tr("jobs.matrix_caveat_short"))
+        families, phases = (ui.load(n) for n in ("job_families", "job_family_phases"))
+        matrix = jb.phase_matrix(families, phases, lang)
+        with st.expander(tr("jobs.quotes_heading"), icon=":material/format_quote:"):
+            for label, group in matrix[matrix["cited"]].groupby("family_label", sort=False):
+                st.markdown(f"**{ui.escape_md(label)}**")
+                colon = " :" if lang == "fr" else ":"
+                st.markdown("\n".join(f"- {ui.escape_md(r['phase_label'])}{colon} {ui.escape_md(r['evidence'])}"
+                                      for _, r in group.iterrows()))
 
 # --- projection simulator ----------------------------------------------------------------------------
 if tab_sim.open:
     with tab_sim:
-        data = ui.load_section("jobs_projection_inputs", "jobs_projection_published")
-        if data:
-            inputs_df, published = data
-            defaults = inputs_from_table(inputs_df)
-            st.markdown(tr("jobs.sim_intro", start=defaults.start_year, years=jb.GROWTH_YEARS,
-                           base=i18n.fmt_number(defaults.base_companies, lang),
-                           cagr=i18n.fmt_pct(defaults.companies_cagr * 100, lang, 0),
-                           employees=i18n.fmt_number(defaults.employees_per_company, lang),
-                           growth=i18n.fmt_pct(defaults.headcount_growth * 100, lang, 0),
-                           headcount=i18n.fmt_number(defaults.base_headcount, lang),
-                           horizon=defaults.horizon_year))
+        inputs_df, published = (ui.load(n) for n in ("jobs_projection_inputs", "jobs_projection_published"))
+        defaults = inputs_from_table(inputs_df)
+        st.markdown(tr("jobs.sim_intro", start=defaults.start_year, years=jb.GROWTH_YEARS,
+                       base=i18n.fmt_number(defaults.base_companies, lang),
+                       cagr=i18n.fmt_pct(defaults.companies_cagr * 100, lang, 0),
+                       employees=i18n.fmt_number(defaults.employees_per_company, lang),
+                       growth=i18n.fmt_pct(defaults.headcount_growth * 100, lang, 0),
+                       headcount=i18n.fmt_number(defaults.base_headcount, lang),
+                       horizon=defaults.horizon_year))
 
-            default_values = {"cagr": round(defaults.companies_cagr * 100, 1), "employees": int(defaults.employees_per_company),
-                              "growth": int(round(defaults.headcount_growth * 100)), "horizon": defaults.horizon_year,
-                              "base": int(defaults.base_headcount), "types": defaults.job_types}
+        default_values = {"cagr": round(defaults.companies_cagr * 100, 1), "employees": int(defaults.employees_per_company),
+                          "growth": int(round(defaults.headcount_growth * 100)), "horizon": defaults.horizon_year,
+                          "base": int(defaults.base_headcount), "types": defaults.job_types}
 
-            def _reset() -> None:
-                for name, key in SIM_KEYS.items():
-                    st.session_state[key] = default_values[name]
+        def _reset() -> None:
+            for name, key in SIM_KEYS.items():
+                st.session_state[key] = default_values[name]
 
-            columns = st.columns(4)
-            # A select slider so that the rate reads "6,5 %" in French (st.slider formats numbers the English way).
-            cagr = columns[0].select_slider(tr("jobs.sim_cagr"), jb.cagr_options(default_values["cagr"]),
-                                            value=default_values["cagr"], format_func=lambda v: i18n.fmt_pct(v, lang, 1),
-                                            key=SIM_KEYS["cagr"], bind="query-params", help=tr("jobs.sim_cagr_help"))
-            employees = columns[1].slider(tr("jobs.sim_employees"), 5, max(150, default_values["employees"]),
-                                          default_values["employees"], 1, key=SIM_KEYS["employees"], bind="query-params",
-                                          help=tr("jobs.sim_employees_help"))
-            growth = columns[2].slider(tr("jobs.sim_growth"), 0, max(100, default_values["growth"]), default_values["growth"], 5,
-                                       format=tr("jobs.pct_format"), key=SIM_KEYS["growth"], bind="query-params",
-                                       help=tr("jobs.sim_growth_help", first=defaults.start_year + 1,
-                                                 last=defaults.start_year + jb.GROWTH_YEARS))
-            horizon = columns[3].slider(tr("jobs.sim_horizon"), defaults.start_year + 1, max(MAX_HORIZON, defaults.horizon_year),
-                                        default_values["horizon"], 1, key=SIM_KEYS["horizon"], bind="query-params")
-            with st.expander(tr("jobs.sim_advanced"), icon=":material/tune:"):
-                left, right = st.columns(2)
-                base = left.slider(tr("jobs.sim_base"), 100, max(2000, default_values["base"]), default_values["base"], 5,
-                                   key=SIM_KEYS["base"], bind="query-params",
-                                   help=tr("jobs.sim_base_help", n=i18n.fmt_number(defaults.base_companies, lang)))
-                types = right.slider(tr("jobs.sim_types"), 1, max(40, default_values["types"]), default_values["types"], 1,
-                                     key=SIM_KEYS["types"], bind="query-params",
-                                     help=tr("jobs.sim_types_help", types=defaults.job_types))
-            st.button(tr("jobs.sim_reset"), on_click=_reset, icon=":material/restart_alt:", key="sim_reset")
+        columns = st.columns(4)
+        # A select slider so that the rate reads "6,5 %" in French (st.slider formats numbers the English way).
+        cagr = columns[0].select_slider(tr("jobs.sim_cagr"), jb.cagr_options(default_values["cagr"]),
+                                        value=default_values["cagr"], format_func=lambda v: i18n.fmt_pct(v, lang, 1),
+                                        key=SIM_KEYS["cagr"], bind="query-params", help=tr("jobs.sim_cagr_help"))
+        employees = columns[1].slider(tr("jobs.sim_employees"), 5, max(150, default_values["employees"]),
+                                      default_values["employees"], 1, key=SIM_KEYS["employees"], bind="query-params",
+                                      help=tr("jobs.sim_employees_help"))
+        growth = columns[2].slider(tr("jobs.sim_growth"), 0, max(100, default_values["growth"]), default_values["growth"], 5,
+                                   format=tr("jobs.pct_format"), key=SIM_KEYS["growth"], bind="query-params",
+                                   help=tr("jobs.sim_growth_help", first=defaults.start_year + 1,
+                                             last=defaults.start_year + jb.GROWTH_YEARS))
+        horizon = columns[3].slider(tr("jobs.sim_horizon"), defaults.start_year + 1, max(MAX_HORIZON, defaults.horizon_year),
+                                    default_values["horizon"], 1, key=SIM_KEYS["horizon"], bind="query-params")
+        with st.expander(tr("jobs.sim_advanced"), icon=":material/tune:"):
+            left, right = st.columns(2)
+            base = left.slider(tr("jobs.sim_base"), 100, max(2000, default_values["base"]), default_values["base"], 5,
+                               key=SIM_KEYS["base"], bind="query-params",
+                               help=tr("jobs.sim_base_help", n=i18n.fmt_number(defaults.base_companies, lang)))
+            types = right.slider(tr("jobs.sim_types"), 1, max(40, default_values["types"]), default_values["types"], 1,
+                                 key=SIM_KEYS["types"], bind="query-params",
+                                 help=tr("jobs.sim_types_help", types=defaults.job_types))
+        st.button(tr("jobs.sim_reset"), on_click=_reset, icon=":material/restart_alt:", key="sim_reset")
 
-            scenario = jb.scenario_inputs(defaults, cagr, employees, growth, horizon, base, types)
-            projection = jb.simulate(scenario)
-            summary = jb.scenario_summary(projection, scenario.job_types)
-            published_total = published.set_index("year")["jobs_total"]
-            is_study = scenario == defaults
-            # What the study's projection covers: an optimistic scenario, the SMT companies' jobs only.
-            if scope_stated:
-                st.caption(":material/info: " + tr("jobs.scope_line"))
+        scenario = jb.scenario_inputs(defaults, cagr, employees, growth, horizon, base, types)
+        projection = jb.simulate(scenario)
+        summary = jb.scenario_summary(projection, scenario.job_types)
+        published_total = published.set_index("year")["jobs_total"]
+        is_study = scenario == defaults
+        # What the study's projection covers: an optimistic scenario, the SMT companies' jobs only.
+        if scope_stated:
+            st.caption(":material/info: " + tr("jobs.scope_line"))
 
-            if is_study:
-                st.success(tr("jobs.sim_is_study"), icon=":material/check_circle:")
-            else:
-                st.info(tr("jobs.sim_is_scenario"), icon=":material/science:")
-            # Short metric labels (five columns), the detail in the caption under each figure.
-            columns = st.columns(5)
-            columns[0].metric(tr("jobs.metric_jobs", year=summary["year"]), i18n.fmt_number(summary["jobs_total"], lang))
-            if summary["year"] in published_total.index:
-                columns[0].caption(tr("jobs.metric_published", value=i18n.fmt_number(published_total[summary["year"]], lang)))
-            else:
-                columns[0].caption(tr("jobs.metric_not_published", horizon=defaults.horizon_year))
-            columns[1].metric(tr("jobs.metric_from_new"), i18n.fmt_number(summary["jobs_new_companies"], lang))
-            columns[1].caption(tr("jobs.metric_from_new_help"))
-            columns[2].metric(tr("jobs.metric_from_growth"), i18n.fmt_number(summary["jobs_headcount_growth"], lang))
-            columns[2].caption(tr("jobs.metric_from_growth_help"))
-            columns[3].metric(tr("jobs.metric_new_companies"), i18n.fmt_number(summary["new_companies"], lang, 1))
-            columns[3].caption(tr("jobs.metric_companies", n=i18n.fmt_number(summary["companies"], lang, 1)))
-            columns[4].metric(tr("jobs.metric_per_type"), "≈ " + i18n.fmt_number(summary["per_type"], lang))
-            columns[4].caption(tr("jobs.metric_per_type_help", types=i18n.fmt_number(scenario.job_types, lang)))
+        if is_study:
+            st.success(tr("jobs.sim_is_study"), icon=":material/check_circle:")
+        else:
+            st.info(tr("jobs.sim_is_scenario"), icon=":material/science:")
+        # Short metric labels (five columns), the detail in the caption under each figure.
+        columns = st.columns(5)
+        columns[0].metric(tr("jobs.metric_jobs", year=summary["year"]), i18n.fmt_number(summary["jobs_total"], lang))
+        if summary["year"] in published_total.index:
+            columns[0].caption(tr("jobs.metric_published", value=i18n.fmt_number(published_total[summary["year"]], lang)))
+        else:
+            columns[0].caption(tr("jobs.metric_not_published", horizon=defaults.horizon_year))
+        columns[1].metric(tr("jobs.metric_from_new"), i18n.fmt_number(summary["jobs_new_companies"], lang))
+        columns[1].caption(tr("jobs.metric_from_new_help"))
+        columns[2].metric(tr("jobs.metric_from_growth"), i18n.fmt_number(summary["jobs_headcount_growth"], lang))
+        columns[2].caption(tr("jobs.metric_from_growth_help"))
+        columns[3].metric(tr("jobs.metric_new_companies"), i18n.fmt_number(summary["new_companies"], lang, 1))
+        columns[3].caption(tr("jobs.metric_companies", n=i18n.fmt_number(summary["companies"], lang, 1)))
+        columns[4].metric(tr("jobs.metric_per_type"), "≈ " + i18n.fmt_number(summary["per_type"], lang))
+        columns[4].caption(tr("jobs.metric_per_type_help", types=i18n.fmt_number(scenario.job_types, lang)))
 
-            chart_data = jb.scenario_chart_data(projection, published, lang)
-            chart = charts.scenario(
-                chart_data, tr("jobs.sim_chart_title", start=scenario.start_year, year=summary["year"]),
-                tr("jobs.sim_chart_subtitle", cagr=i18n.fmt_pct(cagr, lang, 1), employees=i18n.fmt_number(employees, lang),
-                   growth=i18n.fmt_pct(growth, lang, 0), base=i18n.fmt_number(base, lang)),
-                tr("jobs.axis_year"), tr("jobs.axis_jobs"), tr("jobs.legend_series"))
-            ui.show_chart(chart, data=jb.scenario_table(chart_data, lang), key="jobs_scenario",
-                          source_rows=inputs_df, alt_text=tr("jobs.sim_chart_alt", year=summary["year"],
-                                                            jobs=i18n.fmt_number(summary["jobs_total"], lang)))
-            st.markdown("##### " + tr("jobs.sim_table_heading"))
-            ui.show_table(jb.comparison_table(projection, published, scenario.job_types, lang), key="jobs_projection",
-                          source_rows=published)
+        # The slider values are the view's parameters; at the study's values the view reads the study's own.
+        sim = {} if is_study else {"cagr_pct": cagr, "employees": employees, "growth_pct": growth, "horizon": horizon,
+                                   "base": base, "types": types}
+        ui_views.show_view("jobs_projection", sim,
+                           alt_text=tr("jobs.sim_chart_alt", year=summary["year"],
+                                       jobs=i18n.fmt_number(summary["jobs_total"], lang)))
+        st.markdown("##### " + tr("jobs.sim_table_heading"))
+        ui_views.show_table(jb.comparison_table(projection, published, scenario.job_types, lang),
+                            key="jobs_projection_table", source_rows=published)
 # --- companies by creation year ----------------------------------------------------------------------
 if tab_history.open:
     with tab_history:
         # --- companies by creation year ----------------------------------------------------------------------
-        data = ui.load_section("company_creation_history")
-        if data:
-            (history,) = data
-            cagr_hist = jb.history_cagr(history)
-            first, last = int(history["year"].min()), int(history["year"].max())
-            chart = charts.creation_history(
-                history, tr("jobs.history_title", first=first, last=last),
-                tr("jobs.history_subtitle", first=first, last=last, cagr=i18n.fmt_pct(cagr_hist * 100, lang, 1))
-                + ("" if study_cagr is None else tr("jobs.history_study", study=i18n.fmt_pct(study_cagr * 100, lang, 0))),
-                tr("jobs.axis_year"), tr("jobs.axis_companies"))
-            ui.show_chart(chart, data=jb.history_table(history, lang), key="jobs_history", source_rows=history)
-            st.warning(tr("jobs.history_caveat"), icon=":material/warning:")
+        ui_views.show_view("jobs_history")
+        st.warning(tr("jobs.history_caveat"), icon=":material/warning:")
 
 with ui.notes():
     st.markdown(tr("jobs.intro"))
     st.markdown(tr("jobs.matrix_caveat"))
-    if study_cagr is not None:  # the projection's inputs loaded
+    with ui.section():
+        inputs_df = ui.load("jobs_projection_inputs")
         st.markdown("**" + tr("jobs.sim_method_heading") + "** — " + tr("jobs.sim_method"))
         notes = inputs_df.set_index("parameter")
         st.markdown("\n".join("- " + ui.escape_md(i18n.pick(notes.loc[parameter], "note", lang))

@@ -6,7 +6,7 @@ the comparison with the United States and the pharma companies' digital units; t
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import ecosystem, filters, i18n, maps, study, ui
+from smt_dashboard import ecosystem, filters, i18n, maps, study, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import region_names
 
@@ -19,15 +19,20 @@ lang = ui.lang()
 state = ui.filter_state()
 
 ui.page_header("map")
-ui.key_message(ui.view_takeaway("map"), ui.view_takeaway("companies_by_model"))
-ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
+ui_views.key_message("map", "companies_by_model")
 
-companies, products, units = ui.require("companies", "company_products", "pharma_digital_units")
-geo = ui.require_regions()
-REGION_NAMES = region_names(geo)
-france = filters.france_companies(companies)
-judged = filters.judge_companies(france, state)
-rows = judged.rows
+# Every tab reads the companies and the regions: without them, the page names the file and stops there.
+ready = False
+with ui.section():
+    companies, products = ui.load("companies"), ui.load("company_products")
+    geo = ui.regions_geojson()
+    REGION_NAMES = region_names(geo)
+    france = filters.france_companies(companies)
+    judged = filters.judge_companies(france, state)
+    rows = judged.rows
+    ready = True
+if not ready:
+    st.stop()
 
 
 def _signature(s: filters.FilterState) -> tuple:
@@ -162,11 +167,9 @@ if tab_map.open:
 if tab_companies.open:
     with tab_companies:
         if not rows.empty:
-            models = ecosystem.model_breakdown(rows, lang)
-            ui.show_view("companies_by_model", data=models[["model_label", "nationality_label", "companies"]],
-                         chart_key="map_models")
+            ui_views.show_view("companies_by_model")
             st.markdown("#### " + ui.tr("map.table_title"))
-            ui.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
+            ui_views.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
                           source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))
             by_region = ecosystem.companies_by_region(rows)
             if by_region:
@@ -176,7 +179,7 @@ if tab_companies.open:
                     for region, names_ in by_region))
             with st.expander(ui.tr("map.region_data"), icon=":material/table:"):
                 region_table = ecosystem.region_table(summary, lang)
-                ui.show_table(region_table, key="map_regions", source_rows=rows,
+                ui_views.show_table(region_table, key="map_regions", source_rows=rows,
                               column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
                                              for i, col in enumerate(region_table.columns)})
 
@@ -188,17 +191,9 @@ if tab_us.open:
         st.markdown(ui.tr("map.us.intro", n=i18n.fmt_number(len(all_us), lang)))
         if state.is_filtered:
             st.caption(ui.tr("map.us.filters"))
-        sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
-        if not sizes.empty:
-            ui.show_view("us_comparison", data=sizes[["group_label", "band_label", "companies"]], chart_key="map_sizes")
-        french_range = ecosystem.size_range(rows[rows["scope"] == "french"])
-        if french_range.n:
-            st.markdown(ui.tr("map.us.observation", smallest=i18n.fmt_number(french_range.smallest, lang),
-                              largest=i18n.fmt_number(french_range.largest, lang), n=i18n.fmt_number(french_range.n, lang),
-                              larger=i18n.fmt_number(ecosystem.count_larger_than(us_rows, french_range.largest), lang),
-                              us=i18n.fmt_number(len(us_rows), lang)))
-        else:
-            st.markdown(ui.tr("map.us.observation_no_french"))
+        built = ui_views.show_view("us_comparison")
+        if built.kind == "chart":  # its takeaway, under the chart (the empty view already says so)
+            st.markdown(ui.escape_md(built.takeaway))
 
 if tab_pharma.open:
     with tab_pharma:
@@ -206,15 +201,16 @@ if tab_pharma.open:
         st.markdown(ui.tr("map.pharma.intro"))
         if state.is_filtered:
             st.caption(ui.tr("map.pharma.filters"))
-        ui.show_table(ecosystem.pharma_units_table(units, lang), key="map_pharma_units", source_rows=units)
-        with_city = units["city"].dropna()
-        if len(with_city):
-            st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
-                             total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
+        with ui.section():
+            units = ui.load("pharma_digital_units")
+            ui_views.show_table(ecosystem.pharma_units_table(units, lang), key="map_pharma_units", source_rows=units)
+            with_city = units["city"].dropna()
+            if len(with_city):
+                st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
+                                  total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
         # How the drug makers organise for SMT (expert interviews): set-ups, what they learned, success factors.
-        data = ui.load_section("pharma_smt_organisation")
-        if data:
-            (organisation,) = data
+        with ui.section():
+            organisation = ui.load("pharma_smt_organisation")
             st.markdown("#### " + ui.tr("map.pharma.organisation_heading"))
             conclusion = study.pharma_statements(organisation, lang, "conclusion")
             if not conclusion.empty:

@@ -3,19 +3,14 @@ market (ranges, growth rate, what drives it) and adoption (survey figures, facto
 
 import streamlit as st
 
-from smt_dashboard import i18n, market, study, ui
-from smt_dashboard.datasets import DatasetError
+from smt_dashboard import i18n, market, study, ui, ui_views
 
 GROUP_ICONS = {"clinicians": ":material/stethoscope:", "patients": ":material/person:", "all": ":material/block:"}
 
 lang = ui.lang()
 ui.page_header("market")
-ui.key_message(ui.view_takeaway("market_size"), ui.view_takeaway("adoption"))
-ui.filter_scope(applies=())
+ui_views.key_message("market_size", "adoption")
 
-(size,) = ui.require("market_size")
-ranges = market.size_ranges(size, lang)
-rate = market.growth(size)
 tab_market, tab_adoption, tab_challenges = ui.tabs(
     "market", [ui.tr("market.section_size"),
      ui.tr("market.section_adoption"),
@@ -24,9 +19,12 @@ tab_market, tab_adoption, tab_challenges = ui.tabs(
 if tab_market.open:
     with tab_market:
         left, right = st.columns([3, 2])
-        with left:
-            ui.show_view("market_size", data=ranges[["year", "value_low", "value_high", "unit", "range_label"]])
-        with right:
+        with left, ui.section():
+            ui_views.show_view("market_size")
+        with right, ui.section():
+            size = ui.load("market_size")
+            ranges = market.size_ranges(size, lang)
+            rate = market.growth(size)
             metrics = st.columns(2)
             for column, (_, row) in zip(metrics, ranges.iterrows()):
                 column.metric(ui.tr("market.metric_size", year=int(row["year"])), row["range_label"])
@@ -41,12 +39,8 @@ if tab_market.open:
             ui.source_caption(size)
 
         st.markdown("#### " + ui.tr("market.section_context"))
-        try:
+        with ui.section():
             context = ui.load("health_context")
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
-            context = None
-        else:
             figures = market.context_figures(context, lang)
             for start in range(0, len(figures), 3):
                 for column, fig in zip(st.columns(3), figures[start:start + 3]):
@@ -60,20 +54,12 @@ if tab_market.open:
 
 if tab_adoption.open:
     with tab_adoption:
-        try:
-            survey = ui.load("adoption_survey")
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
-        else:
-            rows = market.adoption_rows(survey, lang)
-            ui.show_view("adoption", data=rows[["audience_label", "label", "value_label"]], chart_key="adoption_survey")
+        with ui.section():
+            ui_views.show_view("adoption")
 
         st.markdown("#### " + ui.tr("market.section_factors"))
-        try:
+        with ui.section():
             factors = ui.load("adoption_factors")
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
-        else:
             groups = market.factor_groups(factors)
             for column, (audience, kind, rows) in zip(st.columns(len(groups)), groups):
                 with column, st.container(border=True, height="stretch"):
@@ -84,23 +70,23 @@ if tab_adoption.open:
 # --- what SMT developers must overcome (technical, economic & regulatory, organisational) ----------------------
 if tab_challenges.open:
     with tab_challenges:
-        data = ui.load_section("smt_challenges")
-        if data:
-            rows = study.challenges(data[0], lang)
-            st.caption(ui.tr("market.challenges_intro", n=i18n.fmt_number(len(rows), lang)))
-            natures = list(dict.fromkeys(rows["nature"]))
-            for column, nature in zip(st.columns(len(natures) or 1), natures):
-                group = rows[rows["nature"] == nature]
-                with column, st.container(border=True, height="stretch"):
-                    ui.bullets(group, group.iloc[0]["nature_label"], source=False)
-            ui.source_caption(rows)
+        rows = study.challenges(ui.load("smt_challenges"), lang)
+        st.caption(ui.tr("market.challenges_intro", n=i18n.fmt_number(len(rows), lang)))
+        natures = list(dict.fromkeys(rows["nature"]))
+        for column, nature in zip(st.columns(len(natures) or 1), natures):
+            group = rows[rows["nature"] == nature]
+            with column, st.container(border=True, height="stretch"):
+                ui.bullets(group, group.iloc[0]["nature_label"], source=False)
+        ui.source_caption(rows)
 
 with ui.notes():
     st.markdown(ui.tr("market.intro"))
-    note = "market.implied_note" if rate.published_within_implied else "market.implied_note_outside"
-    st.markdown(ui.tr(note, low_path=i18n.fmt_pct(rate.implied_low_path, lang),
-                      high_path=i18n.fmt_pct(rate.implied_high_path, lang),
-                      published=market.fmt_pct_range(rate.published_low, rate.published_high, lang)))
+    with ui.section():
+        rate = market.growth(ui.load("market_size"))
+        note = "market.implied_note" if rate.published_within_implied else "market.implied_note_outside"
+        st.markdown(ui.tr(note, low_path=i18n.fmt_pct(rate.implied_low_path, lang),
+                          high_path=i18n.fmt_pct(rate.implied_high_path, lang),
+                          published=market.fmt_pct_range(rate.published_low, rate.published_high, lang)))
     st.markdown(ui.tr("market.context_intro"))
     st.markdown(ui.tr("market.factors_intro"))
     st.caption(ui.tr("common.study"))

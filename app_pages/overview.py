@@ -1,26 +1,24 @@
-"""Vue d'ensemble: the study's headline figures, each sourced and linked to its page."""
+"""Vue d'ensemble: the study's headline figures, each sourced and linked to its page (the figures of the
+overview view, one card each: the slide and the deck show the same figures)."""
 
 import streamlit as st
 
-from smt_dashboard import headlines, ui
+from smt_dashboard import headlines, ui, ui_views
 
-lang = ui.lang()
 state = ui.filter_state()
 
 ui.page_header("overview")
-ui.key_message(ui.view_takeaway("overview_headlines"))
+ui_views.key_message("overview_headlines")
 if state.is_filtered:
-    ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
     st.caption(ui.tr("overview.filtered_note"))
 
 
-def _card(build, datasets_needed: tuple[str, ...]) -> None:
-    """One headline in a bordered box; a broken dataset only blanks this card."""
-    with st.container(border=True):
-        frames = ui.load_section(*datasets_needed)
-        if frames is None:
-            return
-        h = build(*frames)
+def _card(metric: headlines.Metric) -> None:
+    """One headline in a bordered box, computed by the metric the overview view uses; a broken dataset only
+    blanks this card."""
+    with ui.section(st.container(border=True)):
+        frames = {name: ui.load(name) for name in metric.datasets}
+        h = metric.compute(frames, state, ui.lang())
         st.metric(ui.tr(f"overview.label.{h.key}"), h.display)
         if h.filtered:
             st.badge(ui.tr("common.filtered"), icon=":material/filter_alt:", color="blue")
@@ -35,21 +33,10 @@ def _card(build, datasets_needed: tuple[str, ...]) -> None:
         ui.page_link(h.page)
 
 
-cards = [
-    (lambda cat: headlines.smt_identified(cat, state, lang), ("smt_catalogue",)),
-    (lambda comp: headlines.companies(comp, state, lang), ("companies",)),
-    (lambda comp: headlines.employees(comp, state, lang), ("companies",)),
-    (lambda rounds, comp, ctx: headlines.funds_raised(rounds, comp, ctx, state, lang),
-     ("funding_rounds", "companies", "funding_context")),
-    (lambda deals: headlines.deals_share(deals, lang), ("deals_2018",)),
-    (lambda idx: headlines.index_rank(idx, lang), ("digital_health_index",)),
-    (lambda inputs: headlines.jobs_2025(inputs, lang), ("jobs_projection_inputs",)),
-]
-for start in range(0, len(cards), 4):
-    columns = st.columns(4)
-    for column, (build, needed) in zip(columns, cards[start:start + 4]):
+for start in range(0, len(headlines.METRICS), 4):
+    for column, metric in zip(st.columns(4), headlines.METRICS[start:start + 4]):
         with column:
-            _card(build, needed)
+            _card(metric)
 
 with ui.notes():
     st.markdown(ui.tr("overview.intro"))

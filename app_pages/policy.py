@@ -4,18 +4,13 @@ country cards; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, policy, study, ui
-from smt_dashboard.charts import policy as policy_charts
-from smt_dashboard.datasets import DatasetError
+from smt_dashboard import i18n, policy, study, ui, ui_views
 
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
 
 lang = ui.lang()
 ui.page_header("policy")
-ui.key_message(ui.view_takeaway("policy_france"), ui.view_takeaway("policy_international"))
-ui.filter_scope(applies=())
-
-(events,) = ui.require("policy_timeline")
+ui_views.key_message("policy_france", "policy_international")
 tab_timeline, tab_barriers, tab_assessment, tab_actors, tab_countries = ui.tabs(
     "policy", [ui.tr("policy.section_timeline"),
      ui.tr("policy.section_barriers"),
@@ -26,6 +21,7 @@ tab_timeline, tab_barriers, tab_assessment, tab_actors, tab_countries = ui.tabs(
 # --- timeline -------------------------------------------------------------------------------------------
 if tab_timeline.open:
     with tab_timeline:
+        events = ui.load("policy_timeline")
         first_year, last_year = policy.year_bounds(events)
         ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
         left, right = st.columns([3, 1])
@@ -40,15 +36,8 @@ if tab_timeline.open:
 
         rows = policy.timeline_rows(events, lang, jurisdictions, years)
         st.caption(ui.tr("policy.shown", n=len(rows), total=len(policy.dated(events))))
-        if rows.empty:
-            st.info(ui.tr("policy.no_events"), icon=":material/filter_alt_off:")
-        else:
-            chart = policy_charts.timeline(
-                rows, ui.tr("policy.timeline_title", start=years[0], end=years[1]), ui.tr("policy.timeline_subtitle"),
-                ui.tr("policy.legend"), {"title": ui.tr("policy.tooltip_title"), "date": ui.tr("policy.tooltip_date"),
-                                         "detail": ui.tr("policy.tooltip_detail")})
-            drawn = rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]]
-            ui.show_chart(chart, data=drawn, key="policy_timeline", source_rows=rows)
+        ui_views.show_view("policy_timeline", {"jurisdictions": jurisdictions,
+                                               "period": None if years == (first_year, last_year) else years})
 
         # Budgets cited with a milestone (Israel's 2018 plan): the figure and its breakdown, in one line.
         for _, event in policy.budgets(rows if not rows.empty else events.iloc[0:0]).iterrows():
@@ -77,130 +66,116 @@ if tab_timeline.open:
 # --- barriers ---------------------------------------------------------------------------------------------
 if tab_barriers.open:
     with tab_barriers:
-        try:
-            barriers = ui.load("barriers")
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
-        else:
-            groups = policy.barrier_groups(barriers)
-            for column, group in zip(st.columns(len(groups)), groups):
-                with column, st.container(border=True, height="stretch"):
-                    st.markdown(f"#### {LEVEL_ICONS[group.level]} {ui.tr(f'policy.level.{group.level}')}")
-                    st.caption(ui.tr(f"policy.level_desc.{group.level}"))
-                    actors = ", ".join(ui.tr(f"policy.actor.{a}") for a in group.actors)
-                    st.markdown(":violet[**" + ui.escape_md(ui.tr("policy.actor_line", actors=actors)) + "**]")
-                    st.markdown("\n".join(f"{i}. {ui.escape_md(i18n.pick(r, 'text', lang))}"
-                                          for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
-            ui.source_caption(barriers)
+        barriers = ui.load("barriers")
+        groups = policy.barrier_groups(barriers)
+        for column, group in zip(st.columns(len(groups)), groups):
+            with column, st.container(border=True, height="stretch"):
+                st.markdown(f"#### {LEVEL_ICONS[group.level]} {ui.tr(f'policy.level.{group.level}')}")
+                st.caption(ui.tr(f"policy.level_desc.{group.level}"))
+                actors = ", ".join(ui.tr(f"policy.actor.{a}") for a in group.actors)
+                st.markdown(":violet[**" + ui.escape_md(ui.tr("policy.actor_line", actors=actors)) + "**]")
+                st.markdown("\n".join(f"{i}. {ui.escape_md(i18n.pick(r, 'text', lang))}"
+                                      for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
+        ui.source_caption(barriers)
 
 
 # --- how SMT are assessed: HAS, EMA, NICE, app-guidance platforms ------------------------------------------
 if tab_assessment.open:
     with tab_assessment:
-        data = ui.load_section("evaluation_framework", "app_guidance_platforms")
-        if data:
-            framework, platform_rows = data
-            axes = study.evaluation_items(framework, lang, "has_axis")
-            st.markdown("#### " + ui.tr("policy.has_heading", n=i18n.fmt_number(len(axes), lang)))
-            left, right = st.columns(2)
-            with left:
-                ui.bullets(axes, ui.tr("policy.has_axes"))
-                findings = study.evaluation_items(framework, lang, "has_finding")
-                if not findings.empty:
-                    st.caption("  \n".join(ui.escape_md(t) for t in findings["text"]))
-            with right:
-                ui.bullets(study.evaluation_items(framework, lang, "has_difficulty"), ui.tr("policy.has_difficulties"))
-            with st.expander(ui.tr("policy.has_matrix_heading"), icon=":material/grid_view:"):
-                ui.bullets(study.evaluation_items(framework, lang, "has_matrix"), ui.tr("policy.has_matrix"))
-                ui.bullets(study.evaluation_items(framework, lang, "has_question"), ui.tr("policy.has_questions"))
-            ema = study.evaluation_items(framework, lang, "ema_topic")
-            with st.expander(ui.tr("policy.ema_heading", n=i18n.fmt_number(len(ema), lang)), icon=":material/policy:"):
-                ui.bullets(ema)
-            st.markdown("#### " + ui.tr("policy.nice_heading"))
-            left, right = st.columns(2)
-            with left:
-                ui.bullets(study.evaluation_items(framework, lang, "nice_element"), ui.tr("policy.nice_elements"), source=False)
-            with right:
-                ui.bullets(study.evaluation_items(framework, lang, "nice_audience"), ui.tr("policy.nice_audience"))
-            st.markdown("#### " + ui.tr("policy.platforms_heading"))
-            shown = study.platforms(platform_rows, lang)
-            for start in range(0, len(shown), 2):
-                for column, (_, row) in zip(st.columns(2), shown.iloc[start:start + 2].iterrows()):
-                    with column, st.container(border=True, height="stretch"):
-                        st.markdown(f"**{ui.escape_md(row['name'])}**")
-                        st.caption(ui.escape_md(" · ".join(v for v in (row["country"], row["kind_label"])
-                                                           if not i18n.is_missing(v))))
-                        st.markdown(ui.escape_md(row["description"]))
-                        if not i18n.is_missing(row["note"]):
-                            st.caption(ui.escape_md(row["note"]))
-            ui.source_caption(shown)
+        framework, platform_rows = (ui.load(n) for n in ("evaluation_framework", "app_guidance_platforms"))
+        axes = study.evaluation_items(framework, lang, "has_axis")
+        st.markdown("#### " + ui.tr("policy.has_heading", n=i18n.fmt_number(len(axes), lang)))
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(axes, ui.tr("policy.has_axes"))
+            findings = study.evaluation_items(framework, lang, "has_finding")
+            if not findings.empty:
+                st.caption("  \n".join(ui.escape_md(t) for t in findings["text"]))
+        with right:
+            ui.bullets(study.evaluation_items(framework, lang, "has_difficulty"), ui.tr("policy.has_difficulties"))
+        with st.expander(ui.tr("policy.has_matrix_heading"), icon=":material/grid_view:"):
+            ui.bullets(study.evaluation_items(framework, lang, "has_matrix"), ui.tr("policy.has_matrix"))
+            ui.bullets(study.evaluation_items(framework, lang, "has_question"), ui.tr("policy.has_questions"))
+        ema = study.evaluation_items(framework, lang, "ema_topic")
+        with st.expander(ui.tr("policy.ema_heading", n=i18n.fmt_number(len(ema), lang)), icon=":material/policy:"):
+            ui.bullets(ema)
+        st.markdown("#### " + ui.tr("policy.nice_heading"))
+        left, right = st.columns(2)
+        with left:
+            ui.bullets(study.evaluation_items(framework, lang, "nice_element"), ui.tr("policy.nice_elements"), source=False)
+        with right:
+            ui.bullets(study.evaluation_items(framework, lang, "nice_audience"), ui.tr("policy.nice_audience"))
+        st.markdown("#### " + ui.tr("policy.platforms_heading"))
+        shown = study.platforms(platform_rows, lang)
+        for start in range(0, len(shown), 2):
+            for column, (_, row) in zip(st.columns(2), shown.iloc[start:start + 2].iterrows()):
+                with column, st.container(border=True, height="stretch"):
+                    st.markdown(f"**{ui.escape_md(row['name'])}**")
+                    st.caption(ui.escape_md(" · ".join(v for v in (row["country"], row["kind_label"])
+                                                       if not i18n.is_missing(v))))
+                    st.markdown(ui.escape_md(row["description"]))
+                    if not i18n.is_missing(row["note"]):
+                        st.caption(ui.escape_md(row["note"]))
+        ui.source_caption(shown)
 
 # --- who acts in France: institutions, the Coalition Innovation Santé -------------------------------------------
 if tab_actors.open:
     with tab_actors:
-        data = ui.load_section("institutions", "coalition_innovation_sante")
-        if data:
-            institution_rows, coalition_rows = data
-            shown = study.institutions(institution_rows, lang)
-            st.markdown("#### " + ui.tr("policy.institutions_heading"))
-            for start in range(0, len(shown), 3):
-                for column, (_, row) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
-                    with column, st.container(border=True, height="stretch"):
-                        head = row["name"] if i18n.is_missing(row["acronym"]) else row["acronym"]
-                        st.markdown(f"**{ui.escape_md(head)}** · {ui.escape_md(row['level_label'])}")
-                        st.caption(ui.escape_md(" · ".join([row["name"], row["created_label"]]
-                                                           + ([] if i18n.is_missing(row["note"]) else [row["note"]]))))
-                        st.markdown(ui.escape_md(row["mission"]))
-            ui.source_caption(shown)
-            st.markdown("#### " + ui.tr("policy.coalition_heading"))
-            items = study.coalition(coalition_rows, lang)
-            left, right = st.columns(2)
-            for column, kinds in ((left, ("finding", "objective", "call_objective")),
-                                  (right, ("first_project", "initiator", "supporter", "participant", "member"))):
-                with column:
-                    for kind in kinds:
-                        rows = items[items["kind"] == kind]
-                        if rows.empty:
-                            continue
-                        if kind in ("initiator", "supporter", "participant", "member"):
-                            names = ", ".join(t if i18n.is_missing(n) else n for n, t in zip(rows["name"], rows["text"]))
-                            colon = " :" if lang == "fr" else ":"
-                            st.markdown(f"**{ui.escape_md(rows.iloc[0]['kind_label'])}{colon}** {ui.escape_md(names)}")
-                        else:
-                            ui.bullets(rows, rows.iloc[0]["kind_label"], lead="name" if kind == "first_project" else None,
-                                       source=False)
-            ui.source_caption(items)
+        institution_rows, coalition_rows = (ui.load(n) for n in ("institutions", "coalition_innovation_sante"))
+        shown = study.institutions(institution_rows, lang)
+        st.markdown("#### " + ui.tr("policy.institutions_heading"))
+        for start in range(0, len(shown), 3):
+            for column, (_, row) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
+                with column, st.container(border=True, height="stretch"):
+                    head = row["name"] if i18n.is_missing(row["acronym"]) else row["acronym"]
+                    st.markdown(f"**{ui.escape_md(head)}** · {ui.escape_md(row['level_label'])}")
+                    st.caption(ui.escape_md(" · ".join([row["name"], row["created_label"]]
+                                                       + ([] if i18n.is_missing(row["note"]) else [row["note"]]))))
+                    st.markdown(ui.escape_md(row["mission"]))
+        ui.source_caption(shown)
+        st.markdown("#### " + ui.tr("policy.coalition_heading"))
+        items = study.coalition(coalition_rows, lang)
+        left, right = st.columns(2)
+        for column, kinds in ((left, ("finding", "objective", "call_objective")),
+                              (right, ("first_project", "initiator", "supporter", "participant", "member"))):
+            with column:
+                for kind in kinds:
+                    rows = items[items["kind"] == kind]
+                    if rows.empty:
+                        continue
+                    if kind in ("initiator", "supporter", "participant", "member"):
+                        names = ", ".join(t if i18n.is_missing(n) else n for n, t in zip(rows["name"], rows["text"]))
+                        colon = " :" if lang == "fr" else ":"
+                        st.markdown(f"**{ui.escape_md(rows.iloc[0]['kind_label'])}{colon}** {ui.escape_md(names)}")
+                    else:
+                        ui.bullets(rows, rows.iloc[0]["kind_label"], lead="name" if kind == "first_project" else None,
+                                   source=False)
+        ui.source_caption(items)
 
 # --- country benchmark ------------------------------------------------------------------------------------
 if tab_countries.open:
     with tab_countries:
-        try:
-            benchmarks = ui.load("country_benchmarks")
-        except DatasetError as exc:
-            ui.show_dataset_error(exc)
-        else:
-            # The index only adds a score to each card: without it the cards still show.
-            try:
-                index = ui.load("digital_health_index")
-            except DatasetError as exc:
-                ui.show_dataset_error(exc)
-                index = None
-            cards = policy.benchmark_cards(benchmarks, index, lang)
-            france = policy.france_index(index) if index is not None else None
-            for start in range(0, len(cards), 3):
-                for column, card in zip(st.columns(3), cards[start:start + 3]):
-                    with column, st.container(border=True, height="stretch"):
-                        st.markdown(f"#### {ui.escape_md(card.name)}")
-                        st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in card.points))
-                        if card.index_score is not None and france is not None and not france.empty:
-                            st.markdown(":blue[**" + ui.escape_md(ui.tr(
-                                "policy.index_line", score=i18n.fmt_number(card.index_score, lang, 2), name=card.index_name,
-                                france=i18n.fmt_number(france.iloc[0]["index"], lang, 2))) + "**]")
-                            ui.source_caption(card.rows, extra_ids=(card.index_rows.iloc[0]["source_id"],))
-                        else:
-                            st.caption(ui.tr("policy.index_missing"))
-                            ui.source_caption(card.rows)
-            ui.page_link("index")
+        benchmarks = ui.load("country_benchmarks")
+        # The index only adds a score to each card: without it the cards still show.
+        index = None
+        with ui.section():
+            index = ui.load("digital_health_index")
+        cards = policy.benchmark_cards(benchmarks, index, lang)
+        france = policy.france_index(index) if index is not None else None
+        for start in range(0, len(cards), 3):
+            for column, card in zip(st.columns(3), cards[start:start + 3]):
+                with column, st.container(border=True, height="stretch"):
+                    st.markdown(f"#### {ui.escape_md(card.name)}")
+                    st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in card.points))
+                    if card.index_score is not None and france is not None and not france.empty:
+                        st.markdown(":blue[**" + ui.escape_md(ui.tr(
+                            "policy.index_line", score=i18n.fmt_number(card.index_score, lang, 2), name=card.index_name,
+                            france=i18n.fmt_number(france.iloc[0]["index"], lang, 2))) + "**]")
+                        ui.source_caption(card.rows, extra_ids=(card.index_rows.iloc[0]["source_id"],))
+                    else:
+                        st.caption(ui.tr("policy.index_missing"))
+                        ui.source_caption(card.rows)
+        ui.page_link("index")
 
 with ui.notes():
     st.markdown(ui.tr("policy.intro"))

@@ -3,7 +3,7 @@ pickers here), everything the datasets say about it, each figure beside France's
 
 import streamlit as st
 
-from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, views
+from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, ui_views, views
 
 REGION_PICK = "profile_region"
 AREA_PICK = "profile_area"
@@ -43,12 +43,16 @@ if not profiles.is_profiled(view):
         st.markdown(tr("profile.intro"))
     st.stop()
 
-frames = dict(zip(profiles.DATASETS, ui.require(*profiles.DATASETS)))
-profile = profiles.build(frames, view, options, lang)
+# The profile reads every dataset it summarises: without one, the page names the file and stops there.
+profile = None
+with ui.section():
+    frames = {name: ui.load(name) for name in profiles.DATASETS}
+    profile = profiles.build(frames, view, options, lang)
+if profile is None:
+    st.stop()
 
 st.header(tr("profile.title", scope=ui.escape_md(profile.title)))
 ui.key_message(profile.takeaway)
-ui.filter_scope(applies=("regions", "areas", "models", "nationalities"))
 
 for section in profiles.SECTIONS:
     if section in profile.not_applicable:
@@ -73,7 +77,7 @@ for section in profiles.SECTIONS:
             partners = profiles.partners(rows)
             st.markdown(tr("profile.partners_list", partners=ui.escape_md(", ".join(partners))) if partners
                         else tr("profile.no_partner"))
-            ui.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
+            ui_views.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
                           title=tr("profile.companies_heading"))
     ui.source_caption(views.source_rows(*(line.rows for line in lines)))
 
@@ -83,7 +87,7 @@ if profile.not_applicable:
 # --- the profile as one table, and as a slide -------------------------------------------------------------
 table = profiles.lines_table(profile, lang)
 with st.expander(tr("common.show_data"), icon=":material/table:"):
-    ui.show_table(table, key="profile_lines", source_rows=profiles.source_rows(profile),
+    ui_views.show_table(table, key="profile_lines", source_rows=profiles.source_rows(profile),
                   title=tr("profile.title", scope=profile.title))
 
 profile_view = views.VIEWS_BY_KEY["profile"]
@@ -92,7 +96,7 @@ app_url = st.context.url
 
 def _deck() -> bytes:
     """Built when the button is clicked: title slide, the profile slide, the sources slide."""
-    built = ui.built_view(profile_view, view)
+    built = ui_views.built_view(profile_view, view)
     title = tr("profile.title", scope=profile.title)
     return deck.build_deck([(profile_view, built)], title=title, state=view, options=options,
                            sources=ui.load("sources"), lang=lang, app_url=app_url)

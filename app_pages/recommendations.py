@@ -5,26 +5,27 @@ the SWOT page) and the actions per target player; filterable by target player.""
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import i18n, recommendations, study, ui
-from smt_dashboard.charts import recommendations as reco_charts
-from smt_dashboard.datasets import DatasetError
+from smt_dashboard import i18n, recommendations, study, ui, ui_views
 
 QUADRANT_ICONS = {"weakness": ":material/thumb_down:", "threat": ":material/warning:"}
 
 lang = ui.lang()
 ui.page_header("recommendations")
-ui.key_message(ui.view_takeaway("recommendation_targets"))
-ui.filter_scope(applies=())
-
-(recos,) = ui.require("recommendations")
-# The SWOT texts only label the "answers" links: without them the actions still read.
-try:
-    swot_items = ui.load("swot")
-except DatasetError as exc:
-    ui.show_dataset_error(exc)
-    swot_items = None
-
 ui.codes_from_url("reco_target", list(recommendations.TARGETS))
+targets = tuple(c for c in (st.session_state.get("reco_target") or ()) if c in recommendations.TARGETS)
+ui_views.key_message("recommendation_targets", params={"recommendation_targets": {"targets": targets}})
+
+# Every part of the page reads the recommendations: without them, the page names the file and stops there.
+recos = None
+with ui.section():
+    recos = ui.load("recommendations")
+if recos is None:
+    st.stop()
+# The SWOT texts only label the "answers" links: without them the actions still read.
+swot_items = None
+with ui.section():
+    swot_items = ui.load("swot")
+
 chosen = st.pills(ui.tr("recommendations.filter_targets"), options=list(recommendations.TARGETS),
                   selection_mode="multi", key="reco_target",
                   help=ui.tr("recommendations.filter_targets_help"),
@@ -86,12 +87,10 @@ tab_targets = tabs[-1]
 # --- what the study says must hold first ---------------------------------------------------------------------
 if tab_conditions.open:
     with tab_conditions:
-        data = ui.load_section("reco_conditions")
-        if data:
-            conditions = study.conditions(data[0], lang)
-            st.markdown("#### " + ui.tr("recommendations.conditions_heading"))
-            st.markdown("\n".join(f"{i}. {ui.escape_md(t)}" for i, t in enumerate(conditions["text"], start=1)))
-            ui.source_caption(conditions)
+        conditions = study.conditions(ui.load("reco_conditions"), lang)
+        st.markdown("#### " + ui.tr("recommendations.conditions_heading"))
+        st.markdown("\n".join(f"{i}. {ui.escape_md(t)}" for i, t in enumerate(conditions["text"], start=1)))
+        ui.source_caption(conditions)
 if not sections and tabs[0].open:
     with tabs[0]:
         st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
@@ -109,13 +108,7 @@ for tab, (_, objectives) in zip(tabs, sections):
 
 if tab_targets.open:
     with tab_targets:
-        if shown.empty:
-            st.info(ui.tr("recommendations.no_match"), icon=":material/filter_alt_off:")
-        else:
-            counts = recommendations.target_counts(shown, lang)
-            chart = reco_charts.targets(counts, ui.tr("recommendations.chart_title"),
-                                        ui.tr("recommendations.chart_subtitle"), ui.tr("recommendations.x_title"))
-            ui.show_chart(chart, data=counts[["target_label", "actions"]], key="reco_targets", source_rows=shown)
+        ui_views.show_view("recommendation_targets", {"targets": targets})
 
 with ui.notes():
     st.markdown(ui.tr("recommendations.intro"))

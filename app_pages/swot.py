@@ -5,9 +5,7 @@ it) and the items per analysis axis; the method in the notes."""
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import i18n, swot, ui
-from smt_dashboard.charts import swot as swot_charts
-from smt_dashboard.datasets import DatasetError
+from smt_dashboard import i18n, swot, ui, ui_views
 from smt_dashboard.recommendations import answering
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
 
@@ -19,16 +17,18 @@ ITEM_PARAM = "swot_item"
 
 lang = ui.lang()
 ui.page_header("swot")
-ui.key_message(ui.view_takeaway("swot"))
-ui.filter_scope(applies=())
+ui_views.key_message("swot")
 
-(items,) = ui.require("swot")
+# Every part of the page reads the SWOT: without it, the page names the file and stops there.
+items = None
+with ui.section():
+    items = ui.load("swot")
+if items is None:
+    st.stop()
 # Without the evidence file the SWOT itself still reads: show the error and carry on without evidence.
-try:
+evidence = pd.DataFrame(columns=["evidence_id", "item_id", "order", "page", "figure", "params"])
+with ui.section():
     evidence = ui.load("swot_evidence")
-except DatasetError as exc:
-    ui.show_dataset_error(exc)
-    evidence = pd.DataFrame(columns=["evidence_id", "item_id", "order", "page", "figure", "params"])
 
 
 def _item_key(item_id: str) -> str:
@@ -52,14 +52,10 @@ for item_id in st.query_params.get_all(ITEM_PARAM):
 def _figure(ev: pd.Series) -> None:
     """One piece of evidence: why it supports the item, the computed figure, its source and how it is computed."""
     st.markdown("*" + ui.escape_md(i18n.pick(ev, "text", lang)) + "*")
-    try:
-        frames = {name: ui.load(name) for name in swot.datasets_for(ev)}
-        fig = swot.compute(ev, frames, lang)
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        return
-    except swot.EvidenceError as exc:
-        st.warning(ui.tr("swot.evidence_missing", what=ui.escape_md(exc)), icon=":material/help:")
+    frames = {name: ui.load(name) for name in swot.datasets_for(ev)}
+    fig = swot.evaluate(ev, frames, lang)
+    if isinstance(fig, swot.EvidenceError):
+        st.warning(ui.tr("swot.evidence_missing", what=ui.escape_md(fig)), icon=":material/help:")
         return
     # Markdown rather than st.metric: labels are long and must wrap in a narrow quadrant, not be cut.
     st.markdown("**" + ui.escape_md(fig.label) + "**")
@@ -76,11 +72,7 @@ def _figure(ev: pd.Series) -> None:
 
 def _answers(item: pd.Series) -> None:
     """For a weakness or threat, the recommendations tagged as answering it."""
-    try:
-        recos = ui.load("recommendations")
-    except DatasetError as exc:
-        ui.show_dataset_error(exc)
-        return
+    recos = ui.load("recommendations")
     rows = answering(item["item_id"], recos)
     if rows.empty:
         st.caption(ui.tr("swot.answered_by_none"))
@@ -99,12 +91,14 @@ def _panel(item: pd.Series) -> None:
     for pos, (_, ev) in enumerate(rows.iterrows()):
         if pos:
             st.divider()
-        _figure(ev)
+        with ui.section():
+            _figure(ev)
     for page in dict.fromkeys(rows["page"]):
         ui.page_link(page, label=ui.tr("swot.open_page", page=ui.tr(f"nav.{page}")))
     if item["quadrant"] in ("weakness", "threat"):
         st.divider()
-        _answers(item)
+        with ui.section():
+            _answers(item)
 
 
 def _quadrant(quadrant: str, rows: pd.DataFrame) -> None:
@@ -149,12 +143,7 @@ if tab_grid.open:
 
 if tab_axes.open:
     with tab_axes:
-        counts = swot.axis_counts(items, evidence, lang)
-        chart = swot_charts.axis_grid(
-            counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
-            ui.tr("swot.chart_title"), ui.tr("swot.chart_subtitle"), ui.tr("swot.chart_items"), ui.tr("swot.chart_evidence"))
-        ui.show_chart(chart, data=counts[["quadrant_label", "axis_label", "items", "with_evidence"]], key="swot_axes",
-                      source_rows=items)
+        ui_views.show_view("swot_axes")
 
 with ui.notes():
     st.markdown(ui.tr("swot.intro"))

@@ -4,10 +4,8 @@ bridging drug, device and digital) and one for the gaps the study concludes with
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import filters, i18n, study, ui
+from smt_dashboard import filters, i18n, study, ui, ui_views
 from smt_dashboard import trainings as trn
-from smt_dashboard.charts import trainings as charts
-from smt_dashboard.datasets import DatasetError
 
 lang = ui.lang()
 tr = ui.tr
@@ -24,10 +22,7 @@ def _in_region(rows: pd.DataFrame, noun: str) -> pd.DataFrame:
     cannot place (no known city) are counted, not dropped silently."""
     if not state.regions:
         return rows
-    data = ui.load_section("cities")
-    if data is None:
-        return rows
-    judged = filters.judge_region(rows, state, data[0])
+    judged = filters.judge_region(rows, state, ui.load("cities"))
     ui.unjudged_note(judged, noun)
     return judged.rows
 
@@ -44,17 +39,13 @@ def _empty_in_region() -> None:
             icon=":material/search_off:")
 
 
-ui.page_header("trainings")
-ra_counts = None
-try:
+ui.page_header("trainings", reason_key="trainings.filter_reason")
+ra_line = ""
+with ui.section():
     ra_counts = trn.module_counts(ui.load("training_ra_masters"))
-except DatasetError:
-    pass  # the regulatory-affairs tab names the broken file
-ui.key_message(ui.view_takeaway("trainings_by_city"),
-               tr("trainings.key_ra", total=i18n.fmt_number(ra_counts["total"], lang),
-                  digital=i18n.fmt_number(ra_counts["digital_module"], lang),
-                  dm=i18n.fmt_number(ra_counts["dm_module"], lang)) if ra_counts else "")
-ui.filter_scope(applies=("regions",), reason_key="trainings.filter_reason")
+    ra_line = tr("trainings.key_ra", total=i18n.fmt_number(ra_counts["total"], lang),
+                 digital=i18n.fmt_number(ra_counts["digital_module"], lang), dm=i18n.fmt_number(ra_counts["dm_module"], lang))
+ui_views.key_message("trainings_by_city", extra=ra_line)
 tab_ux, tab_ra, tab_eng, tab_gaps = ui.tabs(
     "trainings", [tr("trainings.tab.ux"),
      tr("trainings.tab.ra"),
@@ -62,8 +53,9 @@ tab_ux, tab_ra, tab_eng, tab_gaps = ui.tabs(
      tr("trainings.tab.gaps")])
 
 # --- UX / UI designer --------------------------------------------------------------------------------
-context_data = ui.load_section("training_context")
-context = study.training_context(context_data[0], lang) if context_data else None
+context = None
+with ui.section():
+    context = study.training_context(ui.load("training_context"), lang)
 
 
 def _context(topic: str, ref_id: str | None = None):
@@ -76,82 +68,71 @@ if tab_ux.open:
     with tab_ux:
         st.markdown("#### " + tr("trainings.ux_heading"))
         if context is not None:
-            with st.expander(tr("trainings.ux_routes_heading"), icon=":material/route:"):
+            with st.expander(tr("trainings.ux_routes_heading"), icon=":material/route:"), ui.section():
                 routes = _context("ux_routes")
                 ui.bullets(routes[routes["level_label"].isna()], source=False)
                 ui.bullets(routes[routes["level_label"].notna()], lead="level_label", source=False)
                 ui.bullets(_context("ux_on_the_job"), tr("trainings.ux_on_the_job"), source=False)
                 ui.source_caption(routes)
-        data = ui.load_section("training_ux_establishments", "training_ux_lengths", "training_ux_continuing",
-                               "training_ux_continuing_orgs")
-        if data:
-            all_campuses, lengths, continuing, orgs = data
-            campuses = _in_region(all_campuses, "common.noun.campus")
-            types = trn.by_establishment_type(campuses, lang)
-            private = types[types["establishment_type"] == "private_school"]
-            columns = st.columns(4)
-            columns[0].metric(tr("trainings.metric_initial"), i18n.fmt_number(lengths["programmes"].sum(), lang))
-            if state.regions:
-                columns[0].caption(tr("common.national"))
-            columns[1].metric(tr("trainings.metric_establishments"), i18n.fmt_number(len(trn.establishments(campuses)), lang))
-            columns[1].caption(tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang))
-                               + (" · " + ui.national_reference(len(campuses), len(all_campuses), "common.noun.campus")
-                                  if state.regions else ""))
-            columns[2].metric(tr("trainings.metric_private"),
-                              i18n.fmt_pct(private["share_pct"].iloc[0] if not private.empty else None, lang, 0))
-            columns[3].metric(tr("trainings.metric_continuing"), i18n.fmt_number(continuing["programmes"].sum(), lang))
-            columns[3].caption(tr("trainings.metric_orgs", n=i18n.fmt_number(len(orgs), lang))
-                               + (" · " + tr("common.national") if state.regions else ""))
-            st.warning(tr("trainings.no_health"), icon=":material/health_and_safety:")
+        all_campuses, lengths, continuing, orgs = (ui.load(n) for n in (
+            "training_ux_establishments", "training_ux_lengths", "training_ux_continuing", "training_ux_continuing_orgs"))
+        campuses = _in_region(all_campuses, "common.noun.campus")
+        types = trn.by_establishment_type(campuses, lang)
+        private = types[types["establishment_type"] == "private_school"]
+        columns = st.columns(4)
+        columns[0].metric(tr("trainings.metric_initial"), i18n.fmt_number(lengths["programmes"].sum(), lang))
+        if state.regions:
+            columns[0].caption(tr("common.national"))
+        columns[1].metric(tr("trainings.metric_establishments"), i18n.fmt_number(len(trn.establishments(campuses)), lang))
+        columns[1].caption(tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang))
+                           + (" · " + ui.national_reference(len(campuses), len(all_campuses), "common.noun.campus")
+                              if state.regions else ""))
+        columns[2].metric(tr("trainings.metric_private"),
+                          i18n.fmt_pct(private["share_pct"].iloc[0] if not private.empty else None, lang, 0))
+        columns[3].metric(tr("trainings.metric_continuing"), i18n.fmt_number(continuing["programmes"].sum(), lang))
+        columns[3].caption(tr("trainings.metric_orgs", n=i18n.fmt_number(len(orgs), lang))
+                           + (" · " + tr("common.national") if state.regions else ""))
+        st.warning(tr("trainings.no_health"), icon=":material/health_and_safety:")
 
-        if data and campuses.empty:
+        if campuses.empty:
             _empty_in_region()
-        elif data:
-            city_rows = trn.campuses_by_city(campuses, lang)
-            ui.show_view("trainings_by_city", data=trn.city_table(city_rows, lang), chart_key="trainings_cities")
+        else:
+            ui_views.show_view("trainings_by_city")
             for _, row in campuses[campuses["note_fr"].notna()].iterrows():
                 st.caption(ui.escape_md(f"{row['establishment']} : " if lang == "fr" else f"{row['establishment']}: ")
                            + ui.escape_md(i18n.pick(row, "note", lang)))
             left, right = st.columns(2)
-            with left:
-                chart = charts.by_establishment_type(
-                    types, tr("trainings.type_title", n=i18n.fmt_number(types["count"].sum(), lang)), None,
-                    tr("trainings.axis_establishments"), tr("trainings.col.establishments"))
-                ui.show_chart(chart, data=trn.type_table(types, lang), key="trainings_types", source_rows=campuses)
-            with right:
-                length_rows = trn.by_length(lengths, lang)
-                chart = charts.by_length(length_rows,
-                                         tr("trainings.length_title", n=i18n.fmt_number(lengths["programmes"].sum(), lang)),
-                                         None, tr("trainings.axis_programmes"))
-                ui.show_chart(chart, data=trn.length_table(length_rows, lang), key="trainings_lengths", source_rows=lengths)
+            with left, ui.section():
+                ui_views.show_view("trainings_types")
+            with right, ui.section():
+                ui_views.show_view("trainings_lengths")
                 notes = [i18n.pick(r, "note", lang) for _, r in lengths.iterrows() if not i18n.is_missing(r["note_fr"])]
                 if notes:
                     st.caption(ui.escape_md(notes[0]))
                 _region_not_applied()
 
-        if data:
-            st.markdown("#### " + tr("trainings.continuing_heading"))
-            st.markdown(tr("trainings.continuing_intro"))
-            _region_not_applied()
-            left, right = st.columns([3, 1])
-            with left:
-                lines = []
-                for group in trn.continuing_groups(continuing, lang):
-                    count = ui.trp("trainings.n_programmes", group["programmes"], n=i18n.fmt_number(group["programmes"], lang))
-                    line = f"- **{count}** : " if lang == "fr" else f"- **{count}**: "
-                    line += ui.escape_md(", ".join(group["names"]))
-                    if group["note"]:
-                        line += " — *" + ui.escape_md(group["note"]) + "*"
-                    lines.append(line)
-                st.markdown("\n".join(lines))
-                ui.source_caption(continuing)
-            with right:
-                st.markdown("**" + tr("trainings.orgs_heading") + "**")
-                st.markdown("\n".join("- " + ui.escape_md(o) for o in orgs["organisation"]))
-                note = i18n.pick(orgs.iloc[0], "note", lang) if not orgs.empty else None
-                if note:
-                    st.caption(ui.escape_md(note))
-            _french_only_note()
+        st.markdown("#### " + tr("trainings.continuing_heading"))
+        st.markdown(tr("trainings.continuing_intro"))
+        _region_not_applied()
+        left, right = st.columns([3, 1])
+        with left:
+            lines = []
+            for group in trn.continuing_groups(continuing, lang):
+                count = ui.trp("trainings.n_programmes", group["programmes"], n=i18n.fmt_number(group["programmes"], lang))
+                line = f"- **{count}** : " if lang == "fr" else f"- **{count}**: "
+                line += ui.escape_md(", ".join(group["names"]))
+                if group["note"]:
+                    line += " — *" + ui.escape_md(group["note"]) + "*"
+                lines.append(line)
+            st.markdown("\n".join(lines))
+            ui.source_caption(continuing)
+        with right:
+            st.markdown("**" + tr("trainings.orgs_heading") + "**")
+            st.markdown("\n".join("- " + ui.escape_md(o) for o in orgs["organisation"]))
+            note = i18n.pick(orgs.iloc[0], "note", lang) if not orgs.empty else None
+            if note:
+                st.caption(ui.escape_md(note))
+        _french_only_note()
 
 # --- regulatory affairs ------------------------------------------------------------------------------
 if tab_ra.open:
@@ -159,43 +140,41 @@ if tab_ra.open:
         st.markdown("#### " + tr("trainings.ra_heading"))
         if context is not None:
             ui.bullets(pd.concat([_context("ra_masters"), _context("du")]))
-        data = ui.load_section("training_ra_masters", "training_dus")
-        if data:
-            masters = _in_region(data[0], "common.noun.training")
-            dus = _in_region(data[1], "common.noun.training")
-            counts = trn.module_counts(masters)
-            columns = st.columns(3)
-            columns[0].metric(tr("trainings.metric_masters"), i18n.fmt_number(counts["total"], lang))
-            columns[0].caption(tr("trainings.metric_masters_help"))
-            columns[1].metric(tr("trainings.metric_dm_module"),
-                              f"{i18n.fmt_number(counts['dm_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
-            columns[2].metric(tr("trainings.metric_digital_module"),
-                              f"{i18n.fmt_number(counts['digital_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
-            if masters.empty:
-                _empty_in_region()
-            else:
-                ui.show_table(trn.ra_masters_table(masters, lang), key="trainings_ra_masters", source_rows=masters)
-            st.markdown("**" + tr("trainings.modules_heading") + "**")
-            for item in trn.ra_modules(masters, lang):
-                text = f"- **{ui.escape_md(item['university'])}** ({ui.escape_md(item['master'])}) : " if lang == "fr" else \
-                    f"- **{ui.escape_md(item['university'])}** ({ui.escape_md(item['master'])}): "
-                text += " ; ".join(ui.escape_md(m) for m in item["modules"])
-                if item["note"]:
-                    text += " — *" + ui.escape_md(item["note"]) + "*"
-                st.markdown(text)
-            st.markdown("#### " + tr("trainings.du_heading"))
-            if dus.empty:
-                _empty_in_region()
-            for column, (_, du) in zip(st.columns(max(len(dus), 1)), dus.iterrows()):
-                with column, st.container(border=True):
-                    st.markdown(f"**{ui.escape_md(du['name'])}**")
-                    st.caption(ui.escape_md(f"{du['university']} · {du['organisation_fr']}"))
-                    st.markdown("\n".join("- " + ui.escape_md(m) for m in trn.du_modules(du)))
-                    st.markdown(tr("trainings.du_digital", value=tr("common.yes" if du["digital_module"] else "common.no")))
-                    if context is not None:
-                        ui.bullets(_context("du_objective", du["du_id"]), tr("trainings.objectives"), source=False)
-            ui.source_caption(dus)
-            _french_only_note()
+        masters = _in_region(ui.load("training_ra_masters"), "common.noun.training")
+        dus = _in_region(ui.load("training_dus"), "common.noun.training")
+        counts = trn.module_counts(masters)
+        columns = st.columns(3)
+        columns[0].metric(tr("trainings.metric_masters"), i18n.fmt_number(counts["total"], lang))
+        columns[0].caption(tr("trainings.metric_masters_help"))
+        columns[1].metric(tr("trainings.metric_dm_module"),
+                          f"{i18n.fmt_number(counts['dm_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
+        columns[2].metric(tr("trainings.metric_digital_module"),
+                          f"{i18n.fmt_number(counts['digital_module'], lang)} / {i18n.fmt_number(counts['total'], lang)}")
+        if masters.empty:
+            _empty_in_region()
+        else:
+            ui_views.show_table(trn.ra_masters_table(masters, lang), key="trainings_ra_masters", source_rows=masters)
+        st.markdown("**" + tr("trainings.modules_heading") + "**")
+        for item in trn.ra_modules(masters, lang):
+            text = f"- **{ui.escape_md(item['university'])}** ({ui.escape_md(item['master'])}) : " if lang == "fr" else \
+                f"- **{ui.escape_md(item['university'])}** ({ui.escape_md(item['master'])}): "
+            text += " ; ".join(ui.escape_md(m) for m in item["modules"])
+            if item["note"]:
+                text += " — *" + ui.escape_md(item["note"]) + "*"
+            st.markdown(text)
+        st.markdown("#### " + tr("trainings.du_heading"))
+        if dus.empty:
+            _empty_in_region()
+        for column, (_, du) in zip(st.columns(max(len(dus), 1)), dus.iterrows()):
+            with column, st.container(border=True):
+                st.markdown(f"**{ui.escape_md(du['name'])}**")
+                st.caption(ui.escape_md(f"{du['university']} · {du['organisation_fr']}"))
+                st.markdown("\n".join("- " + ui.escape_md(m) for m in trn.du_modules(du)))
+                st.markdown(tr("trainings.du_digital", value=tr("common.yes" if du["digital_module"] else "common.no")))
+                if context is not None:
+                    ui.bullets(_context("du_objective", du["du_id"]), tr("trainings.objectives"), source=False)
+        ui.source_caption(dus)
+        _french_only_note()
 
 # --- engineers bridging drug, device and digital ---------------------------------------------------------
 if tab_eng.open:
@@ -206,45 +185,41 @@ if tab_eng.open:
         else:
             st.markdown(tr("trainings.eng_intro"))
         _region_not_applied()
-        data = ui.load_section("training_engineering_masters")
-        if data:
-            (eng,) = data
-            for column, (_, m) in zip(st.columns(max(len(eng), 1)), eng.iterrows()):
-                with column, st.container(border=True):
-                    st.markdown(f"**{ui.escape_md(m['name'])}**")
-                    st.markdown(f"**{tr('trainings.partners')}** " + ui.escape_md(", ".join(trn.course_list(m["partners"]))))
-                    st.markdown(f"**{tr('trainings.format')}** " + ui.escape_md(i18n.pick(m, "format", lang)))
-                    st.markdown(f"**{tr('trainings.courses')}**")
-                    st.markdown("\n".join("- " + ui.escape_md(c) for c in trn.course_list(m["example_courses"])))
-                    st.markdown(f"**{tr('trainings.outcomes')}** " + ui.escape_md(i18n.pick(m, "outcomes", lang)))
-                    if context is not None:
-                        ui.bullets(_context("engineering_master_objective", m["master_id"]), tr("trainings.objectives"),
-                                   source=False)
-            ui.source_caption(eng)
+        eng = ui.load("training_engineering_masters")
+        for column, (_, m) in zip(st.columns(max(len(eng), 1)), eng.iterrows()):
+            with column, st.container(border=True):
+                st.markdown(f"**{ui.escape_md(m['name'])}**")
+                st.markdown(f"**{tr('trainings.partners')}** " + ui.escape_md(", ".join(trn.course_list(m["partners"]))))
+                st.markdown(f"**{tr('trainings.format')}** " + ui.escape_md(i18n.pick(m, "format", lang)))
+                st.markdown(f"**{tr('trainings.courses')}**")
+                st.markdown("\n".join("- " + ui.escape_md(c) for c in trn.course_list(m["example_courses"])))
+                st.markdown(f"**{tr('trainings.outcomes')}** " + ui.escape_md(i18n.pick(m, "outcomes", lang)))
+                if context is not None:
+                    ui.bullets(_context("engineering_master_objective", m["master_id"]), tr("trainings.objectives"),
+                               source=False)
+        ui.source_caption(eng)
 
 # --- gaps and recommendations ------------------------------------------------------------------------
 if tab_gaps.open:
     with tab_gaps:
         st.markdown("#### " + tr("trainings.gaps_heading"))
-        data = ui.load_section("training_gaps", "recommendations")
-        if data:
-            gaps, recommendations = data
-            for objective, g, r in trn.gaps_with_recommendations(gaps, recommendations):
-                with st.container(border=True):
-                    st.markdown(f"##### {tr(f'trainings.objective.{objective}')}")
-                    left, right = st.columns(2)
-                    with left:
-                        st.markdown(f"**{tr('trainings.gaps_found')}**")
-                        for _, row in g.iterrows():
-                            prefix = tr(f"trainings.gap_kind.{row['kind']}")
-                            st.markdown(f"- *{prefix}* — " + ui.escape_md(i18n.pick(row, "text", lang)))
-                    with right:
-                        st.markdown(f"**{tr('trainings.recommended')}**")
-                        st.markdown("\n".join("- " + ui.escape_md(i18n.pick(row, "text", lang)) for _, row in r.iterrows())
-                                    or tr("trainings.none"))
-            training_recos = recommendations[recommendations["group"] == "training"]
-            ui.source_caption(pd.concat([gaps, training_recos]))
-            ui.page_link("recommendations", tr("trainings.link_recommendations"))
+        gaps, recommendations = (ui.load(n) for n in ("training_gaps", "recommendations"))
+        for objective, g, r in trn.gaps_with_recommendations(gaps, recommendations):
+            with st.container(border=True):
+                st.markdown(f"##### {tr(f'trainings.objective.{objective}')}")
+                left, right = st.columns(2)
+                with left:
+                    st.markdown(f"**{tr('trainings.gaps_found')}**")
+                    for _, row in g.iterrows():
+                        prefix = tr(f"trainings.gap_kind.{row['kind']}")
+                        st.markdown(f"- *{prefix}* — " + ui.escape_md(i18n.pick(row, "text", lang)))
+                with right:
+                    st.markdown(f"**{tr('trainings.recommended')}**")
+                    st.markdown("\n".join("- " + ui.escape_md(i18n.pick(row, "text", lang)) for _, row in r.iterrows())
+                                or tr("trainings.none"))
+        training_recos = recommendations[recommendations["group"] == "training"]
+        ui.source_caption(pd.concat([gaps, training_recos]))
+        ui.page_link("recommendations", tr("trainings.link_recommendations"))
 
 with ui.notes():
     st.markdown(tr("trainings.intro"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import warnings
 from pathlib import Path
 
@@ -19,14 +18,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import pandera.pandas as pa
 
+from smt_dashboard.config import DATA_DIR, data_dir  # noqa: F401 - where the loaders read by default
 from smt_dashboard.schemas import DATASET_NAMES, SPECS, DatasetSpec  # noqa: F401 - the schemas, declared in schemas/
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def data_dir() -> Path:
-    """The data folder in use: ``SMT_DATA_DIR`` if set (tests, scratch copies), else ``data/``."""
-    return Path(os.environ.get("SMT_DATA_DIR", DATA_DIR))
 
 
 class DatasetError(Exception):

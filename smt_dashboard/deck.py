@@ -22,7 +22,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from smt_dashboard import i18n, native_charts, provenance, views
+from smt_dashboard import config, i18n, native_charts, provenance, views
 from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterOptions, FilterState, describe
 from smt_dashboard.views import Built, View
@@ -405,13 +405,6 @@ def used_sources(entries: Sequence[tuple[View, Built]]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-PUBLIC_URL_ENV = "SMT_PUBLIC_URL"
-
-
-def public_url() -> str | None:
-    """The app's public address for links in decks and shares (``SMT_PUBLIC_URL``), or None when unset."""
-    value = os.environ.get(PUBLIC_URL_ENV, "").strip()
-    return value if value.startswith(("http://", "https://")) else None
 
 
 def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: FilterState, options: FilterOptions,
@@ -420,7 +413,7 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     """The .pptx: title slide, one slide per (view, built) in order, the sources slide. ``picture`` renders
     chart and map views (default :func:`render_picture`; the page passes a cached one)."""
     lang = i18n.normalize_lang(lang)
-    app_url = public_url() or app_url  # links point at the configured public address when there is one
+    app_url = config.public_url() or app_url  # links point at the configured public address when there is one
     picture = picture or (lambda view, built: render_picture(view, built, lang))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smt_dashboard import filters
+from smt_dashboard.filters import FilterState
 from smt_dashboard.i18n import fmt_compact, fmt_meur, fmt_month, label, normalize_lang, not_disclosed, t
 from smt_dashboard.memo import memoized
 from smt_dashboard.schemas import ROUND_TYPES
@@ -67,6 +69,17 @@ def filter_rounds(rounds: pd.DataFrame, company_ids: tuple[str, ...] = (), types
         lo, hi = years
         mask &= rounds["year"].between(lo, hi).fillna(False).astype(bool)
     return rounds[mask]
+
+
+def select(rounds: pd.DataFrame, companies: pd.DataFrame, state: FilterState, names: tuple[str, ...] = (),
+           types: tuple[str, ...] = (), period: tuple[int, int] | None = None) -> pd.DataFrame:
+    """The funding page's selection: rounds of the companies that pass the global filters, prepared, then of the
+    named companies and types (empty = all) within ``period`` (None = every round, undated ones included)."""
+    scoped = prepare(filters.apply_to_company_rows(rounds, companies, state), companies)
+    ids = tuple(scoped.loc[scoped["company"].isin(names), "company_id"].unique()) if names else ()
+    if names and not ids:
+        return scoped.iloc[0:0]
+    return filter_rounds(scoped, ids, tuple(types), tuple(period) if period else None)
 
 
 def split_dated(rounds: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -134,3 +135,32 @@ def jobs_2025(inputs_table: pd.DataFrame, lang: str) -> Headline:
                     new_companies=i18n.fmt_compact(last["new_companies"], lang),
                     types=i18n.fmt_number(inputs.job_types, lang))
     return Headline("jobs", total, i18n.fmt_number(total, lang), detail, inputs_table, "jobs", False)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure shown on more than one surface: the datasets it reads and the one function that computes it."""
+
+    key: str
+    datasets: tuple[str, ...]
+    compute: Callable[[Mapping[str, pd.DataFrame], FilterState, str], Headline]
+
+
+# The overview's figures, in their order; the overview page, its slide and the deck all read them from here.
+METRICS: tuple[Metric, ...] = (
+    Metric("smt", ("smt_catalogue",), lambda f, s, lang: smt_identified(f["smt_catalogue"], s, lang)),
+    Metric("companies", ("companies",), lambda f, s, lang: companies(f["companies"], s, lang)),
+    Metric("employees", ("companies",), lambda f, s, lang: employees(f["companies"], s, lang)),
+    Metric("funds", ("funding_rounds", "companies", "funding_context"),
+           lambda f, s, lang: funds_raised(f["funding_rounds"], f["companies"], f["funding_context"], s, lang)),
+    Metric("deals", ("deals_2018",), lambda f, s, lang: deals_share(f["deals_2018"], lang)),
+    Metric("index", ("digital_health_index",), lambda f, s, lang: index_rank(f["digital_health_index"], lang)),
+    Metric("jobs", ("jobs_projection_inputs",), lambda f, s, lang: jobs_2025(f["jobs_projection_inputs"], lang)),
+)
+METRICS_BY_KEY = {m.key: m for m in METRICS}
+DATASETS = tuple(dict.fromkeys(name for m in METRICS for name in m.datasets))
+
+
+def all_headlines(frames: Mapping[str, pd.DataFrame], state: FilterState, lang: str) -> tuple[Headline, ...]:
+    """Every headline figure, in the overview's order."""
+    return tuple(m.compute(frames, state, lang) for m in METRICS)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from smt_dashboard import filters
-from smt_dashboard.i18n import normalize_lang
+from smt_dashboard.i18n import fmt_pct, normalize_lang, t
 from smt_dashboard.memo import memoized
 
 SUBINDICES = ("policy_activity", "digital_health_readiness", "actual_data_use")
@@ -100,6 +100,12 @@ def percent_weights(weights: tuple[float, float, float]) -> tuple[int, int, int]
     for i in order[: 100 - sum(floors)]:
         floors[i] += 1
     return tuple(floors)
+
+
+def weights_text(weights: tuple[float, float, float], lang: str) -> str:
+    """"Politique 33 % · Préparation 33 % · Usage 34 %": the weights in percent summing to 100."""
+    return " · ".join(f"{t(f'index.sub_short.{code}', lang)} {fmt_pct(v, lang, 0)}"
+                      for code, v in zip(SUBINDICES, percent_weights(tuple(weights))))
 
 
 def split_complete(index: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -16,8 +16,9 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import format_decimal
 
+from smt_dashboard.config import DEFAULT_LANG  # noqa: F401 - the default language is a setting
+
 LANGS = ("fr", "en")
-DEFAULT_LANG = "fr"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 _BABEL_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
@@ -20,12 +21,20 @@ LARGE_ROWS = 2_000  # frames longer than this are keyed by a digest of their col
 
 
 def _detached(value):
-    # Shallow copies of frames: with pandas' copy-on-write, a caller adding a column never changes the
-    # cached result.
+    """What a caller gets of a cached result: its own copy of every container and frame in it (shallow copies of
+    frames: with pandas' copy-on-write, a caller adding a column never changes the cached result), so that no
+    session can change what another receives."""
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
+    if isinstance(value, list):
+        return [_detached(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _detached(v) for k, v in value.items()}
     if isinstance(value, tuple) and not hasattr(value, "_fields"):
         return tuple(_detached(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _detached(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
     return value
 
 
@@ -98,8 +107,8 @@ def memoized(fn):
     """Cache a pure builder's result by the value of its arguments (bounded LRU, thread-safe).
 
     Building an Altair chart costs tens of milliseconds of deep copies; the same chart for the same
-    data is requested on every rerun. Non-frame results are shared: callers must not mutate them (Altair's
-    chaining methods return copies)."""
+    data is requested on every rerun. Frames, lists, dicts and dataclasses come back as copies (see _detached);
+    Altair charts are shared (their chaining methods return copies)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):

@@ -9,9 +9,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import slides, ui, views
+from smt_dashboard import slides, ui, ui_views, views
 from smt_dashboard import state as app_state
-from smt_dashboard.datasets import DatasetError
 from smt_dashboard.filters import FilterOptions, FilterState, describe
 
 KEYS_WIDGET = "slide_keys"
@@ -134,13 +133,13 @@ def render(page_key: str, view_state: FilterState, options: FilterOptions) -> No
         _buttons("top", index, len(views), keys, page_of, exit_button=True)
 
     with st.container(key="smt_slide"):
-        try:
-            built = ui.built_view(view, view_state)
-        except DatasetError as exc:
-            st.title(view.label(lang), anchor=False)
-            ui.show_dataset_error(exc)
-            built = None
-        if built is not None:
+        st.empty()  # keeps the slide's place when its view cannot be built
+        with ui.section():
+            try:
+                built = ui_views.built_view(view, view_state)
+            except Exception:
+                st.title(view.label(lang), anchor=False)
+                raise
             _slide(view, built, view_state)
     _buttons("bottom", index, len(views), keys, page_of, exit_button=False)
 
@@ -153,12 +152,13 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState) -> Non
     # Keyed by the view: the previous slide's picture never lingers under the next slide's title.
     with st.container(key=f"smt_slide_visual_{view.key}"):
         kind = slides.kind_of(built)
-        stamps = ui.view_stamps(view)
+        stamps = ui_views.view_stamps(view)
         key_state = replace(view_state, mode="normal")
+        params = view.resolve()
         if kind == "svg":
-            st.image(ui.view_projection_svg(view.key, key_state, lang, stamps), caption=None)
+            st.image(ui_views.view_projection_svg(view.key, key_state, lang, params, stamps), caption=None)
         elif kind == "picture":
-            st.image(ui.view_picture(view.key, key_state, lang, stamps))
+            st.image(ui_views.view_picture(view.key, key_state, lang, params, stamps))
         elif built.kind == "table":
             st.html(slides.table_html(built.content, lang))
         elif built.kind == "swot":

@@ -12,7 +12,7 @@ import pandas as pd
 
 from smt_dashboard import deck, i18n
 from smt_dashboard.charts.common import merge_config
-from smt_dashboard.views import VIEWS, Built, SwotGrid, View
+from smt_dashboard.views import SHOW, VIEWS, Built, SwotGrid, View
 
 # Keys a presenter (or a clicker: PageDown / PageUp) presses, and what they do.
 KEY_ACTIONS = {"ArrowRight": "next", "PageDown": "next", " ": "next", "ArrowLeft": "previous",
@@ -36,10 +36,10 @@ MAX_ROWS = 12
 
 
 def ordered(selected: Iterable[str] | None = None) -> list[View]:
-    """The views in the deck's order, or only those ``selected`` (the briefing page's ticks), same order."""
+    """The show's views in the deck's order, or those ``selected`` (the briefing page's ticks), same order."""
     keys = None if selected is None else set(selected)
-    views = [v for v in VIEWS if keys is None or v.key in keys]
-    return views or list(VIEWS)
+    views = [v for v in VIEWS if (v.in_show if keys is None else v.key in keys)]
+    return views or list(SHOW)
 
 
 def first_of_page(views: Sequence[View], page: str) -> int:

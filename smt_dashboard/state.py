@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import i18n, navigation
+from smt_dashboard import config, i18n, navigation, st_internals
 from smt_dashboard.filters import (
     MULTI_KEYS,
     RESERVED_KEYS,
@@ -57,17 +57,10 @@ def _seed_filters(parsed: ParseResult, skip: set[str] | frozenset[str] = frozens
 
 def _widget_values_sent() -> set[str]:
     """The keys of the widgets whose values came with this run's request: none when a page is opened, those a
-    browser shows when it reconnects to a new replica. Streamlit has no public API for it (widget ids end with
-    their key); any failure reads as a page being opened."""
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        ids = list(ctx.session_state._state._new_widget_state.keys()) if ctx is not None else []
-    except Exception:  # noqa: BLE001 - an internal detail that may change: fall back to seeding from the address
-        return set()
+    browser shows when it reconnects to a new replica (widget ids end with their key)."""
+    ids = st_internals.widget_values_sent()
     keys = [*WIDGET_KEYS.values(), LANG_KEY, TOGGLE_KEY]
-    return {key for key in keys if any(str(widget_id).endswith("-" + key) for widget_id in ids)}
+    return {key for key in keys if any(widget_id.endswith("-" + key) for widget_id in ids)}
 
 
 def init(options: FilterOptions) -> None:
@@ -217,7 +210,5 @@ def link_params(state: FilterState, **changes) -> dict[str, list[str] | str]:
 
 def share_link(state: FilterState, page_key: str) -> str:
     """The link that reproduces the current view, page parameters included."""
-    from smt_dashboard.deck import public_url
-
     page_params = {k: st.query_params.get_all(k) for k in navigation.PAGES_BY_KEY[page_key].query_keys}
-    return share_url(public_url() or st.context.url, "" if page_key == "overview" else page_key, state, page_params)
+    return share_url(config.public_url() or st.context.url, "" if page_key == "overview" else page_key, state, page_params)

@@ -286,6 +286,14 @@ def compute(evidence_row: pd.Series, frames: Frames, lang: str = "fr") -> Figure
     return kind.compute(frames, params_of(evidence_row["params"]), lang)
 
 
+def evaluate(evidence_row: pd.Series, frames: Frames, lang: str = "fr") -> Figure | EvidenceError:
+    """The figure, or the EvidenceError saying which row it names is missing (shown as a note, not a failure)."""
+    try:
+        return compute(evidence_row, frames, lang)
+    except EvidenceError as exc:
+        return exc
+
+
 def datasets_for(evidence_row: pd.Series) -> tuple[str, ...]:
     """The datasets to load to compute an evidence row's figure."""
     return FIGURES[evidence_row["figure"]].datasets

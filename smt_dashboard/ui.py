@@ -1,19 +1,24 @@
-"""The only Streamlit-aware module of the package: cached loading, error boxes, source lines,
-figure cards and the current language / filter state. Pages call these and the pure modules."""
+"""Streamlit helpers of the pages: the current language and filter state, cached loading, contained sections
+(a failure becomes a named error box for that section only), page headers and the filter-scope line, key
+messages, tabs, notes and links. Views, charts, tables and their exports are drawn by ``ui_views``."""
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+import threading
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import datasets, filters, i18n, navigation, provenance, state
+from smt_dashboard import datasets, filters, i18n, navigation, provenance, st_internals, state
 from smt_dashboard.datasets import DatasetError
 from smt_dashboard.filters import FilterOptions, FilterState
 
 LANG_KEY = state.LANG_KEY
+_log = logging.getLogger("smt_dashboard")
 
 
 # --- language and state ---------------------------------------------------------------------------
@@ -76,13 +81,16 @@ def _regions_cached(directory: str, stamp: tuple[int, int]) -> dict:
 
 def load(name: str) -> pd.DataFrame:
     """A validated dataset (cached); raises DatasetError. The result is a shallow copy: with pandas'
-    copy-on-write, changing it never changes the shared cached frame."""
+    copy-on-write, changing it never changes the shared cached frame. The section being drawn notes the file,
+    so that its error box can name it."""
+    _note_file(f"{name}.csv")
     folder = datasets.data_dir()
     return _load_cached(name, str(folder), _stamp(folder / f"{name}.csv")).copy(deep=False)
 
 
 def regions_geojson() -> dict:
     """The regions GeoJSON (cached and shared: treat it as read-only); raises DatasetError."""
+    _note_file("regions.geojson")
     folder = datasets.data_dir()
     return _regions_cached(str(folder), _stamp(folder / "regions.geojson"))
 
@@ -97,8 +105,30 @@ def filter_options() -> tuple[FilterOptions, DatasetError | None]:
         return FilterOptions(regions={}), exc
 
 
+# --- contained sections ---------------------------------------------------------------------------
+
+_sections = threading.local()  # Streamlit runs each session's script in its own thread
+
+
+def _note_file(file: str) -> None:
+    for files in getattr(_sections, "stack", ()):
+        files.append(file)
+
+
+def begin_run() -> None:
+    """Called first on every rerun: no file has been reported yet on this page."""
+    _sections.reported = set()
+
+
 def show_dataset_error(exc: DatasetError) -> None:
-    """A red box naming the file, and each problem's row and column."""
+    """A red box naming the file, and each problem's row and column (once per page: a second part of the page that
+    needs the same file says so in a line)."""
+    reported = getattr(_sections, "reported", None)
+    if reported is not None and exc.file in reported:
+        st.caption(":material/error: " + tr("errors.dataset_again", file=escape_md(exc.file)))
+        return
+    if reported is not None:
+        reported.add(exc.file)
     lines = []
     for p in exc.problems[:12]:
         row, column, message = p.get("row"), p.get("column"), escape_md(p.get("message", ""))
@@ -116,53 +146,57 @@ def show_dataset_error(exc: DatasetError) -> None:
     st.error(tr("errors.dataset_title", file=escape_md(exc.file)) + "\n\n" + "\n".join(lines), icon=":material/error:")
 
 
-def require(*names: str) -> list[pd.DataFrame]:
-    """Load the datasets a page needs; on a broken file show the error box and stop this page only."""
-    frames = []
-    for name in names:
+class section:  # noqa: N801 - used as ``with ui.section():``, like Streamlit's own containers
+    """Run a part of a page so that any failure in it (a broken file, a table too short for a computation, a
+    bug) becomes one error box naming the files it read, and the rest of the page still renders. Streamlit's
+    own control flow (st.stop, st.rerun, st.switch_page) passes through."""
+
+    def __init__(self, container=None):
+        self.container = container
+        self.files: list[str] = []
+
+    def __enter__(self):
+        if not hasattr(_sections, "stack"):
+            _sections.stack = []
+        _sections.stack.append(self.files)
+        return self.container.__enter__() if self.container is not None else self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        _sections.stack.pop()
         try:
-            frames.append(load(name))
-        except DatasetError as exc:
-            show_dataset_error(exc)
-            st.stop()
-    return frames
+            if exc is not None and not st_internals.is_control_flow(exc):
+                if isinstance(exc, DatasetError):
+                    show_dataset_error(exc)
+                else:
+                    _log.error("section failed (files read: %s)", self.files, exc_info=(exc_type, exc, tb))
+                    files = ", ".join(dict.fromkeys(self.files)) or tr("errors.section_no_file")
+                    st.error(tr("errors.section_title", files=escape_md(files),
+                                error=escape_md(f"{type(exc).__name__}: {exc}"[:200])), icon=":material/error:")
+                _note_failure(self.files)
+                swallow = True
+            else:
+                swallow = False
+        finally:
+            if self.container is not None:
+                self.container.__exit__(None, None, None)
+        return swallow
 
 
-def load_section(*names: str) -> list[pd.DataFrame] | None:
-    """A section's datasets, or the named error box and None (a broken file only blanks its own section)."""
-    try:
-        return [load(name) for name in names]
-    except DatasetError as exc:
-        show_dataset_error(exc)
-        return None
+def _note_failure(files: list[str]) -> None:
+    # An enclosing section also read these files: its own box, if it fails later, names them too.
+    for outer in getattr(_sections, "stack", ()):
+        outer.extend(files)
 
 
-def require_regions() -> dict:
-    """The regions GeoJSON, or the error box and stop."""
-    try:
-        return regions_geojson()
-    except DatasetError as exc:
-        show_dataset_error(exc)
-        st.stop()
+# --- page furniture ---------------------------------------------------------------------------
 
-
-# --- rendering helpers ------------------------------------------------------------------------
-
-def source_caption(rows: pd.DataFrame, extra_ids: tuple[str, ...] = ()) -> str:
-    """Print (and return) the source line of ``rows`` under a figure or chart."""
-    try:
-        sources = load("sources")
-        text = provenance.source_line(rows, sources, lang(), extra_ids)
-    except DatasetError:
-        ids = provenance.source_ids(rows) + list(extra_ids)
-        text = tr("common.source") + " " + ", ".join(ids)
-    st.caption(escape_md(text))
-    return text
-
-
-def page_header(key: str) -> None:
-    """The page title (its introduction is in the page's notes: the key message comes first)."""
+def page_header(key: str, reason_key: str | None = None) -> None:
+    """The page title, then which global filters act on the page (derived from the views it shows)."""
     st.title(tr(f"nav.{key}"))
+    from smt_dashboard import views
+
+    with section():
+        filter_scope(views.page_scope(key), reason_key)
 
 
 def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> None:
@@ -186,6 +220,23 @@ def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> Non
         st.info(tr("common.filters_not_apply_page", filters=names) + reason, icon=":material/filter_alt_off:")
     else:
         st.info(tr("common.filters_not_apply_all", filters=names) + reason, icon=":material/filter_alt_off:")
+
+
+def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> str | None:
+    """The source line of ``rows`` (the bare source ids when the sources file is broken)."""
+    if rows is None:
+        return None
+    try:
+        return provenance.source_line(rows, load("sources"), lang(), extra_ids)
+    except DatasetError:
+        return tr("common.source") + " " + ", ".join(provenance.source_ids(rows) + list(extra_ids))
+
+
+def source_caption(rows: pd.DataFrame, extra_ids: tuple[str, ...] = ()) -> str:
+    """Print (and return) the source line of ``rows`` under a figure or chart."""
+    text = source_text(rows, extra_ids)
+    st.caption(escape_md(text))
+    return text
 
 
 def unjudged_note(judged: filters.Judged, noun: str) -> None:
@@ -218,114 +269,6 @@ def page_link(key: str, label: str | None = None, query_params: dict | None = No
     st.page_link(spec.file, label=label or tr(f"nav.{key}"), icon=spec.icon, query_params=query_params)
 
 
-# --- charts and tables: every page renders through these two, so exports live in one place ---
-
-def chart_title(chart) -> str:
-    """The text of a chart's title ("" when it has none)."""
-    title = getattr(chart, "title", None)
-    text = getattr(title, "text", title)
-    if isinstance(text, (list, tuple)):
-        text = " ".join(str(t) for t in text)
-    return text if isinstance(text, str) else ""
-
-
-def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> str | None:
-    """The source line of ``rows`` (the bare source ids when the sources file is broken)."""
-    if rows is None:
-        return None
-    try:
-        return provenance.source_line(rows, load("sources"), lang(), extra_ids)
-    except DatasetError:
-        return tr("common.source") + " " + ", ".join(provenance.source_ids(rows) + list(extra_ids))
-
-
-def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
-               alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None,
-               extra_ids: tuple[str, ...] = ()):
-    """Render an Altair chart with its source line and one export menu (PNG/SVG with title and source inside
-    the image, CSV/XLSX and a view of exactly the rows it draws: ``data``).
-    Returns the selection state when ``on_select`` is given."""
-    from smt_dashboard.charts.common import to_spec
-
-    title = chart_title(chart)
-    kwargs = {"width": "stretch", "height": height, "key": f"chart_{key}", "alt": alt_text or title or None}
-    if on_select is not None:
-        kwargs["on_select"] = on_select
-        if selection_mode is not None:
-            kwargs["selection_mode"] = selection_mode
-    event = st.vega_lite_chart(spec=to_spec(chart, lang(), arrow=True), **kwargs)
-    source = source_text(source_rows, extra_ids)
-    if source_rows is not None:
-        st.caption(escape_md(source))
-    export_menu(key, data, title=title, source=source, chart=chart)
-    return event
-
-
-def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
-               column_config: dict | None = None, hide_index: bool = True, title: str | None = None,
-               source: str | None = None, height: int | str = "auto") -> None:
-    """A sortable table, its source line and its export menu (CSV in UTF-8 with BOM for Excel, XLSX; both
-    formula-safe)."""
-    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}", height=height)
-    if source_rows is not None:
-        source = source_text(source_rows)
-        st.caption(escape_md(source))
-    export_menu(key, df, title=title, source=source)
-
-
-def export_menu(key: str, data: pd.DataFrame, title: str | None = None, source: str | None = None,
-                chart=None) -> None:
-    """One "Exporter" menu per view. Its content is built only when it is opened (``on_change="rerun"``):
-    a page draws one button per view instead of four buttons and a data table."""
-    from smt_dashboard import export
-
-    menu = st.popover(tr("common.export"), icon=":material/download:", key=f"export_{key}", on_change="rerun",
-                      help=tr("common.export_help"), type="tertiary")
-    if not menu.open:
-        return
-    data = display_frame(data)
-    current = lang()
-    name = export.safe_filename(title or key)
-    with menu:
-        row = st.container(horizontal=True, gap="small")
-        if chart is not None:
-            with row:
-                st.download_button("PNG", data=lambda: export.chart_png(chart, current, source),
-                                   file_name=f"{name}.png", mime="image/png", key=f"dl_png_{key}", on_click="ignore",
-                                   icon=":material/image:", help=tr("common.download_png_help"))
-            with row:
-                st.download_button("SVG", data=lambda: export.chart_svg(chart, current, source),
-                                   file_name=f"{name}.svg", mime="image/svg+xml", key=f"dl_svg_{key}",
-                                   on_click="ignore", icon=":material/polyline:", help=tr("common.download_svg_help"))
-        with row:
-            st.download_button("CSV", data=lambda: export.table_csv(data), file_name=f"{name}.csv", mime="text/csv",
-                               key=f"dl_csv_{key}", on_click="ignore", icon=":material/download:",
-                               help=tr("common.download_csv"))
-        with row:
-            st.download_button("XLSX", data=lambda: export.table_xlsx(data, sheet_name=title or "data", source=source),
-                               file_name=f"{name}.xlsx",
-                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               key=f"dl_xlsx_{key}", on_click="ignore", icon=":material/table_view:",
-                               help=tr("common.download_xlsx"))
-        if chart is not None:
-            st.caption(tr("common.show_data"))
-            st.dataframe(data, hide_index=True, key=f"table_{key}_data", height=min(36 + 35 * len(data), 320))
-
-
-# Columns that only steer a chart (a flag, a plotting date, a code beside its label): not for a reader.
-_TECHNICAL_COLUMNS = {"is_france", "disclosed", "when", "round_type", "country_code", "label_code"}
-
-
-def display_frame(data: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a view as a reader gets them: chart-only columns dropped, data names translated."""
-    # A code beside its label ("subindex" and "subindex_label"): the reader gets the label.
-    keep = [c for c in data.columns if c not in _TECHNICAL_COLUMNS and f"{c}_label" not in data.columns]
-    names = i18n.catalog(lang())
-    shown = data[keep].rename(columns={c: names.get(f"columns.{c}", c) for c in keep})
-    # Two data names with one reading would make a table Streamlit cannot draw: keep the first.
-    return shown.loc[:, ~shown.columns.duplicated()]
-
-
 def bullets(rows: pd.DataFrame, heading: str | None = None, field: str = "text", lead: str | None = None,
             source: bool = True) -> None:
     """A short list of the study's statements (``field`` of each row), under an optional bold heading, with the
@@ -342,24 +285,24 @@ def bullets(rows: pd.DataFrame, heading: str | None = None, field: str = "text",
 
 
 class Tab:
-    """One tab of a page: enter it with ``with``; ``open`` says whether its content should run now."""
+    """One tab of a page: ``open`` says whether its content should run now; entering it with ``with`` also runs
+    its content as a contained section (a failure in a tab leaves the other tabs and the page intact)."""
 
     def __init__(self, container, is_open: bool):
-        self.container, self.open = container, is_open
+        self.open = is_open
+        self._section = section(container)
 
     def __enter__(self):
-        return self.container.__enter__()
+        return self._section.__enter__()
 
     def __exit__(self, *exc):
-        return self.container.__exit__(*exc)
+        return self._section.__exit__(*exc)
 
 
 def tabs(key: str, labels: list[str]) -> list[Tab]:
     """The page's tabs. Only the open tab's content runs (``on_change="rerun"``): a page costs what its open tab
     costs, on the server and in the browser. The tab chosen is kept per language (labels are translated).
     ``SMT_ALL_TABS=1`` (the AppTest suite) runs every tab, so that a test reads a whole page in one run."""
-    import os
-
     if os.environ.get("SMT_ALL_TABS") == "1":
         return [Tab(t, True) for t in st.tabs(labels)]
     return [Tab(t, bool(t.open)) for t in st.tabs(labels, key=f"tabs_{key}_{lang()}", on_change="rerun")]
@@ -371,16 +314,6 @@ def key_message(*texts: str) -> None:
     if text:
         with st.container(border=True, key="key_message"):
             st.markdown(f":material/lightbulb: **{escape_md(text)}**")
-
-
-def view_takeaway(view_key: str) -> str:
-    """The one-sentence takeaway of a registry view under the current filters ("" when a file is broken)."""
-    from smt_dashboard import views
-
-    try:
-        return built_view(views.VIEWS_BY_KEY[view_key], filter_state()).takeaway
-    except DatasetError:
-        return ""
 
 
 def notes():
@@ -409,81 +342,3 @@ def codes_to_url(key: str, values) -> None:
             st.query_params[key] = values
     elif key in st.query_params:
         del st.query_params[key]
-
-
-# --- views of the registry (shared by the briefing page and the slide show) ------------------------------
-
-def view_frames(view) -> dict:
-    """The datasets a view reads (cached loads; the regions GeoJSON under its registry name); raises
-    DatasetError naming the broken file."""
-    from smt_dashboard import views
-
-    return {name: regions_geojson() if name == views.REGIONS else load(name) for name in view.datasets}
-
-
-def _file_stamp(name: str) -> tuple[str, int, int]:
-    from smt_dashboard import views
-
-    return (name,) + _stamp(datasets.data_dir() / ("regions.geojson" if name == views.REGIONS else f"{name}.csv"))
-
-
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _built_cached(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple, _frames: dict):
-    from smt_dashboard import views
-
-    return views.build(views.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code)
-
-
-def built_view(view, view_state: FilterState, frames: dict | None = None):
-    """One view built under this state, shared by reruns and sessions (keyed by the files' versions, and
-    without the display mode: a view is the same on its page, in the briefing and in the slide show).
-    Raises DatasetError when a file it reads is broken."""
-    from dataclasses import replace
-
-    frames = frames if frames is not None else view_frames(view)
-    key_state = replace(view_state, mode="normal")
-    built = _built_cached(view.key, key_state, key_state.lang, view_stamps(view), frames)
-    # The cached view is shared: hand out its own shallow copy of the rows (copy-on-write).
-    return replace(built, rows=built.rows.copy(deep=False))
-
-
-def show_view(view_key: str, data: pd.DataFrame | None = None, chart_key: str | None = None):
-    """A view of the registry on its page: the very chart its slide and its deck slide show, under the same
-    filters, with its source line and exports (``data`` is its "see the data" table). Returns the built view,
-    or None when a file it reads is broken (the named error box is shown)."""
-    from smt_dashboard import views
-
-    try:
-        built = built_view(views.VIEWS_BY_KEY[view_key], filter_state())
-    except DatasetError as exc:
-        show_dataset_error(exc)
-        return None
-    if built.kind == "chart":
-        show_chart(built.content, data=data if data is not None else built.rows, key=chart_key or view_key,
-                   source_rows=built.rows, extra_ids=built.extra_source_ids)
-    elif built.kind == "empty":
-        st.info(built.takeaway, icon=":material/search_off:")
-    return built
-
-
-def view_stamps(view) -> tuple:
-    """The versions of the files a view reads (part of the picture caches' keys)."""
-    return tuple(_file_stamp(n) for n in view.datasets)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def view_picture(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> bytes:
-    """The PNG of one chart or map view under these filters, at slide size (rendering is the slow part)."""
-    from smt_dashboard import deck, views
-
-    view = views.VIEWS_BY_KEY[view_key]
-    return deck.render_picture(view, built_view(view, view_state), lang_code)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def view_projection_svg(view_key: str, view_state: FilterState, lang_code: str, stamps: tuple) -> str:
-    """The SVG of one chart view at projection size (the slide show)."""
-    from smt_dashboard import slides, views
-
-    view = views.VIEWS_BY_KEY[view_key]
-    return slides.projection_svg(view, built_view(view, view_state).content, lang_code)

@@ -172,8 +172,9 @@ def test_table_and_swot_slides(full):
     overview = slide_text(_slide_of(full, "overview_headlines"))
     assert "Indicateur" in overview and "10 + 7" in overview and "635" in overview
     reco = _slide_of(full, "recommendation_targets")
-    table = next(s for s in reco.shapes if s.has_table).table
-    assert table.cell(0, 0).text == "Acteur ciblé" and len(table.rows) == 8  # header + 7 target players
+    chart = next(s for s in reco.shapes if s.has_chart).chart  # a native bar chart: actions per target player
+    assert list(chart.plots[0].categories)[:2] == ["Organismes de formation", "Autorités de santé"]
+    assert len(chart.plots[0].categories) == 7 and sum(chart.plots[0].series[0].values) == 15
     swot = _slide_of(full, "swot")
     grid = next(s for s in swot.shapes if s.has_table).table
     assert (len(grid.rows), len(grid.columns)) == (2, 2)

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from smt_dashboard import ui
+from smt_dashboard import ui_views
 from smt_dashboard.navigation import available_pages
 from tests.conftest import open_app_page
 
@@ -31,7 +31,7 @@ def _menus(at) -> list[str]:
 
 def test_display_frame_translates_and_drops_chart_columns():
     frame = pd.DataFrame({"year": [2018], "value_low": [71], "is_france": [False], "Déjà lisible": ["x"]})
-    shown = ui.display_frame(frame)
+    shown = ui_views.display_frame(frame)
     assert list(shown.columns) == ["Année", "Estimation basse", "Déjà lisible"]
 
 

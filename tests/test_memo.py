@@ -101,3 +101,21 @@ def test_short_and_long_frames_give_the_same_answers(monkeypatch):
     assert _double(frame.copy())["v"].tolist() == [2, 4, 6]
     assert _double(frame.assign(v=[1, 2, 4]))["v"].tolist() == [2, 4, 8]
     assert len(CALLS) == 3  # a new key space, then one new value
+
+
+def test_no_caller_can_change_what_the_next_one_receives():
+    from smt_dashboard import filters
+
+    @memo.memoized
+    def judged_and_list(n: int):
+        rows = pd.DataFrame({"a": range(n)})
+        return filters.Judged(rows, rows.iloc[0:0], {"areas": 0}), [1, 2], {"k": [3]}
+
+    first, values, mapping = judged_and_list(3)
+    first.rows["b"] = 1
+    first.unjudged_by["areas"] = 99
+    values.append(9)
+    mapping["k"].append(4)
+    again, values2, mapping2 = judged_and_list(3)
+    assert list(again.rows.columns) == ["a"] and again.unjudged_by == {"areas": 0}
+    assert values2 == [1, 2] and mapping2 == {"k": [3]}

@@ -37,7 +37,9 @@ def test_default_view():
     labels = [c.label for c in at.checkbox]
     for view in views.VIEWS:
         assert view.label("fr") in labels, view.key
-        assert checkbox(at, f"brief_view_{view.key}").value is True
+        # The views the show plays are ticked at first; the others can be added.
+        assert checkbox(at, f"brief_view_{view.key}").value is view.in_show, view.key
+    assert 0 < len(views.SHOW) < len(views.VIEWS)
     assert "**Carte de l'écosystème**" in labels  # select-all of the map page's views
     assert at.text_input(key="briefing_title").value == "Dossier de séance – SMT"
     assert not download(at).proto.disabled
@@ -45,7 +47,7 @@ def test_default_view():
     text = preview(at)
     assert "Aucun filtre actif" in text and "français" in text
     assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
-    assert any(c.value.startswith(f"{len(views.VIEWS)} vues sélectionnées sur {len(views.VIEWS)}") for c in at.caption)
+    assert any(c.value.startswith(f"{len(views.SHOW)} vues sélectionnées sur {len(views.VIEWS)}") for c in at.caption)
 
 
 def test_select_all_per_page():
@@ -67,8 +69,8 @@ def test_select_all_per_page():
 
 def test_nothing_selected_disables_the_download():
     at = open_page()
-    for page, _ in views.views_by_page():
-        checkbox(at, f"brief_group_{page}").uncheck()
+    for view in views.SHOW:
+        checkbox(at, f"brief_view_{view.key}").uncheck()
     at.run()
     assert not at.exception
     assert download(at).proto.disabled
@@ -110,7 +112,7 @@ def test_presentation_mode_shows_the_slide_show_of_the_ticked_views():
     assert not at.exception and not at.error
     assert not at.checkbox and not at.text_input
     status = " ".join(c.value for c in at.caption)
-    total = len(views.VIEWS) - 1
+    total = len(views.SHOW) - 1
     assert f"Vue 1 / {total}" in status
     assert at.title[0].value.replace("\\", "") == "Les chiffres clés des SMT en France"
     # Stepping to the end never shows the unticked view.

@@ -244,3 +244,54 @@ def test_full_pass_leaves_data_unchanged():
         at = _run_page(spec)
         assert not at.exception, spec.key
     assert _digest(DATA) == before
+
+
+# --- a table cut short: its header only, or one row ----------------------------------------------------------
+
+def header_only(path: Path, name: str):
+    _write(path, _rows(path)[:1])
+    return 2, None
+
+
+def one_row(path: Path, name: str):
+    rows = _rows(path)
+    if len(rows) - 1 <= 1 or SPECS[name].min_rows <= 1:
+        return None  # the table has one row of its own: nothing is cut
+    _write(path, rows[:2])
+    return 3, None
+
+
+SHORT_FAULTS = [header_only, one_row]
+
+
+@pytest.mark.parametrize("fault", SHORT_FAULTS, ids=[f.__name__ for f in SHORT_FAULTS])
+def test_validate_names_every_table_cut_short(data_copy, fault):
+    cut = {name for name in DATASET_NAMES if fault(data_copy / f"{name}.csv", name) is not None}
+    assert len(cut) >= len(DATASET_NAMES) - 1
+    named = {e.file for e in validate_all(data_copy)}
+    assert {f"{name}.csv" for name in cut} <= named, {f"{name}.csv" for name in cut} - named
+    for name in cut:
+        with pytest.raises(DatasetError, match="row") as err:
+            load_dataset(name, data_copy)
+        assert err.value.file == f"{name}.csv"
+
+
+@pytest.mark.parametrize("name", DATASET_NAMES)
+def test_a_table_cut_short_never_takes_a_page_down(data_copy, dependencies, name):
+    """Header only, then one row: every page that reads the table renders, names the file in an error box and
+    raises nothing; the other parts of the page still render (a title and more than the error)."""
+    original = (data_copy / f"{name}.csv").read_bytes()
+    needing = [s for s in PAGES if name in dependencies[s.key]]
+    for fault in SHORT_FAULTS:
+        (data_copy / f"{name}.csv").write_bytes(original)
+        if fault(data_copy / f"{name}.csv", name) is None:
+            continue
+        st.cache_resource.clear()
+        for spec in needing:
+            at = _run_page(spec)
+            assert not at.exception, (spec.key, fault.__name__, [e.value for e in at.exception])
+            assert at.title, spec.key
+            if name == "sources":
+                continue  # source lines fall back to the raw ids
+            boxes = [e.value for e in at.error] + [c.value for c in at.caption if ":material/error:" in c.value]
+            assert any(f"{name}.csv" in b.replace("\\", "") for b in boxes), (spec.key, fault.__name__, boxes)

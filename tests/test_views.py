@@ -138,13 +138,17 @@ def test_policy_is_split_between_france_and_abroad(frames):
     assert france.takeaway.startswith(f"{len(fr_data)} jalons en France")
 
 
-def test_recommendations_table_counts_actions_per_target(frames):
-    table = build(frames, "recommendation_targets").content
-    by_target = dict(zip(table["Acteur ciblé"], table["Actions"]))
+def test_recommendations_chart_counts_actions_per_target(frames):
+    built = build(frames, "recommendation_targets")
+    by_target = dict(zip(built.data["target_label"], built.data["actions"]))
     recos = frames["recommendations"]
     assert by_target["Organismes de formation"] == int(recos["targets"].str.contains("training_bodies").sum())
-    # Competitiveness + training actions add up to the actions of each target.
-    assert (table.iloc[:, 2] + table.iloc[:, 3] == table["Actions"]).all()
+    assert list(built.data["actions"]) == sorted(built.data["actions"], reverse=True)  # most solicited first
+    # The page's target filter is the view's parameter: only the actions aimed at those players are counted.
+    hospitals = views.build(views.VIEWS_BY_KEY["recommendation_targets"], frames, FilterState(), "fr",
+                            {"targets": ("hospitals",)})
+    assert dict(zip(hospitals.data["target_label"], hospitals.data["actions"]))["Centres hospitaliers"] == 1
+    assert hospitals.takeaway.startswith("1 action")
 
 
 def test_map_and_company_views_apply_the_global_filters(frames):
@@ -269,7 +273,7 @@ def test_slide_show_order_and_moves():
     from smt_dashboard import slides
 
     views_all = slides.ordered()
-    assert [v.key for v in views_all] == [v.key for v in views.VIEWS]
+    assert [v.key for v in views_all] == [v.key for v in views.VIEWS if v.in_show]
     # The briefing page's ticks keep the deck's order.
     assert [v.key for v in slides.ordered(["deals", "swot"])] == ["swot", "deals"]
     # Presenting from a page opens its first view; no wrap-around at either end.

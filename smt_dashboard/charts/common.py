@@ -86,12 +86,12 @@ def to_spec(chart: alt.TopLevelMixin, lang: str = "fr", arrow: bool = False) -> 
     and deep copies (they cost most of a page's rerun time). The builders' charts are tested with
     ``chart.to_dict()``, which validates. With ``arrow=True`` the data become Arrow-serialised named
     datasets, as Streamlit's own Altair path sends them."""
-    from streamlit import dataframe_util
+    from smt_dashboard.st_internals import arrow_bytes
 
     datasets: dict[str, bytes] = {}
 
     def to_arrow(data):
-        payload = dataframe_util.convert_anything_to_arrow_bytes(data)
+        payload = arrow_bytes(data)
         name = hashlib.md5(payload, usedforsecurity=False).hexdigest()
         datasets[name] = payload
         return {"name": name}

@@ -11,13 +11,8 @@ from smt_dashboard.navigation import available_pages
 from tests.e2e.conftest import open_page, wait_ready
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-# Violations inside Streamlit's own widgets that the app cannot change; each is justified in
-# docs/accessibility.md. A node counts as framework-caused only if it sits inside one of these.
-# With the navigation at the top (sections as menus), none is needed: the sidebar's navigation list was the
-# only one (list / listitem), and it is gone.
-FRAMEWORK_CONTAINERS: dict[str, list[str]] = {}
+# No violation is tolerated: with the navigation at the top, Streamlit's own widgets raise none (docs/accessibility.md).
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
-RESULTS: dict[str, list[str]] = {}
 
 
 def _violations(pg) -> list[dict]:
@@ -26,27 +21,11 @@ def _violations(pg) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-def _is_framework(pg, rule: str, target: list) -> bool:
-    containers = FRAMEWORK_CONTAINERS.get(rule, [])
-    if not containers or not target:
-        return False
-    selector = target[0] if isinstance(target[0], str) else target[0][0]
-    return pg.evaluate(
-        "([sel, containers]) => { const el = document.querySelector(sel);"
-        " return !!el && containers.some(c => el.closest(c)); }", [selector, containers])
-
-
 @pytest.mark.parametrize("key,path", PAGES, ids=[k for k, _ in PAGES])
 def test_no_serious_axe_violation_from_app_content(page, server, key, path):
     open_page(page, server, path)
-    own = []
-    framework = []
-    for violation in _violations(page):
-        for node in violation["nodes"]:
-            entry = f"{violation['id']}: {node['html'][:160]}"
-            (framework if _is_framework(page, violation["id"], node["target"]) else own).append(entry)
-    RESULTS[key] = [f"{len(own)} own", f"{len(framework)} framework"]
-    assert own == [], "\n".join(own)
+    found = [f"{violation['id']}: {node['html'][:160]}" for violation in _violations(page) for node in violation["nodes"]]
+    assert found == [], "\n".join(found)
 
 
 def test_sidebar_filters_and_navigation_work_with_the_keyboard(page, server):
@@ -56,12 +35,13 @@ def test_sidebar_filters_and_navigation_work_with_the_keyboard(page, server):
         page.keyboard.press("Tab")
         label = page.evaluate(
             "() => { const el = document.activeElement; if (!el) return '';"
-            " const box = el.closest('[data-testid=\"stMultiSelect\"], [data-testid=\"stSidebarNavLink\"],"
+            " const box = el.closest('[data-testid=\"stMultiSelect\"], [data-testid=\"stTopNavSection\"],"
             " [data-testid=\"stRadio\"]'); return box ? box.innerText.split('\\n')[0] : ''; }")
         if label:
             reached.append(label)
     assert any("Région" in r for r in reached), reached
     assert any("Aire thérapeutique" in r for r in reached), reached
+    assert any("Écosystème" in r for r in reached), reached  # the top menus are reached by Tab too
     # Choose a region with the keyboard only.
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Région") \
         .locator("input").focus()

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.conftest import DATA, rewrite_cell
-from tests.e2e.conftest import free_port, start_server, wait_ready
+from tests.e2e.conftest import assert_no_error, free_port, start_server, wait_ready
 
 PAYLOAD = '<img src="x" onerror="window.__pwned=1">**Jabil** [lien](javascript:window.__pwned=2)'
 
@@ -39,6 +39,7 @@ def test_injected_strings_are_inert(browser, injected_server, path):
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
     assert dialogs == []
+    assert_no_error(page)  # inert because shown as text, not because the page failed
     if path == "swot":
         assert "<img" in page.inner_text("[data-testid='stMainBlockContainer']")  # shown as text
     context.close()

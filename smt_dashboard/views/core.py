@@ -1,0 +1,147 @@
+"""What a view is: its key, page, datasets, the filters that act on it, its own parameters with their slide
+defaults, and a pure build from rows + parameters to a :class:`Built` (title, what to draw, takeaway, the rows
+drawn and the rows behind it, caveats). Pure: no Streamlit, no rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from smt_dashboard import i18n
+from smt_dashboard.filters import FilterState
+
+# Datasets by name, plus the regions GeoJSON (a dict) under REGIONS for the map.
+Frames = Mapping[str, Any]
+Params = Mapping[str, Any]
+REGIONS = "regions"
+ALL_FILTERS = ("regions", "areas", "models", "nationalities")
+# chart: an Altair chart; table: a DataFrame; map: a MapImage; swot: a SwotGrid; figures: headline figures;
+# empty: nothing to draw under these filters (the takeaway says why).
+KINDS = ("chart", "table", "map", "swot", "figures", "empty")
+_SOURCE_COLUMNS = ("source_id", "subindex_source_id", "cited_source_ids")
+
+
+@dataclass(frozen=True)
+class MapImage:
+    """What the static map draws (rendered by maps_static when the deck is built)."""
+
+    geo: dict
+    rows: pd.DataFrame
+    products: pd.DataFrame
+    selected: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SwotGrid:
+    """The four SWOT quadrants: (code, label, item texts) in the study's order."""
+
+    quadrants: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A view ready to show: title, what to draw (``kind`` says which), the takeaway, the rows behind it (for its
+    source line) and the rows drawn (``data``: what the export menu gives; the rows behind it when None)."""
+
+    title: str
+    kind: str
+    content: Any
+    takeaway: str
+    rows: pd.DataFrame
+    subtitle: str = ""
+    extra_source_ids: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()  # what changes how the figure reads (speaker notes, the slide show)
+    data: pd.DataFrame | None = None
+    figures: tuple = ()  # headline figures (the overview's cards), beside their table
+
+    @property
+    def drawn(self) -> pd.DataFrame:
+        """The rows a reader gets in the export menu."""
+        return self.rows if self.data is None else self.data
+
+
+@dataclass(frozen=True)
+class View:
+    """One view: its page, the datasets it reads, its builder, the global filters that act on it (declared here
+    only: the page's "Filtered here by…" line is derived from its views), its own parameters with the defaults
+    a slide uses, and whether the slide show and the deck offer it by default."""
+
+    key: str
+    page: str
+    datasets: tuple[str, ...]
+    build: Callable[[Frames, FilterState, str, Params], Built]
+    applies: tuple[str, ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()
+    in_show: bool = True
+    chart_width: int = 1000  # px given to charts without their own width, for a 16:9 slide
+    facet_size: tuple[int, int | None] | None = None  # panel width (and height) of a faceted chart on a slide
+    defaults: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "defaults", MappingProxyType(dict(self.params)))
+
+    def label(self, lang: str) -> str:
+        """The view's name in the selection list."""
+        return i18n.t(f"briefing.view.{self.key}", lang)
+
+    def resolve(self, params: Mapping[str, Any] | None = None) -> tuple[tuple[str, Any], ...]:
+        """The parameters a build uses: the defaults, overridden by ``params`` (lists become tuples, so that the
+        result can key a cache). An unknown parameter is a programming error."""
+        merged = dict(self.params)
+        for name, value in (params or {}).items():
+            if name not in merged:
+                raise KeyError(f"view {self.key!r} has no parameter {name!r}")
+            merged[name] = tuple(value) if isinstance(value, list) else value
+        return tuple(sorted(merged.items()))
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    """A string of the views' own catalogue (``briefing.*``)."""
+    return i18n.t(f"briefing.{key}", lang, **kwargs)
+
+
+def n(value: object, lang: str) -> str:
+    return i18n.fmt_number(value, lang)
+
+
+def chart_titles(chart: object) -> tuple[str, str]:
+    """(title, subtitle) of a chart made with charts.common.titled ("" when absent)."""
+    params = getattr(chart, "title", None)
+
+    def text(value: object) -> str:
+        if isinstance(value, (list, tuple)):
+            return " ".join(str(v) for v in value)
+        return value if isinstance(value, str) else ""
+
+    return text(getattr(params, "text", params)), text(getattr(params, "subtitle", ""))
+
+
+def chart(content: alt.TopLevelMixin, takeaway: str, rows: pd.DataFrame, data: pd.DataFrame | None = None,
+          extra: tuple[str, ...] = ()) -> Built:
+    """A chart view: its title and subtitle are the chart's own."""
+    title, subtitle = chart_titles(content)
+    return Built(title, "chart", content, takeaway, rows, subtitle, extra, data=data)
+
+
+def empty(title: str, rows: pd.DataFrame, lang: str, takeaway: str | None = None) -> Built:
+    """No data under the active filters or parameters: the slide says so rather than drawing an empty chart."""
+    return Built(title, "empty", None, takeaway or t("empty", lang), rows)
+
+
+def source_rows(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The source columns of several tables stacked (for one source line over different tables)."""
+    # Plain lists: selecting and concatenating a score of small frames cost ~30 ms per briefing rerun.
+    frames = tuple(f for f in frames if not f.empty)
+    present = [c for c in _SOURCE_COLUMNS if any(c in f.columns for f in frames)]
+    if not present:
+        return pd.DataFrame({"source_id": []})
+    values: dict[str, list] = {c: [] for c in present}
+    for f in frames:
+        for c in present:
+            values[c] += f[c].tolist() if c in f.columns else [None] * len(f)
+    return pd.DataFrame(values)

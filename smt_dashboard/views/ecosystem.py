@@ -1,0 +1,226 @@
+"""Views of the ecosystem: the map and the companies, the region / area profile, the SMT catalogue and the
+funding of the French companies."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from smt_dashboard import catalogue as cat
+from smt_dashboard import ecosystem, filters, i18n, policy, profiles
+from smt_dashboard import funding as fd
+from smt_dashboard.charts import catalogue as catalogue_charts
+from smt_dashboard.charts import ecosystem as eco_charts
+from smt_dashboard.charts import funding as funding_charts
+from smt_dashboard.datasets import region_names
+from smt_dashboard.filters import FilterState
+from smt_dashboard.views.core import REGIONS, Built, Frames, MapImage, Params, chart, empty, n, source_rows, t
+
+
+def ecosystem_map(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The map of the companies in France (static image), with the leading region."""
+    geo = frames[REGIONS]
+    rows = ecosystem.france_view(frames["companies"], state)
+    products = frames["company_products"]
+    summary = ecosystem.region_summary(rows, region_names(geo))
+    image = MapImage(geo, rows, products[products["company_id"].isin(rows["company_id"])], state.regions)
+    title = t("title.map", lang)
+    if rows.empty:
+        takeaway = t("empty", lang)
+    else:
+        c = ecosystem.counts(rows)
+        top = summary.sort_values(["companies", "employees"], ascending=False).iloc[0]
+        takeaway = t("take.map", lang, n=n(c.companies, lang), french=n(c.french, lang), foreign=n(c.foreign, lang),
+                     regions=n(int((summary["companies"] > 0).sum()), lang), top=top["region_name"],
+                     k=n(top["companies"], lang))
+    rows_behind = rows if not rows.empty else filters.france_companies(frames["companies"])
+    return Built(title, "map", image, takeaway, rows_behind, extra_source_ids=("datafrance",))
+
+
+def companies_by_model(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Companies per product model and nationality, and the most common model."""
+    rows = ecosystem.france_view(frames["companies"], state)
+    if rows.empty:
+        return empty(i18n.t("map.chart.models.title", lang), filters.france_companies(frames["companies"]), lang)
+    models = ecosystem.model_breakdown(rows, lang)
+    per_model = models.groupby("model_label", sort=False)["companies"].sum()
+    takeaway = t("take.models", lang, model=per_model.idxmax(), n=n(per_model.max(), lang), total=n(len(rows), lang))
+    return chart(eco_charts.model_breakdown_chart(models, lang), takeaway, rows,
+                 models[["model_label", "nationality_label", "companies"]])
+
+
+def us_comparison(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Company sizes in France against the study's US companies (the map page's comparison)."""
+    companies = frames["companies"]
+    rows, us_rows = ecosystem.france_view(companies, state), ecosystem.us_view(companies, state)
+    sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
+    if sizes.empty:
+        return empty(i18n.t("map.chart.sizes.title", lang), companies, lang)
+    french = ecosystem.size_range(rows[rows["scope"] == "french"])
+    if french.n:
+        takeaway = i18n.t("map.us.observation", lang, smallest=n(french.smallest, lang), largest=n(french.largest, lang),
+                          n=n(french.n, lang), larger=n(ecosystem.count_larger_than(us_rows, french.largest), lang),
+                          us=n(len(us_rows), lang))
+    else:
+        takeaway = i18n.t("map.us.observation_no_french", lang)
+    return chart(eco_charts.size_band_chart(sizes, lang), takeaway, pd.concat([us_rows, rows]),
+                 sizes[["group_label", "band_label", "companies"]])
+
+
+def profile(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The region / therapy-area profile as a table: each figure beside France's."""
+    title = i18n.t("nav.profile", lang)
+    if not profiles.is_profiled(state):
+        return Built(title, "empty", None, i18n.t("profile.choose", lang), source_rows(frames["companies"]))
+    options = filters.FilterOptions(regions=region_names(frames[REGIONS]))
+    built = profiles.build(frames, state, options, lang)
+    return Built(i18n.t("profile.title", lang, scope=built.title), "table", profiles.lines_table(built, lang),
+                 built.takeaway, profiles.source_rows(built))
+
+
+def catalogue_heatmap(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The SMT by category × therapy area (therapy-area filter applied), leading category and area."""
+    catalogue = frames["smt_catalogue"]
+    rows = cat.filtered_catalogue(catalogue, state)
+    grand_total = int(catalogue["smt_count"].sum())
+    if rows.empty:
+        return empty(i18n.t("catalogue.heatmap_title", lang, n=0), catalogue, lang,
+                     i18n.t("catalogue.empty_area", lang, total=n(grand_total, lang)))
+    totals = cat.category_totals(rows, grand_total)
+    total = int(totals["smt_count"].sum())
+    cells = cat.heatmap_cells(rows, lang, grand_total)
+    content = catalogue_charts.heatmap(
+        cells, i18n.t("catalogue.heatmap_title", lang, n=n(total, lang)),
+        i18n.t("catalogue.heatmap_subtitle", lang, total=n(grand_total, lang)), i18n.t("catalogue.axis_category", lang),
+        i18n.t("catalogue.axis_area", lang), i18n.t("catalogue.axis_count", lang))
+    top_category = totals.sort_values("smt_count", ascending=False, kind="stable").iloc[0]
+    top_area = cat.area_totals(rows, grand_total).iloc[0]
+    takeaway = t("take.catalogue", lang, n=n(total, lang), category=i18n.label("category", top_category["category"], lang),
+                 k=n(top_category["smt_count"], lang), area=i18n.label("area", top_area["therapy_area"], lang),
+                 a=n(top_area["smt_count"], lang), share=cat.pct_whole(top_area["share_pct"], lang))
+    return chart(content, takeaway, rows, cat.heatmap_table(cells, lang))
+
+
+def approvals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """CE marking and FDA approval of the available SMT, per category."""
+    table = frames["smt_approvals"]
+    totals = cat.approval_totals(table)
+    long = cat.approvals_long(table, lang)
+    content = catalogue_charts.approvals(
+        long, i18n.t("catalogue.approvals_title", lang, n=n(totals["available"], lang)),
+        i18n.t("catalogue.approvals_subtitle", lang), i18n.t("catalogue.axis_share", lang),
+        i18n.t("catalogue.authority_legend", lang))
+    takeaway = t("take.approvals", lang, n=n(totals["available"], lang), ce=n(totals["ce_marked"], lang),
+                 ce_pct=cat.pct_whole(totals["ce_pct"], lang), fda=n(totals["fda_approved"], lang),
+                 fda_pct=cat.pct_whole(totals["fda_pct"], lang))
+    return chart(content, takeaway, table, cat.approvals_table(long, lang))
+
+
+def reimbursement(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """French reimbursement status of the available SMT."""
+    table = frames["smt_reimbursement"]
+    total = int(table["smt_count"].sum())
+    status_rows = cat.reimbursement_rows(table, lang)
+    content = catalogue_charts.reimbursement(
+        status_rows, i18n.t("catalogue.reimbursement_title", lang, n=n(total, lang)),
+        i18n.t("catalogue.reimbursement_subtitle", lang), i18n.t("catalogue.axis_count", lang))
+    k = cat.financed_or_in_progress(table)
+    takeaway = t("take.reimbursement", lang, n=n(k, lang), total=n(total, lang),
+                 share=cat.pct_whole(100 * k / total if total else None, lang))
+    return chart(content, takeaway, table, cat.reimbursement_table(status_rows, lang))
+
+
+def dtx_areas(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Digital therapeutics with a drug-maker partner, per therapy area (therapy-area filter applied)."""
+    rows = cat.dtx_areas(frames["digital_therapeutics_areas"], state, lang)
+    title = i18n.t("catalogue.dtx_areas_title", lang)
+    if rows.empty:
+        return empty(title, frames["digital_therapeutics_areas"], lang, i18n.t("catalogue.dtx_empty_area", lang))
+    content = catalogue_charts.dtx_areas(rows, title, i18n.t("catalogue.dtx_areas_subtitle", lang),
+                                         i18n.t("catalogue.axis_dtx", lang))
+    top = rows.sort_values("dtx_count", ascending=False, kind="stable").iloc[0]
+    takeaway = t("take.dtx_areas", lang, n=n(rows["dtx_count"].sum(), lang), area=i18n.label("area", top["therapy_area"], lang),
+                 k=n(top["dtx_count"], lang))
+    return chart(content, takeaway, rows, cat.dtx_areas_table(rows, lang))
+
+
+# --- funding: the page's selection (companies, types, period) is each view's parameters ------------------------
+
+FUNDING_PARAMS = (("companies", ()), ("types", ()), ("period", None))
+
+
+def _selected(frames: Frames, state: FilterState, p: Params) -> pd.DataFrame:
+    return fd.select(frames["funding_rounds"], frames["companies"], state, tuple(p["companies"]), tuple(p["types"]),
+                     p["period"])
+
+
+def funding_totals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Funding of the French SMT companies by type of operation, as a table."""
+    rounds = _selected(frames, state, p)
+    title = t("title.funding_totals", lang)
+    if rounds.empty:
+        return empty(title, frames["funding_rounds"], lang)
+    totals = fd.totals_by_type(rounds)
+    raised = totals[totals["round_type"] == "fundraising"]
+    if raised.empty:
+        takeaway = t("take.funding_no_raise", lang, n=n(len(rounds), lang))
+    else:
+        r = raised.iloc[0]
+        takeaway = t("take.funding_totals", lang, total=i18n.fmt_meur(r["total_meur"], lang), n=n(r["rounds"], lang),
+                     nc=n(r["undisclosed"], lang))
+        check = fd.published_check(rounds, frames["funding_context"])
+        unselected = not (p["companies"] or p["types"] or p["period"])
+        if not state.is_filtered and unselected and check.published_meur is not None:
+            takeaway += " " + t("take.funding_published", lang, published=i18n.fmt_meur(check.published_meur, lang))
+    return Built(title, "table", fd.totals_table(totals, lang), takeaway, rounds)
+
+
+def funding_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Every dated funding operation, one lane per company, and the largest one."""
+    dated, _ = fd.split_dated(_selected(frames, state, p))
+    if dated.empty:
+        return empty(i18n.t("funding.timeline_title", lang), frames["funding_rounds"], lang)
+    marks, aggregated = fd.timeline_data(dated, lang)
+    known = dated.dropna(subset=["amount_meur"]).sort_values("amount_meur", ascending=False)
+    span = {"n": n(len(dated), lang), "first": int(dated["year"].min()), "last": int(dated["year"].max())}
+    if known.empty:
+        takeaway = t("take.funding_timeline_nc", lang, **span)
+    else:
+        top = known.iloc[0]
+        takeaway = t("take.funding_timeline", lang, company=top["company"], amount=i18n.fmt_meur(top["amount_meur"], lang),
+                     date=policy.format_partial_date(top["date"], lang),
+                     type=i18n.label("round", top["round_type"], lang).lower(), **span)
+    return chart(funding_charts.timeline_chart(marks, lang, aggregated), takeaway, dated, marks)
+
+
+def funding_yearly(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Disclosed amounts per year and type, and the year that raised the most."""
+    dated, _ = fd.split_dated(_selected(frames, state, p))
+    if dated.empty:
+        return empty(i18n.t("funding.yearly_title", lang), frames["funding_rounds"], lang)
+    yearly = fd.yearly_totals(dated, lang)
+    per_year = yearly.groupby("year")["total_meur"].sum(min_count=1).dropna()
+    if per_year.empty:
+        takeaway = t("take.funding_timeline_nc", lang, n=n(len(dated), lang), first=int(dated["year"].min()),
+                     last=int(dated["year"].max()))
+    else:
+        takeaway = t("take.funding_yearly", lang, year=int(per_year.idxmax()), amount=i18n.fmt_meur(per_year.max(), lang),
+                     total=i18n.fmt_meur(per_year.sum(), lang))
+    return chart(funding_charts.yearly_chart(yearly, lang), takeaway, dated, yearly)
+
+
+def funding_investors(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Investors seen in more than one operation (bars); the others are named in the takeaway."""
+    selected = _selected(frames, state, p)
+    title = i18n.t("funding.investors_title", lang)
+    counts = fd.investor_counts(selected) if not selected.empty else pd.DataFrame()
+    if counts.empty:
+        return empty(title, frames["funding_rounds"], lang, i18n.t("funding.no_investors", lang))
+    named = selected[selected["investors"].notna()]
+    # A bar of 1 for each investor seen once would say nothing that their list does not.
+    repeat = counts[counts["rounds"] > 1].head(30)
+    if repeat.empty:
+        return empty(title, named, lang, i18n.t("funding.investors_none_repeat", lang))
+    top = repeat.iloc[0]
+    takeaway = t("take.funding_investors", lang, investor=top["investor"], k=n(top["rounds"], lang),
+                 repeat=n(len(repeat), lang), total=n(len(counts), lang))
+    return chart(funding_charts.investors_chart(repeat, lang, len(repeat), len(counts)), takeaway, named, repeat)

@@ -1,0 +1,94 @@
+"""Views of France abroad: the 2018 deal benchmark and the digital health index (ranking, countries compared,
+re-weighting, France's rank over every weighting)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from smt_dashboard import deals as dl
+from smt_dashboard import health_index as hx
+from smt_dashboard import i18n
+from smt_dashboard.charts import deals as deals_charts
+from smt_dashboard.charts import health_index as index_charts
+from smt_dashboard.filters import FilterState
+from smt_dashboard.views.core import Built, Frames, Params, chart, empty, n, t
+
+
+def deals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """2018 digital-health deals by country and by city (each level on its own scale), and France's share."""
+    table = frames["deals_2018"]
+    share = dl.france_share(table)
+    ranked = dl.ordered(dl.geographies(table, lang), p["metric"], p["sort"])
+    rows = dl.chart_rows(ranked, p["metric"], lang)
+    takeaway = t("take.deals", lang, france=n(share.deals, lang), world=n(share.world, lang),
+                 share=i18n.fmt_pct(share.share_pct, lang))
+    return chart(deals_charts.deals_bars(rows, p["metric"], lang), takeaway, pd.concat([ranked, share.rows]), rows)
+
+
+def index_ranking(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The published digital health index ranking and France's place in it."""
+    index = frames["digital_health_index"]
+    published = hx.published_ranking(index, lang)
+    france, leader = published[published["is_france"]], published.iloc[0]
+    content = index_charts.ranking_chart(published, lang)
+    if france.empty:
+        takeaway = t("take.index_no_france", lang, leader=leader["name"], score=i18n.fmt_number(leader["index"], lang, 2))
+    else:
+        fr = france.iloc[0]
+        takeaway = t("take.index", lang, rank=i18n.ordinal(int(fr["rank"]), lang), n=n(len(published), lang),
+                     score=i18n.fmt_number(fr["index"], lang, 2), leader=leader["name"],
+                     leader_score=i18n.fmt_number(leader["index"], lang, 2))
+        try:  # the study's own chart shows fewer countries: say France's rank there too
+            chart_rank, chart_n = hx.rank_in_study_chart(index)
+            takeaway += " " + t("take.index_study_chart", lang, rank=i18n.ordinal(chart_rank, lang), n=n(chart_n, lang))
+        except KeyError:
+            pass
+    return chart(content, takeaway, index, published[["label", "name", "index", "rank", "is_france"]])
+
+
+def index_compare(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The chosen countries on the three sub-indices."""
+    index = frames["digital_health_index"]
+    codes = tuple(c for c in p["countries"] if c in set(index["country_code"]))
+    labels = {code: i18n.t(f"index.sub.{code}", lang) for code in hx.SUBINDICES}
+    long = hx.comparison_rows(index, codes, labels, lang) if codes else pd.DataFrame()
+    title = i18n.t("index.compare_heading", lang)
+    if long.empty:
+        return empty(title, index, lang, i18n.t("index.compare_empty", lang))
+    best = long.loc[long["score"].idxmax()]
+    takeaway = t("take.index_compare", lang, n=n(long["country_code"].nunique(), lang), name=best["country"],
+                 sub=best["subindex_label"], value=i18n.fmt_number(best["score"], lang, 1))
+    return chart(index_charts.comparison_chart(long, lang), takeaway, index[index["country_code"].isin(codes)], long)
+
+
+def index_reweighted(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The countries ranked under the chosen weights of the three sub-indices, France's rank first."""
+    index = frames["digital_health_index"]
+    complete, _ = hx.split_complete(index)
+    title = i18n.t("index.reweight_heading", lang)
+    if complete.empty:
+        return empty(title, index, lang, i18n.t("index.no_subindices", lang))
+    weights = tuple(p["weights"])
+    current = hx.reweighted(index, weights, lang)
+    fr = current[current["is_france"]]
+    text = hx.weights_text(weights, lang)
+    if fr.empty:
+        takeaway = t("take.index_reweighted_no_france", lang, weights=text)
+    else:
+        takeaway = t("take.index_reweighted", lang, rank=i18n.ordinal(int(fr.iloc[0]["rank"]), lang),
+                     n=n(len(current), lang), weights=text, score=i18n.fmt_number(fr.iloc[0]["score"], lang, 2))
+    return chart(index_charts.reweighted_chart(current, text, lang), takeaway, complete,
+                 current[["label", "name", "score", "rank", "published_rank", "is_france"]])
+
+
+def index_rank_range(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """France's rank for every weighting of the three sub-indices (the chosen weighting marked)."""
+    index = frames["digital_health_index"]
+    complete, _ = hx.split_complete(index)
+    if hx.FRANCE not in set(complete["country_code"]):
+        return empty(i18n.t("index.simplex_title", lang), index, lang, i18n.t("index.no_france_sub", lang))
+    robust = hx.rank_over_simplex(index)
+    content = index_charts.simplex_chart(robust.grid, tuple(p["weights"]), lang)
+    takeaway = t("take.index_range", lang, best=i18n.ordinal(robust.min_rank, lang),
+                 worst=i18n.ordinal(robust.max_rank, lang), n=n(robust.countries, lang))
+    return chart(content, takeaway, complete, robust.grid[["policy_pct", "readiness_pct", "use_pct", "rank"]])

@@ -1,0 +1,136 @@
+"""Views of France's position: the overview's headline figures, the SWOT, the policy timelines, the market and the
+recommendations."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from smt_dashboard import headlines, i18n, market, policy, recommendations, swot
+from smt_dashboard.charts import market as market_charts
+from smt_dashboard.charts import policy as policy_charts
+from smt_dashboard.charts import recommendations as reco_charts
+from smt_dashboard.charts import swot as swot_charts
+from smt_dashboard.filters import FilterState
+from smt_dashboard.projections import inputs_from_table
+from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
+from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, empty, n, source_rows, t
+
+
+def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The overview's headline figures (``figures``: one card each on the page; a table on a slide)."""
+    hs = headlines.all_headlines(frames, state, lang)
+    by_key = {h.key: h for h in hs}
+    filtered = " (" + i18n.t("common.filtered", lang) + ")"
+    # Under a filter, the figures it cannot reach say so: never filtered and national figures side by side unmarked.
+    national = " (" + i18n.t("common.national", lang) + ")" if state.is_filtered else ""
+    table = pd.DataFrame({
+        t("col.indicator", lang): [i18n.t(f"overview.label.{h.key}", lang) + (filtered if h.filtered else national)
+                                   for h in hs],
+        t("col.value", lang): [h.display for h in hs],
+        t("col.detail", lang): [h.detail + (" · " + h.national if h.national else "") for h in hs],
+    })
+    horizon = inputs_from_table(frames["jobs_projection_inputs"]).horizon_year
+    takeaway = t("take.overview", lang, smt=by_key["smt"].display, companies=by_key["companies"].display,
+                 deals=by_key["deals"].display, jobs=by_key["jobs"].display, year=horizon)
+    return Built(t("title.overview", lang), "table", table, takeaway, source_rows(*(h.rows for h in hs)),
+                 figures=tuple(hs))
+
+
+def swot_grid(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The SWOT's four quadrants (a 2 × 2 grid on the slide) and how many items the data backs."""
+    items, evidence = frames["swot"], frames["swot_evidence"]
+    quadrants = swot.by_quadrant(items)
+    grid = SwotGrid(tuple((q, i18n.label("quadrant", q, lang),
+                           tuple(i18n.pick(r, "text", lang) or "" for _, r in rows.iterrows()))
+                          for q, rows in quadrants.items()))
+    n_with, total = swot.coverage(items, evidence)
+    counts = {q: n(len(rows), lang) for q, rows in quadrants.items()}
+    takeaway = t("take.swot", lang, strengths=counts["strength"], weaknesses=counts["weakness"],
+                 opportunities=counts["opportunity"], threats=counts["threat"], backed=n(n_with, lang), total=n(total, lang))
+    return Built(t("title.swot", lang), "swot", grid, takeaway, items)
+
+
+def swot_axes(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The SWOT items per quadrant × analysis axis, and how many of them the data backs."""
+    items, evidence = frames["swot"], frames["swot_evidence"]
+    counts = swot.axis_counts(items, evidence, lang)
+    content = swot_charts.axis_grid(
+        counts, [i18n.label("quadrant", q, lang) for q in SWOT_QUADRANTS], [i18n.label("axis", a, lang) for a in AXES],
+        i18n.t("swot.chart_title", lang), i18n.t("swot.chart_subtitle", lang), i18n.t("swot.chart_items", lang),
+        i18n.t("swot.chart_evidence", lang))
+    per_axis = counts.groupby("axis_label", sort=False)["items"].sum()
+    takeaway = t("take.swot_axes", lang, axis=per_axis.idxmax(), k=n(per_axis.max(), lang), total=n(len(items), lang))
+    return chart(content, takeaway, items, counts[["quadrant_label", "axis_label", "items", "with_evidence"]])
+
+
+def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Policy and regulatory milestones on a timeline, for the chosen jurisdictions (all when none) and period."""
+    events = frames["policy_timeline"]
+    jurisdictions = tuple(p["jurisdictions"])
+    france_only = jurisdictions == ("FR",)
+    abroad = tuple(c for c in policy.JURISDICTIONS if c != "FR")
+    period = tuple(p["period"]) if p["period"] else policy.year_bounds(events)
+    rows = policy.timeline_rows(events, lang, jurisdictions, period)
+    if rows.empty:
+        key = "view.policy_france" if france_only else "view.policy_international" if jurisdictions == abroad else None
+        title = t(key, lang) if key else i18n.t("policy.timeline_title", lang, start=period[0], end=period[1])
+        return empty(title, events, lang, i18n.t("policy.no_events", lang))
+    start, end = int(rows["year"].min()), int(rows["year"].max())
+    if france_only:
+        title = t("title.policy_fr", lang, start=start, end=end)
+    elif jurisdictions == abroad:
+        title = t("title.policy_intl", lang, start=start, end=end)
+    else:
+        title = i18n.t("policy.timeline_title", lang, start=period[0], end=period[1])
+    content = policy_charts.timeline(
+        rows, title, i18n.t("policy.timeline_subtitle", lang), i18n.t("policy.legend", lang),
+        {"title": i18n.t("policy.tooltip_title", lang), "date": i18n.t("policy.tooltip_date", lang),
+         "detail": i18n.t("policy.tooltip_detail", lang)})
+    if france_only:
+        latest = rows.iloc[-1]
+        takeaway = t("take.policy_fr", lang, n=n(len(rows), lang), start=start, end=end, date=latest["date_label"],
+                     title=latest["title"])
+    else:
+        counts = rows["jurisdiction_label"].value_counts()
+        key = "take.policy_intl" if jurisdictions == abroad else "take.policy_all"
+        takeaway = t(key, lang, n=n(len(rows), lang), start=start, end=end, top=counts.index[0], k=n(counts.iloc[0], lang))
+    return chart(content, takeaway, rows, rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]])
+
+
+def market_size(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The digital-health market as ranges, 2018 → 2025, with the published growth rate."""
+    size = frames["market_size"]
+    ranges = market.size_ranges(size, lang)
+    rate = market.growth(size)
+    content = market_charts.size_ranges(ranges, i18n.t("market.size_title", lang), i18n.t("market.size_subtitle", lang),
+                                        i18n.t("market.y_title", lang))
+    first, last = ranges.iloc[0], ranges.iloc[-1]
+    takeaway = t("take.market", lang, start=int(first["year"]), start_range=first["range_label"], end=int(last["year"]),
+                 end_range=last["range_label"], cagr=market.fmt_pct_range(rate.published_low, rate.published_high, lang))
+    return chart(content, takeaway, size, ranges[["year", "value_low", "value_high", "unit", "range_label"]])
+
+
+def adoption(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The adoption survey figures by audience, and the highest of them."""
+    rows = market.adoption_rows(frames["adoption_survey"], lang)
+    content = market_charts.adoption(rows, i18n.t("market.adoption_title", lang), i18n.t("market.adoption_subtitle", lang),
+                                     i18n.t("market.x_title", lang), i18n.t("market.legend", lang))
+    top = rows.loc[rows["value_pct"].idxmax()]
+    takeaway = t("take.adoption", lang, value=top["value_label"], label=top["label"], n=n(len(rows), lang))
+    return chart(content, takeaway, rows, rows[["audience_label", "label", "value_label"]])
+
+
+def recommendation_targets(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Recommended actions per target player (those aimed at the chosen players, all when none), most solicited
+    first."""
+    recos = frames["recommendations"]
+    shown = recommendations.filter_by_targets(recos, tuple(p["targets"]))
+    title = i18n.t("recommendations.chart_title", lang)
+    if shown.empty:
+        return empty(title, recos, lang, i18n.t("recommendations.no_match", lang))
+    counts = recommendations.target_counts(shown, lang)
+    content = reco_charts.targets(counts, title, i18n.t("recommendations.chart_subtitle", lang),
+                                  i18n.t("recommendations.x_title", lang))
+    top = counts.iloc[0]
+    takeaway = t("take.reco", lang, n=n(len(shown), lang), target=top["target_label"], k=n(top["actions"], lang))
+    return chart(content, takeaway, shown, counts[["target_label", "actions"]])

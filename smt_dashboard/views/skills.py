@@ -1,0 +1,154 @@
+"""Views of jobs and skills: the jobs projection (the study's or a simulated scenario), the phases the job sheets
+name, the companies' creation history and the UX/UI training offer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from smt_dashboard import filters, i18n, study
+from smt_dashboard import jobs as jb
+from smt_dashboard import trainings as trn
+from smt_dashboard.charts import jobs as jobs_charts
+from smt_dashboard.charts import trainings as training_charts
+from smt_dashboard.filters import FilterState
+from smt_dashboard.projections import inputs_from_table
+from smt_dashboard.views.core import Built, Frames, Params, chart, empty, n, source_rows, t
+
+# The simulator's assumptions, in the units its sliders show (None: the study's own value).
+SCENARIO_PARAMS = (("cagr_pct", None), ("employees", None), ("growth_pct", None), ("horizon", None), ("base", None),
+                   ("types", None))
+
+
+def scenario(inputs_df, p: Params):
+    """(the study's inputs, the scenario's inputs) for the view's parameters."""
+    defaults = inputs_from_table(inputs_df)
+
+    def pick(name: str, default: float) -> float:
+        return default if p[name] is None else p[name]
+
+    inputs = jb.scenario_inputs(defaults, pick("cagr_pct", defaults.companies_cagr * 100),
+                                pick("employees", defaults.employees_per_company),
+                                pick("growth_pct", defaults.headcount_growth * 100), int(pick("horizon", defaults.horizon_year)),
+                                pick("base", defaults.base_headcount), int(pick("types", defaults.job_types)))
+    # Sliders show rounded percentages: the study's own values must still read as the study's scenario.
+    if p["cagr_pct"] is None:
+        inputs = replace(inputs, companies_cagr=defaults.companies_cagr)
+    if p["growth_pct"] is None:
+        inputs = replace(inputs, headcount_growth=defaults.headcount_growth)
+    return defaults, inputs
+
+
+def jobs_projection(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The jobs model for the study's assumptions (or the simulator's), against the published figures."""
+    inputs_df, published = frames["jobs_projection_inputs"], frames["jobs_projection_published"]
+    defaults, inputs = scenario(inputs_df, p)
+    projection = jb.simulate(inputs)
+    summary = jb.scenario_summary(projection, inputs.job_types)
+    chart_data = jb.scenario_chart_data(projection, published, lang)
+    content = jobs_charts.scenario(
+        chart_data, i18n.t("jobs.sim_chart_title", lang, start=inputs.start_year, year=summary["year"]),
+        i18n.t("jobs.sim_chart_subtitle", lang, cagr=i18n.fmt_pct(inputs.companies_cagr * 100, lang, 1),
+               employees=n(inputs.employees_per_company, lang), growth=i18n.fmt_pct(inputs.headcount_growth * 100, lang, 0),
+               base=n(inputs.base_headcount, lang)),
+        i18n.t("jobs.axis_year", lang), i18n.t("jobs.axis_jobs", lang), i18n.t("jobs.legend_series", lang))
+    published_total = published.set_index("year")["jobs_total"].get(summary["year"])
+    if inputs == defaults:
+        takeaway = t("take.jobs", lang, jobs=n(summary["jobs_total"], lang), year=summary["year"],
+                     published=n(published_total, lang), per_type=n(summary["per_type"], lang), types=n(inputs.job_types, lang))
+    else:
+        takeaway = t("take.jobs_scenario", lang, jobs=n(summary["jobs_total"], lang), year=summary["year"],
+                     per_type=n(summary["per_type"], lang), types=n(inputs.job_types, lang))
+    # The study's own scope, said wherever the figure goes (slide show, deck notes): an optimistic scenario that
+    # leaves the drug makers' SMT jobs out.
+    scope = frames["jobs_projection_scope"]
+    stated = study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
+    caveats = (i18n.t("jobs.scope_line", lang),) if stated else ()
+    return replace(chart(content, takeaway, source_rows(inputs_df, published, scope), jb.scenario_table(chart_data, lang)),
+                   caveats=caveats)
+
+
+def jobs_phases(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Which development phases each job family's sheet names (an empty cell: not named, not "not involved")."""
+    families, phases = frames["job_families"], frames["job_family_phases"]
+    eight = jb.eight_families(families)
+    matrix = jb.phase_matrix(families, phases, lang)
+    content = jobs_charts.phase_matrix(
+        matrix, i18n.t("jobs.matrix_title", lang, n=n(len(eight), lang)),
+        [i18n.t("jobs.matrix_subtitle", lang), i18n.t("jobs.matrix_subtitle2", lang)],
+        i18n.t("jobs.col.family", lang), i18n.t("jobs.axis_phase", lang), i18n.t("jobs.legend_status", lang),
+        i18n.t("jobs.tooltip_quote", lang))
+    cited = matrix[matrix["cited"]]
+    per_phase = cited.groupby("phase_label", sort=False).size()
+    takeaway = t("take.jobs_phases", lang, phase=per_phase.idxmax(), k=n(per_phase.max(), lang), total=n(len(eight), lang))
+    return replace(chart(content, takeaway, phases, jb.phase_matrix_table(matrix, lang)),
+                   caveats=(i18n.t("jobs.matrix_caveat_short", lang),))
+
+
+def jobs_history(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """SMT companies by year of creation (cumulative), and their yearly growth against the study's assumption."""
+    history = frames["company_creation_history"]
+    growth = jb.history_cagr(history)
+    first, last = int(history["year"].min()), int(history["year"].max())
+    try:
+        study_cagr = inputs_from_table(frames["jobs_projection_inputs"]).companies_cagr
+    except (KeyError, ValueError):
+        study_cagr = None
+    subtitle = i18n.t("jobs.history_subtitle", lang, first=first, last=last, cagr=i18n.fmt_pct(growth * 100, lang, 1))
+    if study_cagr is not None:
+        subtitle += i18n.t("jobs.history_study", lang, study=i18n.fmt_pct(study_cagr * 100, lang, 0))
+    content = jobs_charts.creation_history(history, i18n.t("jobs.history_title", lang, first=first, last=last), subtitle,
+                                           i18n.t("jobs.axis_year", lang), i18n.t("jobs.axis_companies", lang))
+    end = history.sort_values("year").iloc[-1]
+    takeaway = t("take.jobs_history", lang, n=n(end["companies"], lang), year=int(end["year"]), first=first,
+                 cagr=i18n.fmt_pct(growth * 100, lang, 1))
+    return replace(chart(content, takeaway, history, jb.history_table(history, lang)),
+                   caveats=(i18n.t("jobs.history_caveat", lang),))
+
+
+def _campuses(frames: Frames, state: FilterState):
+    return filters.judge_region(frames["training_ux_establishments"], state, frames["cities"]).rows
+
+
+def trainings_by_city(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Campuses offering an initial UX/UI design programme, per city (in the selected regions)."""
+    campuses = _campuses(frames, state)
+    if campuses.empty:
+        return empty(i18n.t("trainings.city_title", lang), frames["training_ux_establishments"], lang)
+    rows = trn.campuses_by_city(campuses, lang)
+    content = training_charts.campuses_by_city(rows, i18n.t("trainings.city_title", lang),
+                                               i18n.t("trainings.city_subtitle", lang),
+                                               i18n.t("trainings.axis_campuses", lang),
+                                               i18n.t("trainings.col.establishments", lang))
+    top = rows.iloc[0]
+    takeaway = t("take.trainings", lang, campuses=n(rows["campuses"].sum(), lang), cities=n(len(rows), lang),
+                 city=top["city"], k=n(top["campuses"], lang))
+    return chart(content, takeaway, campuses, trn.city_table(rows, lang))
+
+
+def trainings_types(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """UX/UI design schools by type (in the selected regions), and the share of private schools."""
+    campuses = _campuses(frames, state)
+    title = i18n.t("trainings.type_title", lang, n=0)
+    if campuses.empty:
+        return empty(title, frames["training_ux_establishments"], lang)
+    types = trn.by_establishment_type(campuses, lang)
+    content = training_charts.by_establishment_type(
+        types, i18n.t("trainings.type_title", lang, n=n(types["count"].sum(), lang)), None,
+        i18n.t("trainings.axis_establishments", lang), i18n.t("trainings.col.establishments", lang))
+    top = types.sort_values("count", ascending=False, kind="stable").iloc[0]
+    takeaway = t("take.trainings_types", lang, n=n(types["count"].sum(), lang), type=top["type_label"],
+                 share=i18n.fmt_pct(top["share_pct"], lang, 0))
+    return chart(content, takeaway, campuses, trn.type_table(types, lang))
+
+
+def trainings_lengths(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Initial UX/UI design programmes by length (France as a whole: the study gives no city per programme)."""
+    lengths = frames["training_ux_lengths"]
+    rows = trn.by_length(lengths, lang)
+    content = training_charts.by_length(
+        rows, i18n.t("trainings.length_title", lang, n=n(lengths["programmes"].sum(), lang)), None,
+        i18n.t("trainings.axis_programmes", lang))
+    top = lengths.sort_values("programmes", ascending=False, kind="stable").iloc[0]
+    takeaway = t("take.trainings_lengths", lang, n=n(lengths["programmes"].sum(), lang),
+                 years=n(top["duration_years"], lang), share=i18n.fmt_pct(top["share_pct"], lang, 0))
+    return chart(content, takeaway, lengths, trn.length_table(rows, lang))
