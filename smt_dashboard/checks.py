@@ -29,3 +29,10 @@ def fk(out: list, file: str, df: pd.DataFrame, column: str, known: set, what: st
     for pos, value in enumerate(df[column]):
         if value is not None and not pd.isna(value) and value not in known:
             out.append(problem(file, f"unknown {what} {value!r}", pos + 2, column))
+
+
+def basis_with(out: list, file: str, df: pd.DataFrame, column: str, basis: str) -> None:
+    """A ``*_basis`` cell is filled exactly when the value it qualifies is."""
+    for pos, (value, why) in enumerate(zip(df[column], df[basis])):
+        if pd.isna(value) != pd.isna(why):
+            out.append(problem(file, f"{basis} must be set exactly when {column} is", pos + 2, basis))

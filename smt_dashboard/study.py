@@ -31,6 +31,11 @@ def _or_none(value: object) -> object:
     return None if i18n.is_missing(value) else value
 
 
+def reading_label(lang: str = "fr") -> str:
+    """What a basis ``inferred`` means, for a caption: "reading of the dashboard team, not stated by the study"."""
+    return _t("reading", lang)
+
+
 def _frame(rows: pd.DataFrame, lang: str, texts: dict[str, str], keep: list[str], sort: list[str]) -> pd.DataFrame:
     """``keep`` columns as they are, each ``texts`` output column from the bilingual field, plus provenance."""
     rows = rows.sort_values(sort) if sort else rows
@@ -79,10 +84,11 @@ def pharma_setups(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 @memoized
 def pharma_statements(table: pd.DataFrame, lang: str = "fr", kind: str = "conclusion") -> pd.DataFrame:
-    """Statements of one kind: ``conclusion``, ``quote``, ``success_factor`` (the 4 elements of success; the study
-    numbers only the strategy one, 2), ``practice``. Columns: item_id, order, study_number, text + provenance."""
+    """Statements of one kind: ``conclusion``, ``quote``, ``success_factor`` (the 4 elements of success; only the strategy
+    one can be matched to the study's numbering, 2: ``order`` is the extracted text's, not a number to print), ``practice``.
+    Columns: item_id, order, study_number, text, note + provenance."""
     rows = table[table["kind"] == kind]
-    return _frame(rows, lang, {"text": "text"}, ["item_id", "order", "study_number"], ["order"])
+    return _frame(rows, lang, {"text": "text", "note": "note"}, ["item_id", "order", "study_number"], ["order"])
 
 
 @memoized
@@ -114,15 +120,16 @@ def training_context(table: pd.DataFrame, lang: str = "fr", topic: str | None = 
                      ref_id: str | None = None) -> pd.DataFrame:
     """Training context items of one topic (``ux_routes``, ``ux_on_the_job``, ``ux_continuing``,
     ``engineering_schools``, ``engineering_master_objective``, ``ra_masters``, ``du``, ``du_objective``),
-    optionally for one master / DU (``ref_id``). Columns: item_id, topic, order, level, level_label, ref_id, value,
-    unit, text, note + provenance."""
+    optionally for one master / DU (``ref_id``). Columns: item_id, topic, order, level, level_label, level_basis
+    (``inferred``: the entry routes' levels are the team's reading, see ``reading_label``), ref_id, value, unit, text, note
+    + provenance."""
     rows = table
     if topic is not None:
         rows = rows[rows["topic"] == topic]
     if ref_id is not None:
         rows = rows[rows["ref_id"] == ref_id]
     out = _frame(rows, lang, {"text": "text", "note": "note"},
-                 ["item_id", "topic", "order", "level", "ref_id", "value", "unit"], ["topic", "order"])
+                 ["item_id", "topic", "order", "level", "level_basis", "ref_id", "value", "unit"], ["topic", "order"])
     out.insert(4, "level_label", [None if i18n.is_missing(v) else _t(f"diploma.{v}", lang) for v in out["level"]])
     return out
 
@@ -167,11 +174,12 @@ def evaluation_items(table: pd.DataFrame, lang: str = "fr", topic: str = "has_ax
 @memoized
 def platforms(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The app-guidance / certification platforms the study cites. Columns: platform_id, name, country_code,
-    country (label, None when not stated), kind, kind_label, description, note + provenance."""
+    country (label, None when not stated), country_basis, kind, kind_label, description, description_basis, note
+    + provenance. A basis ``inferred`` (Medappcare's country, the unnamed description) is the team's reading."""
     out = _frame(table, lang, {"description": "description", "note": "note"},
-                 ["platform_id", "name", "country_code", "kind", "order"], ["order"])
+                 ["platform_id", "name", "country_code", "country_basis", "kind", "order", "description_basis"], ["order"])
     out.insert(3, "country", [None if i18n.is_missing(c) else jurisdiction_label(c, lang) for c in out["country_code"]])
-    out.insert(5, "kind_label", [_t(f"platform.{k}", lang) for k in out["kind"]])
+    out.insert(6, "kind_label", [_t(f"platform.{k}", lang) for k in out["kind"]])
     return out
 
 

@@ -26,7 +26,15 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
     if org is not None:
         name = "pharma_smt_organisation.csv"
         checks.count(out, name, "kind", org[org["kind"] == "setup"], 3, "team set-ups")
-        checks.count(out, name, "kind", org[org["kind"] == "success_factor"], 4, "success factors (« Quatre éléments »)")
+        factors = org[org["kind"] == "success_factor"]
+        checks.count(out, name, "kind", factors, 4, "success factors (« Quatre éléments »)")
+        # Only the strategy factor can be matched to the study's numbering (2, on the next slide): no other number.
+        numbered = factors[factors["study_number"].notna()]
+        if numbered["study_number"].tolist() != [2]:
+            out.append(checks.problem(name, "only one success factor carries the study's number (2, the strategy factor); "
+                                      f"data numbers {numbered['study_number'].tolist()}", column="study_number"))
+        if org["study_number"].notna().sum() != len(numbered):
+            out.append(checks.problem(name, "study_number is for the success factors only", column="study_number"))
         checks.count(out, name, "kind", org[org["kind"] == "question"], 5, "strategic questions (« Cinq grandes questions »)")
         ids = dict(zip(org["item_id"], org["kind"]))
         for pos, row in enumerate(org.itertuples()):
@@ -67,6 +75,20 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
         if "training_engineering_masters" in frames and "eng_partnerships" in values.index:
             checks.expect(out, name, "value", values.get("eng_partnerships"), len(frames["training_engineering_masters"]),
                     "engineering-school partnerships vs the masters listed")
+    if tc is not None:
+        checks.basis_with(out, "training_context.csv", tc, "level", "level_basis")
+    ap = f("app_guidance_platforms")
+    if ap is not None:
+        checks.basis_with(out, "app_guidance_platforms.csv", ap, "country_code", "country_basis")
+    js = f("job_skills")
+    if js is not None:
+        # The traditional-jobs slide's « Savoir faire » / « Savoir être » table: the only rows whose type the study gives.
+        slide = js[js["skill_type_basis"] == "study"]
+        counts = slide.groupby("family_id").size().to_dict()
+        want = {"project_manager": 7, "medical_affairs": 1, "market_access": 3, "regulatory_affairs": 5, "marketing_sales": 3}
+        if counts != want:
+            out.append(checks.problem("job_skills.csv", f"skills of the traditional-jobs slide by family: data gives {counts}, "
+                                      f"the study prints {want}", column="skill_type_basis"))
     rp = f("smt_reimbursed_products")
     if rp is not None:
         name = "smt_reimbursed_products.csv"

@@ -114,8 +114,8 @@ def test_training_context(frames):
 def test_training_context_references_are_checked(data_copy):
     rewrite_cell(data_copy / "training_context.csv", 15, "ref_id", "no_such_master")
     path = data_copy / "training_context.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("cti_schools,engineering_schools,1,,,205,",
-                                                             "cti_schools,engineering_schools,1,,,250,"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("cti_schools,engineering_schools,1,,,,205,",
+                                                             "cti_schools,engineering_schools,1,,,,250,"), encoding="utf-8")
     errors = _errors(data_copy, "training_context.csv")
     assert any(e.row == 15 and e.column == "ref_id" for e in errors)
     assert any("CTI" in e.message and "250" in e.message for e in errors)
@@ -304,3 +304,95 @@ def test_inferred_areas_say_so(frames):
     products = frames["company_products"].set_index("product")
     assert products.loc["Insulia", "therapy_area_basis"] == "inferred"
     assert products.loc["Zeneo", "therapy_area_basis"] == "study"
+
+
+# --- issue #22, part A: the study, exactly ------------------------------------------------------------------------
+
+def test_policy_rows_say_what_the_study_says(frames):
+    events = frames["policy_timeline"].set_index("event_id")
+    esante = events.loc["esante2020_2016", "detail_fr"]
+    # Axis 4 is « Moderniser les outils de régulation … »; SMT assessment is one point under it.
+    assert esante.startswith("Axe 4 « Moderniser les outils de régulation de notre système de santé »")
+    assert "un des points de cet axe" in esante and "« Accélérer le développement de méthodes d'évaluation" in esante
+    hub = events.loc["ehealth_hub_2018", "detail_fr"]
+    assert "« L'objectif est d'intégrer plus de 700 PME dans ce programme »" in hub and "objectif de 700 PME" not in hub
+
+
+def test_recommendations_cite_what_their_slides_print(frames):
+    reco = load_dataset("recommendations", DATA)
+    assert reco.loc[reco["group"] == "competitiveness", "cited_source_ids"].isna().all()  # the slides print no source
+    assert (reco.loc[reco["group"] == "training", "cited_source_ids"] == "aec_analyses").all()
+    assert "expert_interviews" not in set(reco["cited_source_ids"].dropna())
+    src = frames["sources"].set_index("source_id")
+    assert src.loc["aec_analyses", "title"] == "Analyses AEC Partners"
+    assert "« Source : Analyses AEC Partners »" in src.loc["aec_analyses", "note"]
+
+
+def test_digital_therapeutics_cite_their_own_websites(frames):
+    devs = frames["dtx_developers"]
+    assert (devs.loc[devs["country_code"] == "US", "cited_source_ids"] == "dtx_websites").all()
+    assert (frames["digital_therapeutics"]["cited_source_ids"] == "dtx_websites").all()
+    assert frames["sources"].set_index("source_id").loc["dtx_websites", "title"] == "Sites internet des thérapies numériques"
+
+
+def test_job_skills_point_to_their_own_sheet():
+    skills = load_dataset("job_skills", DATA)
+    pm = skills[skills["family_id"] == "project_manager"]
+    slide = pm[pm["skill_type_basis"] == "study"]
+    assert len(slide) == 7 and slide["seed_ref"].str.startswith("Pour accompagner le développement des SMT").all()
+    sheet = pm[pm["seed_ref"] == "Fiches Fonction – Manager de projet (2/2)"]
+    # The sheet's 17 skills: 11 only it prints, 6 also on the slide (noted on the slide's rows).
+    assert len(sheet) == 11 and (sheet["skill_type_basis"] == "inferred").all()
+    assert {"Maîtriser la prise de parole en public", "Faire preuve d'intelligence collective",
+            "Arbitrer les priorités à suivre"} <= set(sheet["text_fr"])
+    assert slide["note_fr"].str.contains("Aussi sur la fiche Manager de projet").sum() == 6
+    resilient = slide.set_index("text_fr").loc["Être résilient et persévérant", "note_fr"]
+    assert "« Être capable de montrer beaucoup de résilience et de persévérance »" in resilient
+    data = skills[skills["family_id"] == "data_jobs"]
+    assert len(data) == 17 and set(data["seed_ref"]) == {"Fiches Famille de Métiers – Métiers de la donnée (2/2)"}
+    assert "Traiter des données quantitatives et/ou qualitatives (bases de données, statistiques, etc.)" in set(data["text_fr"])
+    assert (data["cited_source_ids"] == "opiiec;expert_interviews").all()
+    dev = skills[skills["family_id"] == "software_developer"]
+    assert len(dev) == 10 and set(dev["seed_ref"]) == {
+        "Focus sur le Développeur Informatique (Ingénieur / Technicien en Informatique)"}
+    assert "A en charge la maintenance évolutive" in set(dev["text_fr"])
+    # No row left pointing at the traditional-jobs slide for a skill only a sheet prints.
+    assert set(skills.loc[skills["skill_type_basis"] == "study", "family_id"]) == {
+        "project_manager", "medical_affairs", "market_access", "regulatory_affairs", "marketing_sales"}
+
+
+def test_traditional_jobs_slide_count_is_checked(data_copy):
+    rewrite_cell(data_copy / "job_skills.csv", 2, "skill_type_basis", "inferred")
+    assert any(e.column == "skill_type_basis" and "project_manager" in e.message
+               for e in _errors(data_copy, "job_skills.csv"))
+
+
+def test_readings_the_study_does_not_settle_are_marked(frames):
+    routes = study.training_context(frames["training_context"], "fr", "ux_routes").dropna(subset=["level"])
+    assert (routes["level_basis"] == "inferred").all() and routes["note"].str.contains("lecture de l'équipe").all()
+    shown = study.platforms(frames["app_guidance_platforms"], "en").set_index("platform_id")
+    assert shown.loc["medappcare", "country"] == "France" and shown.loc["medappcare", "country_basis"] == "inferred"
+    assert shown.loc["mhealthbelgium", "country_basis"] == "study"
+    assert shown.loc["iprescribe_imedicalapps", "description_basis"] == "inferred"
+    assert shown.loc["appscript", "description_basis"] == "study"
+    assert study.reading_label("en") == "reading of the dashboard team, not stated by the study"
+
+
+def test_success_factors_carry_no_number_but_the_studys(frames):
+    factors = study.pharma_statements(frames["pharma_smt_organisation"], "fr", "success_factor")
+    assert factors["study_number"].notna().sum() == 1
+    strategy = factors.set_index("item_id").loc["factor_strategy"]
+    assert strategy["study_number"] == 2 and strategy["text"].startswith("Etablir de façon précoce la stratégie")
+    assert not factors["item_id"].str.contains(r"\d").any()  # ids name the factors, they do not number them
+    assert factors.drop(index=factors.index[factors["item_id"] == "factor_strategy"])["note"].str.contains(
+        "pas la numérotation de l'étude").all()
+
+
+def test_readings_and_numbers_are_checked(data_copy):
+    rewrite_cell(data_copy / "pharma_smt_organisation.csv", 7, "study_number", "1")  # factor_needs
+    rewrite_cell(data_copy / "training_context.csv", 4, "level_basis", "")  # ux_route_1 keeps its level
+    rewrite_cell(data_copy / "app_guidance_platforms.csv", 4, "country_basis", "")  # Medappcare keeps FR
+    assert any(e.column == "study_number" and "[1, 2]" in e.message
+               for e in _errors(data_copy, "pharma_smt_organisation.csv"))
+    assert any(e.row == 4 and e.column == "level_basis" for e in _errors(data_copy, "training_context.csv"))
+    assert any(e.row == 4 and e.column == "country_basis" for e in _errors(data_copy, "app_guidance_platforms.csv"))

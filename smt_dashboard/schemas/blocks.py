@@ -36,6 +36,10 @@ BENCHMARK_COUNTRIES = ["IL", "GB", "US", "DE", "AU", "BE"]
 # Why a therapy area is given: the study states it, the team classified an indication the study states, or the
 # team inferred it (from a name, by elimination); the row's note says how.
 AREA_BASIS = ["study", "indication", "inferred"]
+# Whether the study settles a reading (a level, a country, which description goes with which logo, a skill's type)
+# or the dashboard team made it from a layout the extracted text lost; the row's note says how. The UI shows
+# "inferred" as a reading of the dashboard team, not stated by the study.
+READING_BASIS = ["study", "inferred"]
 # Why a source's year is given: the study prints it, the public source itself (not cited by the study), or the
 # dashboard team's own work; empty when the study prints no year.
 YEAR_BASIS = ["study", "public_source", "editorial"]

@@ -13,6 +13,7 @@ from smt_dashboard.schemas.blocks import (
     PHARMA_ORG_KINDS,
     PLATFORM_KINDS,
     PROJECTION_SCOPE_KINDS,
+    READING_BASIS,
     REIMBURSED_STATUSES,
     SHARED_SKILL_SCOPES,
     TEXT_FR_EN,
@@ -36,7 +37,7 @@ SPECS = [
         order=num(integer=True, ge=1), study_number=num(nullable=True, integer=True, ge=1),
         level=text(nullable=True, isin=["global", "subsidiary"]), objective_fr=text(nullable=True),
         objective_en=text(nullable=True), organisation_fr=text(nullable=True), organisation_en=text(nullable=True),
-        **TEXT_FR_EN,
+        **TEXT_FR_EN, note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
     spec("smt_shared_skills", ("skill_id",), "Compétences transverses communes aux métiers des SMT", sourced(
         skill_id=text(regex=ID), scope=text(isin=SHARED_SKILL_SCOPES), order=num(integer=True, ge=1),
@@ -44,7 +45,8 @@ SPECS = [
     )),
     spec("training_context", ("item_id",), "Contexte des formations (UX/UI, écoles d'ingénieur, masters, DU)", sourced(
         item_id=text(regex=ID), topic=text(isin=TRAINING_CONTEXT_TOPICS), order=num(integer=True, ge=1),
-        level=text(nullable=True, isin=DIPLOMA_LEVELS), ref_id=text(nullable=True, regex=ID),
+        level=text(nullable=True, isin=DIPLOMA_LEVELS), level_basis=text(nullable=True, isin=READING_BASIS),
+        ref_id=text(nullable=True, regex=ID),
         value=num(nullable=True), unit=text(nullable=True), **TEXT_FR_EN,
         note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
@@ -61,8 +63,9 @@ SPECS = [
     )),
     spec("app_guidance_platforms", ("platform_id",), "Plateformes d'orientation et de certification des applications", sourced(
         platform_id=text(regex=ID), name=text(), country_code=text(nullable=True, regex=r"^[A-Z]{2}$"),
-        kind=text(isin=PLATFORM_KINDS), order=num(integer=True, ge=1), description_fr=text(),
-        description_en=text(), note_fr=text(nullable=True), note_en=text(nullable=True),
+        country_basis=text(nullable=True, isin=READING_BASIS), kind=text(isin=PLATFORM_KINDS),
+        order=num(integer=True, ge=1), description_fr=text(), description_en=text(),
+        description_basis=text(isin=READING_BASIS), note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
     spec("institutions", ("institution_id",), "Institutions françaises de la santé numérique et leurs missions", sourced(
         institution_id=text(regex=ID), acronym=text(nullable=True), name_fr=text(), name_en=text(),
