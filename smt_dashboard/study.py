@@ -31,8 +31,14 @@ def _or_none(value: object) -> object:
     return None if i18n.is_missing(value) else value
 
 
-def _frame(rows: pd.DataFrame, lang: str, texts: dict[str, str], keep: list[str], sort: list[str]) -> pd.DataFrame:
-    """``keep`` columns as they are, each ``texts`` output column from the bilingual field, plus provenance."""
+def reading_label(lang: str = "fr") -> str:
+    """What a basis ``inferred`` means, for a caption: "reading of the dashboard team, not stated by the study"."""
+    return _t("reading", lang)
+
+
+def text_frame(rows: pd.DataFrame, lang: str, texts: dict[str, str], keep: list[str], sort: list[str]) -> pd.DataFrame:
+    """``keep`` columns as they are, each ``texts`` output column from the bilingual field, plus provenance (shared with
+    ``study_context``)."""
     rows = rows.sort_values(sort) if sort else rows
     out = rows[keep].copy()
     for name, field in texts.items():
@@ -51,7 +57,7 @@ def challenges(table: pd.DataFrame, lang: str = "fr", nature: str | None = None)
     rows = table if nature is None else table[table["nature"] == nature]
     order = {n: i for i, n in enumerate(("technical", "economic_regulatory", "organisational"))}
     rows = rows.assign(_n=rows["nature"].map(order))
-    out = _frame(rows, lang, {"text": "text"}, ["challenge_id", "nature", "order"], ["_n", "order"])
+    out = text_frame(rows, lang, {"text": "text"}, ["challenge_id", "nature", "order"], ["_n", "order"])
     out.insert(2, "nature_label", [_t(f"nature.{n}", lang) for n in out["nature"]])
     return out
 
@@ -61,7 +67,7 @@ def challenges(table: pd.DataFrame, lang: str = "fr", nature: str | None = None)
 @memoized
 def conditions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """What "the growth and adoption of innovative SMT will require". Columns: condition_id, order, text + provenance."""
-    return _frame(table, lang, {"text": "text"}, ["condition_id", "order"], ["order"])
+    return text_frame(table, lang, {"text": "text"}, ["condition_id", "order"], ["order"])
 
 
 # --- 3. how drug makers organise for SMT (ecosystem / recommendations) -----------------------------------------
@@ -71,7 +77,7 @@ def pharma_setups(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The three anonymised team set-ups and what each learned. Columns: item_id, level, level_label, order,
     objective, organisation, feedback + provenance."""
     rows = table[table["kind"] == "setup"]
-    out = _frame(rows, lang, {"objective": "objective", "organisation": "organisation", "feedback": "text"},
+    out = text_frame(rows, lang, {"objective": "objective", "organisation": "organisation", "feedback": "text"},
                  ["item_id", "level", "order"], ["order"])
     out.insert(2, "level_label", [_t(f"level.{v}", lang) for v in out["level"]])
     return out
@@ -79,10 +85,11 @@ def pharma_setups(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 @memoized
 def pharma_statements(table: pd.DataFrame, lang: str = "fr", kind: str = "conclusion") -> pd.DataFrame:
-    """Statements of one kind: ``conclusion``, ``quote``, ``success_factor`` (the 4 elements of success; the study
-    numbers only the strategy one, 2), ``practice``. Columns: item_id, order, study_number, text + provenance."""
+    """Statements of one kind: ``conclusion``, ``quote``, ``success_factor`` (the 4 elements of success; only the strategy
+    one can be matched to the study's numbering, 2: ``order`` is the extracted text's, not a number to print), ``practice``.
+    Columns: item_id, order, study_number, text, note + provenance."""
     rows = table[table["kind"] == kind]
-    return _frame(rows, lang, {"text": "text"}, ["item_id", "order", "study_number"], ["order"])
+    return text_frame(rows, lang, {"text": "text", "note": "note"}, ["item_id", "order", "study_number"], ["order"])
 
 
 @memoized
@@ -91,7 +98,7 @@ def strategic_questions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     Columns: question_id, order, question, sub_questions (tuple of str) + provenance."""
     main = table[table["kind"] == "question"].sort_values("order")
     subs = table[table["kind"] == "sub_question"]
-    out = _frame(main, lang, {"question": "text"}, ["item_id", "order"], ["order"]).rename(
+    out = text_frame(main, lang, {"question": "text"}, ["item_id", "order"], ["order"]).rename(
         columns={"item_id": "question_id"})
     out.insert(3, "sub_questions", [
         tuple(i18n.pick(r, "text", lang) for _, r in subs[subs["parent_id"] == qid].sort_values("order").iterrows())
@@ -106,7 +113,7 @@ def shared_skills(table: pd.DataFrame, lang: str = "fr", scope: str = "all_jobs"
     """Skills all SMT jobs need (``all_jobs``: results, process, end users) or that the traditional jobs need
     (``traditional_jobs``). Columns: skill_id, order, skill, detail + provenance."""
     rows = table[table["scope"] == scope]
-    return _frame(rows, lang, {"skill": "text", "detail": "detail"}, ["skill_id", "order"], ["order"])
+    return text_frame(rows, lang, {"skill": "text", "detail": "detail"}, ["skill_id", "order"], ["order"])
 
 
 @memoized
@@ -114,15 +121,16 @@ def training_context(table: pd.DataFrame, lang: str = "fr", topic: str | None = 
                      ref_id: str | None = None) -> pd.DataFrame:
     """Training context items of one topic (``ux_routes``, ``ux_on_the_job``, ``ux_continuing``,
     ``engineering_schools``, ``engineering_master_objective``, ``ra_masters``, ``du``, ``du_objective``),
-    optionally for one master / DU (``ref_id``). Columns: item_id, topic, order, level, level_label, ref_id, value,
-    unit, text, note + provenance."""
+    optionally for one master / DU (``ref_id``). Columns: item_id, topic, order, level, level_label, level_basis
+    (``inferred``: the entry routes' levels are the team's reading, see ``reading_label``), ref_id, value, unit, text, note
+    + provenance."""
     rows = table
     if topic is not None:
         rows = rows[rows["topic"] == topic]
     if ref_id is not None:
         rows = rows[rows["ref_id"] == ref_id]
-    out = _frame(rows, lang, {"text": "text", "note": "note"},
-                 ["item_id", "topic", "order", "level", "ref_id", "value", "unit"], ["topic", "order"])
+    out = text_frame(rows, lang, {"text": "text", "note": "note"},
+                 ["item_id", "topic", "order", "level", "level_basis", "ref_id", "value", "unit"], ["topic", "order"])
     out.insert(4, "level_label", [None if i18n.is_missing(v) else _t(f"diploma.{v}", lang) for v in out["level"]])
     return out
 
@@ -145,7 +153,7 @@ def reimbursed_products(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     + provenance. Empty origin / evidence = not stated by the study."""
     order = {"reimbursed": 0, "in_progress": 1}
     rows = table.assign(_s=table["status"].map(order))
-    out = _frame(rows, lang, {"origin_quote": "origin_quote", "evidence": "evidence"},
+    out = text_frame(rows, lang, {"origin_quote": "origin_quote", "evidence": "evidence"},
                  ["product", "status", "origin", "evidence_patients"], ["_s"])
     out.insert(2, "status_label", [_t(f"status.{s}", lang) for s in out["status"]])
     out.insert(4, "origin_label", [_t(f"origin.{o}", lang) if not i18n.is_missing(o) else _t("not_stated", lang)
@@ -161,17 +169,18 @@ def evaluation_items(table: pd.DataFrame, lang: str = "fr", topic: str = "has_ax
     ``has_difficulty``, ``has_question``, ``has_matrix``, ``ema_topic``, ``nice_audience``, ``nice_element``.
     Columns: item_id, body, topic, order, text + provenance."""
     rows = table[table["topic"] == topic]
-    return _frame(rows, lang, {"text": "text"}, ["item_id", "body", "topic", "order"], ["order"])
+    return text_frame(rows, lang, {"text": "text"}, ["item_id", "body", "topic", "order"], ["order"])
 
 
 @memoized
 def platforms(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The app-guidance / certification platforms the study cites. Columns: platform_id, name, country_code,
-    country (label, None when not stated), kind, kind_label, description, note + provenance."""
-    out = _frame(table, lang, {"description": "description", "note": "note"},
-                 ["platform_id", "name", "country_code", "kind", "order"], ["order"])
+    country (label, None when not stated), country_basis, kind, kind_label, description, description_basis, note
+    + provenance. A basis ``inferred`` (Medappcare's country, the unnamed description) is the team's reading."""
+    out = text_frame(table, lang, {"description": "description", "note": "note"},
+                 ["platform_id", "name", "country_code", "country_basis", "kind", "order", "description_basis"], ["order"])
     out.insert(3, "country", [None if i18n.is_missing(c) else jurisdiction_label(c, lang) for c in out["country_code"]])
-    out.insert(5, "kind_label", [_t(f"platform.{k}", lang) for k in out["kind"]])
+    out.insert(6, "kind_label", [_t(f"platform.{k}", lang) for k in out["kind"]])
     return out
 
 
@@ -184,7 +193,7 @@ def institutions(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     + provenance."""
     order = {"national": 0, "regional": 1, "industry": 2}
     rows = table.assign(_l=table["level"].map(order), _i=range(len(table)))
-    out = _frame(rows, lang, {"name": "name", "mission": "mission", "note": "note"},
+    out = text_frame(rows, lang, {"name": "name", "mission": "mission", "note": "note"},
                  ["institution_id", "acronym", "level", "created"], ["_l", "_i"])
     out.insert(4, "level_label", [_t(f"inst_level.{v}", lang) for v in out["level"]])
     out.insert(6, "created_label", [_t("undated", lang) if i18n.is_missing(d) else format_partial_date(d, lang)
@@ -199,7 +208,7 @@ def coalition(table: pd.DataFrame, lang: str = "fr", kind: str | None = None) ->
     rows = table if kind is None else table[table["kind"] == kind]
     kinds = {k: i for i, k in enumerate(dict.fromkeys(table["kind"]))}
     rows = rows.assign(_k=rows["kind"].map(kinds))
-    out = _frame(rows, lang, {"text": "text"}, ["item_id", "kind", "order", "name"], ["_k", "order"])
+    out = text_frame(rows, lang, {"text": "text"}, ["item_id", "kind", "order", "name"], ["_k", "order"])
     out.insert(2, "kind_label", [_t(f"coalition.{k}", lang) for k in out["kind"]])
     return out
 
@@ -243,7 +252,7 @@ def method_items(table: pd.DataFrame, lang: str = "fr", kind: str = "approach",
     rows = table[table["kind"] == kind]
     if parent_id is not None:
         rows = rows[rows["parent_id"] == parent_id]
-    return _frame(rows, lang, {"text": "text"}, ["item_id", "parent_id", "order", "value"], ["order"])
+    return text_frame(rows, lang, {"text": "text"}, ["item_id", "parent_id", "order", "value"], ["order"])
 
 
 def experts_interviewed(table: pd.DataFrame) -> int:
@@ -268,7 +277,7 @@ def projection_scope(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     jobs left out (assumed stable) and why. Columns: item_id, kind, kind_label, actor, order, text + provenance."""
     kinds = ("scenario", "in_scope", "out_of_scope", "reason", "assumption", "caveat", "conclusion")
     rows = table.assign(_k=table["kind"].map({k: i for i, k in enumerate(kinds)}))
-    out = _frame(rows, lang, {"text": "text"}, ["item_id", "kind", "actor", "order"], ["_k", "order"])
+    out = text_frame(rows, lang, {"text": "text"}, ["item_id", "kind", "actor", "order"], ["_k", "order"])
     out.insert(2, "kind_label", [_t(f"scope.{k}", lang) for k in out["kind"]])
     return out
 

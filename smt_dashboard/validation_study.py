@@ -7,6 +7,7 @@ import pandas as pd
 
 from smt_dashboard import checks
 from smt_dashboard.datasets import DatasetError
+from smt_dashboard.schemas.blocks import ADOPTION_TOPICS, REGULATOR_KINDS
 
 
 def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
@@ -26,7 +27,15 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
     if org is not None:
         name = "pharma_smt_organisation.csv"
         checks.count(out, name, "kind", org[org["kind"] == "setup"], 3, "team set-ups")
-        checks.count(out, name, "kind", org[org["kind"] == "success_factor"], 4, "success factors (« Quatre éléments »)")
+        factors = org[org["kind"] == "success_factor"]
+        checks.count(out, name, "kind", factors, 4, "success factors (« Quatre éléments »)")
+        # Only the strategy factor can be matched to the study's numbering (2, on the next slide): no other number.
+        numbered = factors[factors["study_number"].notna()]
+        if numbered["study_number"].tolist() != [2]:
+            out.append(checks.problem(name, "only one success factor carries the study's number (2, the strategy factor); "
+                                      f"data numbers {numbered['study_number'].tolist()}", column="study_number"))
+        if org["study_number"].notna().sum() != len(numbered):
+            out.append(checks.problem(name, "study_number is for the success factors only", column="study_number"))
         checks.count(out, name, "kind", org[org["kind"] == "question"], 5, "strategic questions (« Cinq grandes questions »)")
         ids = dict(zip(org["item_id"], org["kind"]))
         for pos, row in enumerate(org.itertuples()):
@@ -67,6 +76,20 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
         if "training_engineering_masters" in frames and "eng_partnerships" in values.index:
             checks.expect(out, name, "value", values.get("eng_partnerships"), len(frames["training_engineering_masters"]),
                     "engineering-school partnerships vs the masters listed")
+    if tc is not None:
+        checks.basis_with(out, "training_context.csv", tc, "level", "level_basis")
+    ap = f("app_guidance_platforms")
+    if ap is not None:
+        checks.basis_with(out, "app_guidance_platforms.csv", ap, "country_code", "country_basis")
+    js = f("job_skills")
+    if js is not None:
+        # The traditional-jobs slide's « Savoir faire » / « Savoir être » table: the only rows whose type the study gives.
+        slide = js[js["skill_type_basis"] == "study"]
+        counts = slide.groupby("family_id").size().to_dict()
+        want = {"project_manager": 7, "medical_affairs": 1, "market_access": 3, "regulatory_affairs": 5, "marketing_sales": 3}
+        if counts != want:
+            out.append(checks.problem("job_skills.csv", f"skills of the traditional-jobs slide by family: data gives {counts}, "
+                                      f"the study prints {want}", column="skill_type_basis"))
     rp = f("smt_reimbursed_products")
     if rp is not None:
         name = "smt_reimbursed_products.csv"
@@ -137,6 +160,7 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
         if not ((ps["kind"] == "out_of_scope") & (ps["actor"] == "drug_makers")).any():
             out.append(checks.problem("jobs_projection_scope.csv", "the drug makers' jobs left out (stable) are missing",
                                 column="actor"))
+    out += check_issue22(frames)
     idx = f("digital_health_index")
     if idx is not None:
         from smt_dashboard.health_index import rank_in_study_chart, study_chart
@@ -146,4 +170,87 @@ def check_study_content(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
             checks.expect(out, "digital_health_index.csv", "in_study_chart", rank, 12, "France's rank on the study's chart")
         except KeyError:
             out.append(checks.problem("digital_health_index.csv", "France is not on the study's chart", column="in_study_chart"))
+    return out
+
+
+def check_issue22(frames: dict[str, pd.DataFrame]) -> list[DatasetError]:
+    """The study content added for issue #22: the lists have the length the study prints (3 companies' needs, 7 health
+    professionals' needs, 7 added values, 4 players + 3, 4 roles of the FDA office, 4 Pre-Cert elements, 4 fields of the
+    AP-HP hub…), kinds belong to their body or topic, and references resolve (training objectives, policy events)."""
+    out: list[DatasetError] = []
+    f = frames.get
+    events = set(f("policy_timeline")["event_id"]) if f("policy_timeline") is not None else None
+    sn = f("stakeholder_needs")
+    if sn is not None:
+        name = "stakeholder_needs.csv"
+        checks.counts(out, name, sn, "kind", {"company_need": 3, "professional_need": 7}, "needs listed")
+        checks.filled_exactly(out, name, sn, "objective", sn["kind"] == "company_need", "for the companies' needs")
+        if f("recommendations") is not None:
+            checks.fk(out, name, sn, "objective", set(f("recommendations")["objective"]), "objective")
+    va = f("smt_value_added")
+    if va is not None:
+        name = "smt_value_added.csv"
+        checks.count(out, name, "kind", va[va["kind"] == "smt_value"], 7, "added values of an SMT")
+        checks.filled_exactly(out, name, va, "category", va["kind"] != "smt_value", "for a category's items")
+        value = va[va["kind"] == "category_value"]
+        checks.counts(out, name, value, "category", {"app_web": 3, "external_device": 5, "internal_device": 3},
+                      "« Valeur ajoutée attendue » items")
+    mp = f("market_players")
+    if mp is not None:
+        name = "market_players.csv"
+        checks.counts(out, name, mp, "kind", {"player": 4, "other_player": 3, "pharma_initial_aim": 2, "pharma_driver": 4},
+                      "market players' items")
+        named = mp[mp["kind"].isin(["player", "other_player"])]
+        players = set(named["actors"])
+        for pos, row in enumerate(mp.itertuples()):
+            actors = checks.ids(row.actors)
+            if row.kind in ("player", "other_player") and len(actors) != 1:
+                out.append(checks.problem(name, "a player names exactly one actor", pos + 2, "actors"))
+            elif row.kind == "role" and (not actors or not set(actors) <= players):
+                out.append(checks.problem(name, f"a role's actors must be players on the illustration: {row.actors!r}", pos + 2,
+                                          "actors"))
+    co = f("smt_collaboration")
+    if co is not None:
+        checks.counts(out, "smt_collaboration.csv", co, "actor", {"drug_makers": 3, "smt_companies": 2},
+                      "what each side brings")
+    rr = f("regulator_roles")
+    if rr is not None:
+        name = "regulator_roles.csv"
+        checks.member_of(out, name, rr, "body", "kind", REGULATOR_KINDS)
+        checks.counts(out, name, rr, "kind", {"us_step": 4, "ocp_role": 4, "action_plan_item": 3, "precert_element": 4},
+                      "FDA items")
+        if events is not None:
+            checks.fk(out, name, rr, "event_id", events, "event_id")
+    pq = f("policy_quotes")
+    if pq is not None:
+        name = "policy_quotes.csv"
+        if events is not None:
+            checks.fk(out, name, pq, "event_id", events, "event_id")
+        for pos, quote in enumerate(pq["text_fr"]):
+            if "«" not in quote or "»" not in quote:
+                out.append(checks.problem(name, "a quote keeps the study's « »", pos + 2, "text_fr"))
+    dmh = f("aphp_digital_medical_hub")
+    if dmh is not None:
+        name = "aphp_digital_medical_hub.csv"
+        checks.count(out, name, "kind", dmh[dmh["kind"] == "field_of_action"], 4, "fields of action of the Digital Medical Hub")
+        first = dmh[dmh["kind"] == "first_study"]
+        if first["name"].tolist() != ["EOLE-VAL"]:
+            out.append(checks.problem(name, "the first study is EOLE-VAL", column="name"))
+        if f("policy_timeline") is not None:
+            created = f("policy_timeline").set_index("event_id")["date"].get("aphp_dmh_2018")
+            if created != "2018-01":
+                out.append(checks.problem("policy_timeline.csv", "aphp_dmh_2018: the study dates the hub « janvier 2018 »",
+                                          column="date"))
+    dc = f("dtx_context")
+    if dc is not None:
+        name = "dtx_context.csv"
+        checks.counts(out, name, dc, "kind", {"form": 4, "condition": 6, "benefit": 4}, "digital-therapeutics items")
+        for pos, (kind, label) in enumerate(zip(dc["kind"], dc["label_fr"])):
+            if not pd.isna(label) and kind != "condition":
+                out.append(checks.problem(name, "label_fr is for conditions only", pos + 2, "label_fr"))
+    ad = f("adoption_findings")
+    if ad is not None:
+        name = "adoption_findings.csv"
+        checks.member_of(out, name, ad, "topic", "kind", ADOPTION_TOPICS)
+        checks.counts(out, name, ad, "kind", {"reimbursement_gap": 1, "implementation_need": 2}, "adoption findings")
     return out

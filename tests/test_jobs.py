@@ -66,8 +66,10 @@ def test_phase_matrix_marks_only_phases_the_text_names(frames):
 def test_skills_per_family_in_both_languages(frames):
     fr = jb.skills_for(frames["job_skills"], "regulatory_affairs", "fr")
     en = jb.skills_for(frames["job_skills"], "regulatory_affairs", "en")
-    assert len(fr["know_how"]) == 4 and len(fr["soft_skill"]) == 2
-    assert "Maîtriser les lois de protection des données (RGPD) et la cybersécurité" in fr["know_how"]
+    # The traditional-jobs slide's 3 « Savoir faire » and 2 « Savoir être », plus the 7 skills only the sheet prints.
+    assert len(fr["know_how"]) == 10 and len(fr["soft_skill"]) == 2
+    assert "Maitriser les lois de protection des données (RGPD) et cybersécurité" in fr["know_how"]  # as printed
+    assert "Former et informer sur les droits de la santé digitale" in fr["know_how"]  # a legal skill of the sheet
     assert "Master data-protection law (GDPR) and cybersecurity" in en["know_how"]
     assert jb.skills_for(frames["job_skills"], "quality", "fr")["soft_skill"] == []
 

@@ -204,9 +204,16 @@ def dependencies() -> dict[str, set[str]]:
     return recorded
 
 
+# Tables added by issue #22 part A (data, schemas, display functions); part B puts them on their pages. Remove a name
+# here once a page loads it (the second assertion says when).
+AWAITING_A_PAGE = {"stakeholder_needs", "smt_value_added", "market_players", "smt_collaboration", "regulator_roles",
+                   "policy_quotes", "aphp_digital_medical_hub", "dtx_context", "adoption_findings"}
+
+
 def test_every_dataset_is_used_by_some_page(dependencies):
     used = set().union(*dependencies.values())
-    assert set(DATASET_NAMES) - {"sources", "cities"} <= used, set(DATASET_NAMES) - used
+    assert set(DATASET_NAMES) - {"sources", "cities"} - AWAITING_A_PAGE <= used, set(DATASET_NAMES) - used
+    assert not AWAITING_A_PAGE & used, f"now on a page, remove from AWAITING_A_PAGE: {sorted(AWAITING_A_PAGE & used)}"
 
 
 @pytest.mark.parametrize("name", DATASET_NAMES)

@@ -1,13 +1,13 @@
-"""Study content added for issue #17: each loader and display function returns what the study says (values read
-in the study text, e.g. 4 conditions, 13 experts, 205 CTI schools, the ANS's three missions), and the
-cross-checks catch broken rows."""
+"""Study content added for issues #17 and #22: each loader and display function returns what the study says (values
+read in the study text, e.g. 4 conditions, 13 experts, 205 CTI schools, the ANS's three missions, the health
+professionals' 7 needs, the 7 added values), and the cross-checks catch broken rows."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from smt_dashboard import ecosystem, health_index, study
+from smt_dashboard import ecosystem, health_index, study, study_context
 from smt_dashboard import jobs as jb
 from smt_dashboard.datasets import load_dataset
 from smt_dashboard.validation import validate_all
@@ -16,8 +16,9 @@ from tests.conftest import DATA, rewrite_cell
 
 @pytest.fixture(scope="module")
 def frames():
-    names = study.DATASETS + ("digital_therapeutics", "companies", "digital_health_index", "job_families",
-                              "smt_reimbursement", "sources", "policy_timeline", "smt_examples", "company_products")
+    names = study.DATASETS + study_context.DATASETS + (
+        "digital_therapeutics", "companies", "digital_health_index", "job_families", "smt_reimbursement", "sources",
+        "policy_timeline", "smt_examples", "company_products")
     return {n: load_dataset(n, DATA) for n in names}
 
 
@@ -114,8 +115,8 @@ def test_training_context(frames):
 def test_training_context_references_are_checked(data_copy):
     rewrite_cell(data_copy / "training_context.csv", 15, "ref_id", "no_such_master")
     path = data_copy / "training_context.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("cti_schools,engineering_schools,1,,,205,",
-                                                             "cti_schools,engineering_schools,1,,,250,"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("cti_schools,engineering_schools,1,,,,205,",
+                                                             "cti_schools,engineering_schools,1,,,,250,"), encoding="utf-8")
     errors = _errors(data_copy, "training_context.csv")
     assert any(e.row == 15 and e.column == "ref_id" for e in errors)
     assert any("CTI" in e.message and "250" in e.message for e in errors)
@@ -304,3 +305,305 @@ def test_inferred_areas_say_so(frames):
     products = frames["company_products"].set_index("product")
     assert products.loc["Insulia", "therapy_area_basis"] == "inferred"
     assert products.loc["Zeneo", "therapy_area_basis"] == "study"
+
+
+# --- issue #22, part A: the study, exactly ------------------------------------------------------------------------
+
+def test_policy_rows_say_what_the_study_says(frames):
+    events = frames["policy_timeline"].set_index("event_id")
+    esante = events.loc["esante2020_2016", "detail_fr"]
+    # Axis 4 is « Moderniser les outils de régulation … »; SMT assessment is one point under it.
+    assert esante.startswith("Axe 4 « Moderniser les outils de régulation de notre système de santé »")
+    assert "un des points de cet axe" in esante and "« Accélérer le développement de méthodes d'évaluation" in esante
+    hub = events.loc["ehealth_hub_2018", "detail_fr"]
+    assert "« L'objectif est d'intégrer plus de 700 PME dans ce programme »" in hub and "objectif de 700 PME" not in hub
+
+
+def test_recommendations_cite_what_their_slides_print(frames):
+    reco = load_dataset("recommendations", DATA)
+    assert reco.loc[reco["group"] == "competitiveness", "cited_source_ids"].isna().all()  # the slides print no source
+    assert (reco.loc[reco["group"] == "training", "cited_source_ids"] == "aec_analyses").all()
+    assert "expert_interviews" not in set(reco["cited_source_ids"].dropna())
+    src = frames["sources"].set_index("source_id")
+    assert src.loc["aec_analyses", "title"] == "Analyses AEC Partners"
+    assert "« Source : Analyses AEC Partners »" in src.loc["aec_analyses", "note"]
+
+
+def test_digital_therapeutics_cite_their_own_websites(frames):
+    devs = frames["dtx_developers"]
+    assert (devs.loc[devs["country_code"] == "US", "cited_source_ids"] == "dtx_websites").all()
+    assert (frames["digital_therapeutics"]["cited_source_ids"] == "dtx_websites").all()
+    assert frames["sources"].set_index("source_id").loc["dtx_websites", "title"] == "Sites internet des thérapies numériques"
+
+
+def test_job_skills_point_to_their_own_sheet():
+    skills = load_dataset("job_skills", DATA)
+    pm = skills[skills["family_id"] == "project_manager"]
+    slide = pm[pm["skill_type_basis"] == "study"]
+    assert len(slide) == 7 and slide["seed_ref"].str.startswith("Pour accompagner le développement des SMT").all()
+    sheet = pm[pm["seed_ref"] == "Fiches Fonction – Manager de projet (2/2)"]
+    # The sheet's 17 skills: 11 only it prints, 6 also on the slide (noted on the slide's rows).
+    assert len(sheet) == 11 and (sheet["skill_type_basis"] == "inferred").all()
+    assert {"Maîtriser la prise de parole en public", "Faire preuve d'intelligence collective",
+            "Arbitrer les priorités à suivre"} <= set(sheet["text_fr"])
+    assert slide["note_fr"].str.contains("Aussi sur la fiche Manager de projet").sum() == 6
+    resilient = slide.set_index("text_fr").loc["Être résilient et persévérant", "note_fr"]
+    assert "« Être capable de montrer beaucoup de résilience et de persévérance »" in resilient
+    data = skills[skills["family_id"] == "data_jobs"]
+    assert len(data) == 17 and set(data["seed_ref"]) == {"Fiches Famille de Métiers – Métiers de la donnée (2/2)"}
+    assert "Traiter des données quantitatives et/ou qualitatives (bases de données, statistiques, etc.)" in set(data["text_fr"])
+    assert (data["cited_source_ids"] == "opiiec;expert_interviews").all()
+    dev = skills[skills["family_id"] == "software_developer"]
+    assert len(dev) == 10 and set(dev["seed_ref"]) == {
+        "Focus sur le Développeur Informatique (Ingénieur / Technicien en Informatique)"}
+    assert "A en charge la maintenance évolutive" in set(dev["text_fr"])
+    # No row left pointing at the traditional-jobs slide for a skill only a sheet prints.
+    assert set(skills.loc[skills["skill_type_basis"] == "study", "family_id"]) == {
+        "project_manager", "medical_affairs", "market_access", "regulatory_affairs", "marketing_sales"}
+
+
+def test_traditional_jobs_slide_count_is_checked(data_copy):
+    rewrite_cell(data_copy / "job_skills.csv", 2, "skill_type_basis", "inferred")
+    assert any(e.column == "skill_type_basis" and "project_manager" in e.message
+               for e in _errors(data_copy, "job_skills.csv"))
+
+
+def test_readings_the_study_does_not_settle_are_marked(frames):
+    routes = study.training_context(frames["training_context"], "fr", "ux_routes").dropna(subset=["level"])
+    assert (routes["level_basis"] == "inferred").all() and routes["note"].str.contains("lecture de l'équipe").all()
+    shown = study.platforms(frames["app_guidance_platforms"], "en").set_index("platform_id")
+    assert shown.loc["medappcare", "country"] == "France" and shown.loc["medappcare", "country_basis"] == "inferred"
+    assert shown.loc["mhealthbelgium", "country_basis"] == "study"
+    assert shown.loc["iprescribe_imedicalapps", "description_basis"] == "inferred"
+    assert shown.loc["appscript", "description_basis"] == "study"
+    assert study.reading_label("en") == "reading of the dashboard team, not stated by the study"
+
+
+def test_success_factors_carry_no_number_but_the_studys(frames):
+    factors = study.pharma_statements(frames["pharma_smt_organisation"], "fr", "success_factor")
+    assert factors["study_number"].notna().sum() == 1
+    strategy = factors.set_index("item_id").loc["factor_strategy"]
+    assert strategy["study_number"] == 2 and strategy["text"].startswith("Etablir de façon précoce la stratégie")
+    assert not factors["item_id"].str.contains(r"\d").any()  # ids name the factors, they do not number them
+    assert factors.drop(index=factors.index[factors["item_id"] == "factor_strategy"])["note"].str.contains(
+        "pas la numérotation de l'étude").all()
+
+
+def test_readings_and_numbers_are_checked(data_copy):
+    rewrite_cell(data_copy / "pharma_smt_organisation.csv", 7, "study_number", "1")  # factor_needs
+    rewrite_cell(data_copy / "training_context.csv", 4, "level_basis", "")  # ux_route_1 keeps its level
+    rewrite_cell(data_copy / "app_guidance_platforms.csv", 4, "country_basis", "")  # Medappcare keeps FR
+    assert any(e.column == "study_number" and "[1, 2]" in e.message
+               for e in _errors(data_copy, "pharma_smt_organisation.csv"))
+    assert any(e.row == 4 and e.column == "level_basis" for e in _errors(data_copy, "training_context.csv"))
+    assert any(e.row == 4 and e.column == "country_basis" for e in _errors(data_copy, "app_guidance_platforms.csv"))
+
+
+# --- issue #22: study content no table held -----------------------------------------------------------------------
+
+def test_companies_needs_behind_the_training_analysis(frames):
+    out = study_context.needs(frames["stakeholder_needs"], "fr", "company_need")
+    assert out["text"].tolist()[0] == ("Difficulté à recruter dans les industries de santé certains nouveaux métiers comme le "
+                                       "Designer UX / UI")
+    assert out["text"].iloc[1].startswith("Besoin de chargés d'Affaires Réglementaires, sachant gérer des solutions "
+                                          "multi-technologiques")
+    assert out["text"].iloc[2].startswith("Besoin d'avoir des Ingénieurs")
+    # Each need leads to the training the study analyses for it (« ces trois métiers »).
+    assert out["objective"].tolist() == ["training_ux_data_dev", "training_ra", "training_engineers"]
+    assert (out["cited_source_ids"] == "expert_interviews").all()
+
+
+def test_health_professionals_seven_needs(frames):
+    out = study_context.needs(frames["stakeholder_needs"], "fr", "professional_need")
+    assert len(out) == 7 and (out["cited_source_ids"] == "pipame2015").all()
+    assert out.iloc[0]["text"].startswith("Des outils qui s'intègrent dans les pratiques quotidiennes")
+    assert out.iloc[5]["text"] == "Un mode de rémunération adapté (notamment pour la télésurveillance)"
+    assert out.iloc[6]["text"] == "Un cadre juridique pour la délégation des tâches"
+    en = study_context.needs(frames["stakeholder_needs"], "en", "professional_need")
+    assert en.iloc[6]["text"] == "A legal framework for delegating tasks"
+    assert en.iloc[0]["kind_label"] == "Health professionals' needs in digital health"
+
+
+def test_needs_counts_and_objectives_are_checked(data_copy):
+    path = data_copy / "stakeholder_needs.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # drop the 7th professional need
+    rewrite_cell(path, 3, "objective", "")
+    errors = _errors(data_copy, "stakeholder_needs.csv")
+    assert any("professional_need" in e.message and "7" in e.message for e in errors)
+    assert any(e.row == 3 and e.column == "objective" for e in errors)
+
+
+def test_seven_added_values_and_each_categorys_expected_value(frames):
+    table = frames["smt_value_added"]
+    values = study_context.value_added(table, "fr")
+    assert values["text"].tolist() == ["Bénéfice thérapeutique", "Aide à la consultation et au suivi", "Bon usage",
+                                       "Adaptation du traitement", "Amélioration de l'observance", "Aide à la prescription",
+                                       "Autonomie du patient"]
+    external = study_context.value_added(table, "fr", "category_value", "external_device")
+    assert len(external) == 5 and external.iloc[1]["text"] == "Permet au médecin et/ou au patient d'adapter le traitement"
+    assert not external["inferred"].any()
+    internal = study_context.value_added(table, "en", "category_value", "internal_device")
+    assert len(internal) == 3 and internal.iloc[0]["category_label"] == "Connected internal delivery device"
+    # The app category prints two lists whose headings the extracted text loses: which is the added value is a reading.
+    app = study_context.value_added(table, "fr", "category_value", "app_web")
+    assert app["inferred"].all() and app.iloc[0]["text"].startswith("Accompagnement du patient dans la prise en charge")
+    assert study_context.value_added(table, "fr", "category_description").iloc[0]["text"].startswith(
+        "Application mobile pour le patient traité")
+
+
+def test_value_counts_are_checked(data_copy):
+    rewrite_cell(data_copy / "smt_value_added.csv", 19, "category", "internal_device")  # an external device's 5th value
+    rewrite_cell(data_copy / "smt_value_added.csv", 2, "category", "app_web")  # a value of every SMT given a category
+    errors = _errors(data_copy, "smt_value_added.csv")
+    assert any("external_device" in e.message and "4" in e.message for e in errors)
+    assert any("internal_device" in e.message for e in errors)
+    assert any(e.row == 2 and e.column == "category" for e in errors)
+
+
+def test_market_players_and_the_drug_makers_shift(frames):
+    table = frames["market_players"]
+    players = study_context.market_players(table, "fr", "player")
+    assert players["text"].tolist() == ["Géants de la technologie (GAFAM / BATX)", "start-up / TPE-PME", "Dispositifs Médicaux",
+                                        "Entreprises pharmaceutiques"]
+    assert study_context.market_players(table, "fr", "other_player")["text"].tolist() == [
+        "Opérateurs télécoms", "Assureurs", "Prestataires de services informatiques"]
+    roles = study_context.market_players(table, "fr", "role").set_index("item_id")
+    assert "(e.g. Google, Apple, Amazon)" in roles.loc["role_tech_giants", "text"]
+    assert roles.loc["role_insurers", "text"].endswith("(notamment aux Etats-Unis).")
+    assert (frames["market_players"].set_index("item_id").loc["role_tech_giants", "cited_source_ids"] == "market_reports")
+    drivers = study_context.market_players(table, "fr", "pharma_driver")
+    assert len(drivers) == 4 and drivers["inferred"].all()  # unheaded boxes, read as drivers
+    assert drivers.iloc[2]["text"] == "Besoin de démonstration de bénéfices cliniques pour justifier la valeur ajoutée"
+    today = study_context.market_players(table, "fr", "pharma_today").iloc[0]
+    assert "innovations de santé à part entière" in today["text"] and today["cited_source_ids"] == "deloitte2018"
+
+
+def test_roles_must_name_players(data_copy):
+    rewrite_cell(data_copy / "market_players.csv", 8, "actors", "telecoms")  # « Assureurs » no longer names insurers
+    errors = _errors(data_copy, "market_players.csv")
+    assert any(e.row == 14 and e.column == "actors" for e in errors)
+
+
+def test_what_drug_makers_and_smt_companies_bring(frames):
+    out = study_context.collaboration(frames["smt_collaboration"], "fr")
+    drug = out[out["actor"] == "drug_makers"]["text"].tolist()
+    assert drug == ["Connaissance des pathologies et des parties prenantes en santé",
+                    "Expertise sur les modalités d'accès au marché et commercialisation d'innovations de santé",
+                    "Financement pour permettre le développement des solutions"]
+    smt = out[out["actor"] == "smt_companies"]["text"].tolist()
+    assert smt[1] == "L'agilité nécessaire au développement de solutions innovantes en santé"
+    assert out.iloc[-1]["actor_label"] == "D'autres acteurs"
+    assert "(ex: designer UX/UI, réglementaire, qualité)" in out.iloc[-1]["text"]
+
+
+def test_fda_office_pre_cert_and_has_premise(frames):
+    table = frames["regulator_roles"]
+    roles = study_context.regulator_items(table, "fr", "ocp_role")
+    assert len(roles) == 4 and roles.iloc[1]["text"] == "Elabore des directives et des réglementations"
+    assert set(roles["event_id"]) == {"fda_combination_office_2018"}
+    assert study_context.regulator_items(table, "en", "precert_element")["text"].tolist() == [
+        "excellence appraisal", "review determination", "streamlined review", "real-world performance"]
+    approach = study_context.regulator_items(table, "fr", "precert_approach").iloc[0]["text"]
+    assert approach.endswith("plutôt que le produit / dispositif médical")
+    premise = study_context.regulator_items(table, "fr", "has_premise")
+    assert premise.iloc[0]["text"].endswith("n'est ni envisageable, ni pertinente")
+    assert (premise["cited_source_ids"] == "has_prospective2019").all()
+    with pytest.raises(KeyError):
+        study_context.regulator_items(table, "fr", "no_such_kind")
+
+
+def test_regulator_kinds_and_events_are_checked(data_copy):
+    rewrite_cell(data_copy / "regulator_roles.csv", 18, "body", "fda")  # HAS's premise filed under the FDA
+    rewrite_cell(data_copy / "regulator_roles.csv", 6, "event_id", "fda_office_2017")
+    errors = _errors(data_copy, "regulator_roles.csv")
+    assert any(e.row == 18 and e.column == "kind" for e in errors)
+    assert any(e.row == 6 and e.column == "event_id" for e in errors)
+
+
+def test_axis_one_quotes(frames):
+    out = study_context.quotes(frames["policy_quotes"], "fr")
+    polton = out.set_index("quote_id").loc["polton"]
+    assert polton["text"].startswith("« Les futures solutions de santé seront de plus en plus multi-technologiques")
+    assert polton["event_id"] == "polton_2015" and polton["cited_source_ids"] == "polton2015"
+    alliance = study_context.quotes(frames["policy_quotes"], "fr", "alliance_ehealth_2017").set_index("quote_id")
+    assert alliance.loc["alliance_method", "text"] == "« changement de méthode sur l'évaluation des SMT »"
+    assert "toquer aux portes de 2, voire 3 autorités" in alliance.loc["alliance_doors", "text"]
+    assert alliance.loc["alliance_doors", "inferred"] and not alliance.loc["alliance_method", "inferred"]
+
+
+def test_quote_events_are_checked(data_copy):
+    rewrite_cell(data_copy / "policy_quotes.csv", 2, "event_id", "polton_2016")
+    rewrite_cell(data_copy / "policy_quotes.csv", 6, "text_fr", "Prendre en compte l'impact sur l'organisation des soins")
+    errors = _errors(data_copy, "policy_quotes.csv")
+    assert any(e.row == 2 and e.column == "event_id" for e in errors)
+    assert any(e.row == 6 and e.column == "text_fr" for e in errors)
+
+
+def test_aphp_digital_medical_hub(frames):
+    out = study_context.digital_medical_hub(frames["aphp_digital_medical_hub"], "fr")
+    fields = out[out["kind"] == "field_of_action"]["text"].tolist()
+    assert len(fields) == 4
+    assert fields[0] == "Evaluation et validation clinique des objets connectés en santé et leurs applications mobiles"
+    assert fields[3] == "Enseignement et formation (en santé numérique) des générations actuelles et futures"
+    first = out.set_index("kind").loc["first_study"]
+    assert first["name"] == "EOLE-VAL" and "transplantés pulmonaires" in first["text"]
+    assert "DOCAPOST" in out.set_index("kind").loc["first_study_partners", "text"]
+    assert "janvier 2018" in out.set_index("kind").loc["founding", "text"]
+
+
+def test_hub_fields_and_date_are_checked(data_copy):
+    path = data_copy / "aphp_digital_medical_hub.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:8] + lines[9:]) + "\n", encoding="utf-8")  # drop the 4th field of action
+    rewrite_cell(data_copy / "policy_timeline.csv", 8, "date", "2018-02")
+    assert any("fields of action" in e.message for e in _errors(data_copy, "aphp_digital_medical_hub.csv"))
+    assert any("janvier 2018" in e.message for e in _errors(data_copy, "policy_timeline.csv"))
+
+
+def test_digital_therapeutics_forms_and_target_conditions(frames):
+    table = frames["dtx_context"]
+    assert study_context.dtx_items(table, "fr", "form")["text"].tolist() == [
+        "Jeu vidéo / Jeu numérique", "Application mobile / Plateforme web", "Masque de réalité augmenté",
+        "Capteur lié à un logiciel"]
+    conditions = study_context.dtx_conditions(table, "fr")
+    assert conditions[0].startswith("Psychiatrie : Addiction, TDAH, Autisme, Dépression")
+    assert "Neurologie : SEP, AVC" in conditions and conditions[-1] == "Douleur"
+    assert "Neurology: MS, stroke" in study_context.dtx_conditions(table, "en")
+    benefits = study_context.dtx_items(table, "fr", "benefit")
+    assert benefits["inferred"].all() and benefits.iloc[-1]["text"].startswith("(A démontrer")
+    assert study_context.dtx_items(table, "fr", "scope").iloc[0]["text"] == "Hors du périmètre des SMT"
+    assert "réglementation des Dispositifs médicaux" in study_context.dtx_items(table, "fr", "definition").iloc[0]["text"]
+    finding = study_context.dtx_items(table, "fr", "finding")
+    assert "Les Etats-Unis semblent en avance" in finding.iloc[1]["text"]
+    assert (finding["cited_source_ids"] == "dtx_websites").all()
+
+
+def test_dtx_labels_and_counts_are_checked(data_copy):
+    rewrite_cell(data_copy / "dtx_context.csv", 6, "kind", "benefit")  # a form counted as a benefit
+    rewrite_cell(data_copy / "dtx_context.csv", 10, "label_fr", "Psychiatrie")
+    errors = _errors(data_copy, "dtx_context.csv")
+    assert any("form" in e.message and "3" in e.message for e in errors)
+    assert any(e.row == 10 and e.column == "label_fr" for e in errors)
+
+
+def test_technology_paid_but_not_the_service(frames):
+    table = frames["adoption_findings"]
+    assert study_context.service_not_paid(table, "fr") == (
+        "Aujourd'hui, la technologie est parfois remboursée mais pas le service pour vérifier à distance les données et soutenir "
+        "le patient à distance")
+    practice = study_context.adoption_findings(table, "fr", "practice_change")
+    assert practice["kind"].tolist() == ["funding_gap", "implementation_need", "implementation_need", "incentive",
+                                         "reimbursement_gap", "conclusion"]
+    assert (practice["cited_source_ids"] == "mhealth_adoption").all()
+    platforms = study_context.adoption_findings(table, "fr", "app_platforms")
+    assert platforms.iloc[0]["text"].endswith("non liées à un médicament")
+    assert "ces plateformes sont elles mêmes peu visibles" in platforms.iloc[1]["text"]
+    access = study_context.adoption_findings(table, "fr", "smt_market_access")
+    assert "gratuitement" in access.iloc[1]["text"]
+
+
+def test_adoption_kinds_are_checked(data_copy):
+    rewrite_cell(data_copy / "adoption_findings.csv", 6, "topic", "app_platforms")
+    errors = _errors(data_copy, "adoption_findings.csv")
+    assert any(e.row == 6 and e.column == "kind" for e in errors)

@@ -36,6 +36,10 @@ BENCHMARK_COUNTRIES = ["IL", "GB", "US", "DE", "AU", "BE"]
 # Why a therapy area is given: the study states it, the team classified an indication the study states, or the
 # team inferred it (from a name, by elimination); the row's note says how.
 AREA_BASIS = ["study", "indication", "inferred"]
+# Whether the study settles a reading (a level, a country, which description goes with which logo, a skill's type)
+# or the dashboard team made it from a layout the extracted text lost; the row's note says how. The UI shows
+# "inferred" as a reading of the dashboard team, not stated by the study.
+READING_BASIS = ["study", "inferred"]
 # Why a source's year is given: the study prints it, the public source itself (not cited by the study), or the
 # dashboard team's own work; empty when the study prints no year.
 YEAR_BASIS = ["study", "public_source", "editorial"]
@@ -56,6 +60,20 @@ COALITION_KINDS = ["objective", "call_objective", "first_project", "initiator", 
 METHOD_KINDS = ["edec_context", "edec_axis", "objective", "approach", "approach_task", "interview_note",
                 "search_approach", "search_result", "reference_source", "keyword", "analysis_axis", "screened_company"]
 PROJECTION_SCOPE_KINDS = ["scenario", "in_scope", "out_of_scope", "reason", "assumption", "caveat", "conclusion"]
+# Issue #22 study content. Each list of kinds is in the order a page shows them.
+TRAINING_OBJECTIVES = ["training_ra", "training_ux_data_dev", "training_engineers"]
+NEED_KINDS = ["company_need", "professional_need"]
+VALUE_KINDS = ["smt_value", "category_value", "category_description"]
+MARKET_PLAYER_KINDS = ["finding", "player", "other_player", "role", "pharma_statement", "pharma_initial_aim", "pharma_driver",
+                       "pharma_today"]
+MARKET_ACTORS = ["tech_giants", "startups", "medtech", "pharma", "telecoms", "insurers", "it_services"]
+COLLABORATION_ACTORS = ["drug_makers", "smt_companies", "other_actors"]
+REGULATOR_KINDS = {"fda": ["us_step", "ocp_role", "action_plan_item", "precert_approach", "precert_element"],
+                   "has": ["has_premise"]}
+DMH_KINDS = ["context", "founding", "ambition", "audience", "field_of_action", "first_study", "first_study_partners"]
+DTX_CONTEXT_KINDS = ["scope", "definition", "form", "benefit", "condition_intro", "condition", "finding"]
+ADOPTION_TOPICS = {"practice_change": ["funding_gap", "implementation_need", "incentive", "reimbursement_gap", "conclusion"],
+                   "app_platforms": ["platform_finding"], "smt_market_access": ["access_finding"]}
 
 ID = r"^[a-z0-9_\-]+$"
 LIST_OF_IDS = r"^[a-z0-9_\-]+(;[a-z0-9_\-]+)*$"

@@ -3,6 +3,7 @@
 from smt_dashboard.schemas.blocks import (
     ID,
     PHASES,
+    READING_BASIS,
     TEXT_FR_EN,
     boolean,
     num,
@@ -24,8 +25,9 @@ SPECS = [
         family_id=text(regex=ID), phase=text(isin=PHASES), evidence_fr=text(), evidence_en=text(),
     )),
     spec("job_skills", ("family_id", "skill_type", "text_fr"), "Compétences par métier (fiches)", sourced(
-        family_id=text(regex=ID), skill_type=text(isin=["know_how", "soft_skill"]), text_fr=text(),
-        text_en=text(),
+        family_id=text(regex=ID), skill_type=text(isin=["know_how", "soft_skill"]),
+        skill_type_basis=text(isin=READING_BASIS), text_fr=text(), text_en=text(),
+        note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
     spec("jobs_projection_inputs", ("parameter",), "Hypothèses de la projection des emplois 2021-2025", sourced(
         parameter=text(regex=ID), value=num(), unit=text(), note_fr=text(), note_en=text(),

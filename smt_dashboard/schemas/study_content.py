@@ -1,27 +1,46 @@
-"""Schemas: Study content that had no table before issue #17 (shown through smt_dashboard/study.py)."""
+"""Schemas: Study content that had no table before issues #17 and #22 (shown through smt_dashboard/study.py and
+smt_dashboard/study_context.py)."""
 
 from smt_dashboard.schemas.blocks import (
+    ADOPTION_TOPICS,
     CHALLENGE_NATURES,
     COALITION_KINDS,
+    COLLABORATION_ACTORS,
     DATE,
     DIPLOMA_LEVELS,
+    DMH_KINDS,
+    DTX_CONTEXT_KINDS,
     FRAMEWORK_TOPICS,
     ID,
     INSTITUTION_KINDS,
     INSTITUTION_LEVELS,
+    MARKET_ACTORS,
+    MARKET_PLAYER_KINDS,
     METHOD_KINDS,
+    NEED_KINDS,
     PHARMA_ORG_KINDS,
     PLATFORM_KINDS,
     PROJECTION_SCOPE_KINDS,
+    READING_BASIS,
+    REGULATOR_KINDS,
     REIMBURSED_STATUSES,
     SHARED_SKILL_SCOPES,
+    SMT_CATEGORIES,
     TEXT_FR_EN,
     TRAINING_CONTEXT_TOPICS,
+    TRAINING_OBJECTIVES,
+    VALUE_KINDS,
+    codes,
     num,
     sourced,
     spec,
     text,
 )
+
+
+def _note() -> dict:
+    return {"note_fr": text(nullable=True), "note_en": text(nullable=True)}
+
 
 SPECS = [
     spec("smt_challenges", ("challenge_id",), "Enjeux du développement des SMT", sourced(
@@ -36,7 +55,7 @@ SPECS = [
         order=num(integer=True, ge=1), study_number=num(nullable=True, integer=True, ge=1),
         level=text(nullable=True, isin=["global", "subsidiary"]), objective_fr=text(nullable=True),
         objective_en=text(nullable=True), organisation_fr=text(nullable=True), organisation_en=text(nullable=True),
-        **TEXT_FR_EN,
+        **TEXT_FR_EN, note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
     spec("smt_shared_skills", ("skill_id",), "Compétences transverses communes aux métiers des SMT", sourced(
         skill_id=text(regex=ID), scope=text(isin=SHARED_SKILL_SCOPES), order=num(integer=True, ge=1),
@@ -44,7 +63,8 @@ SPECS = [
     )),
     spec("training_context", ("item_id",), "Contexte des formations (UX/UI, écoles d'ingénieur, masters, DU)", sourced(
         item_id=text(regex=ID), topic=text(isin=TRAINING_CONTEXT_TOPICS), order=num(integer=True, ge=1),
-        level=text(nullable=True, isin=DIPLOMA_LEVELS), ref_id=text(nullable=True, regex=ID),
+        level=text(nullable=True, isin=DIPLOMA_LEVELS), level_basis=text(nullable=True, isin=READING_BASIS),
+        ref_id=text(nullable=True, regex=ID),
         value=num(nullable=True), unit=text(nullable=True), **TEXT_FR_EN,
         note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
@@ -61,8 +81,9 @@ SPECS = [
     )),
     spec("app_guidance_platforms", ("platform_id",), "Plateformes d'orientation et de certification des applications", sourced(
         platform_id=text(regex=ID), name=text(), country_code=text(nullable=True, regex=r"^[A-Z]{2}$"),
-        kind=text(isin=PLATFORM_KINDS), order=num(integer=True, ge=1), description_fr=text(),
-        description_en=text(), note_fr=text(nullable=True), note_en=text(nullable=True),
+        country_basis=text(nullable=True, isin=READING_BASIS), kind=text(isin=PLATFORM_KINDS),
+        order=num(integer=True, ge=1), description_fr=text(), description_en=text(),
+        description_basis=text(isin=READING_BASIS), note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
     spec("institutions", ("institution_id",), "Institutions françaises de la santé numérique et leurs missions", sourced(
         institution_id=text(regex=ID), acronym=text(nullable=True), name_fr=text(), name_en=text(),
@@ -86,4 +107,41 @@ SPECS = [
         item_id=text(regex=ID), kind=text(isin=PROJECTION_SCOPE_KINDS),
         actor=text(isin=["smt_companies", "drug_makers", "all"]), order=num(integer=True, ge=1), **TEXT_FR_EN,
     )),
+    # --- issue #22 ----------------------------------------------------------------------------------------------
+    spec("stakeholder_needs", ("need_id",), "Besoins des entreprises (métiers) et des professionnels de santé (santé digitale)",
+         sourced(need_id=text(regex=ID), kind=text(isin=NEED_KINDS), order=num(integer=True, ge=1),
+                 objective=text(nullable=True, isin=TRAINING_OBJECTIVES), **TEXT_FR_EN, **_note())),
+    spec("smt_value_added", ("item_id",), "Valeur ajoutée d'une SMT et valeur ajoutée attendue par catégorie", sourced(
+        item_id=text(regex=ID), kind=text(isin=VALUE_KINDS), category=text(nullable=True, isin=SMT_CATEGORIES),
+        order=num(integer=True, ge=1), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
+    )),
+    spec("market_players", ("item_id",), "Acteurs de la santé digitale et virage des entreprises du médicament", sourced(
+        item_id=text(regex=ID), kind=text(isin=MARKET_PLAYER_KINDS), actors=codes(MARKET_ACTORS),
+        order=num(integer=True, ge=1), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
+    )),
+    spec("smt_collaboration", ("item_id",), "Ce qu'apportent entreprises du médicament et entreprises de SMT", sourced(
+        item_id=text(regex=ID), actor=text(isin=COLLABORATION_ACTORS), order=num(integer=True, ge=1), **TEXT_FR_EN,
+    )),
+    spec("regulator_roles", ("item_id",), "FDA (produits combinés, plan d'action, Pre-Cert) et prémisse de la HAS", sourced(
+        item_id=text(regex=ID), body=text(isin=list(REGULATOR_KINDS)),
+        kind=text(isin=[k for ks in REGULATOR_KINDS.values() for k in ks]), order=num(integer=True, ge=1),
+        event_id=text(nullable=True, regex=ID), **TEXT_FR_EN,
+    )),
+    spec("policy_quotes", ("quote_id",), "Citations de l'axe 1 (rapport Polton, e-santé 2020, CSIS, Alliance eHealth)", sourced(
+        quote_id=text(regex=ID), event_id=text(regex=ID), event_basis=text(isin=READING_BASIS), order=num(integer=True, ge=1),
+        context_fr=text(nullable=True), context_en=text(nullable=True), **TEXT_FR_EN, **_note(),
+    )),
+    spec("aphp_digital_medical_hub", ("item_id",), "Digital Medical Hub de l'AP-HP : champs d'action et première étude", sourced(
+        item_id=text(regex=ID), kind=text(isin=DMH_KINDS), order=num(integer=True, ge=1), name=text(nullable=True),
+        **TEXT_FR_EN,
+    )),
+    spec("dtx_context", ("item_id",), "Thérapies numériques : définition, formes, pathologies visées, apports", sourced(
+        item_id=text(regex=ID), kind=text(isin=DTX_CONTEXT_KINDS), order=num(integer=True, ge=1),
+        label_fr=text(nullable=True), label_en=text(nullable=True), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN,
+        **_note(),
+    )),
+    spec("adoption_findings", ("item_id",), "Adoption : changer la pratique, rémunérer le service, plateformes d'applications",
+         sourced(item_id=text(regex=ID), topic=text(isin=list(ADOPTION_TOPICS)),
+                 kind=text(isin=[k for ks in ADOPTION_TOPICS.values() for k in ks]), order=num(integer=True, ge=1),
+                 **TEXT_FR_EN)),
 ]
