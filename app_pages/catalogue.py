@@ -5,6 +5,7 @@ SMT scope; the method in the notes."""
 import streamlit as st
 
 from smt_dashboard import catalogue as cat
+from smt_dashboard import developments as dv
 from smt_dashboard import filters, i18n, study, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.schemas import SMT_CATEGORIES
@@ -139,6 +140,16 @@ if tab_reimbursement.open:
             with st.expander(ui.trp("catalogue.reimbursed_list", len(products), n=i18n.fmt_number(len(products), lang)),
                              icon=":material/list:"):
                 ui_views.show_table(table, key="catalogue_reimbursed_products", source_rows=products)
+
+        # Reimbursement in France since the study (its own badge and sources: never added to the study's counts).
+        with ui.section():
+            prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
+            since = dv.select(prepared, filters.FilterState(), ("reimbursement",), ("FR",)).rows.iloc[::-1]
+            if not since.empty:
+                with st.expander(ui.trp("catalogue.since_reimbursement", len(since), n=i18n.fmt_number(len(since), lang)),
+                                 icon=":material/update:"):
+                    ui_views.show_developments(since)
+                    ui.page_link("since")
 
 # --- digital therapeutics (outside the SMT scope) -------------------------------------------------------
 if tab_dtx.open:

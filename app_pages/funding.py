@@ -4,6 +4,7 @@ The page filters are the funding views' parameters: the slide and the deck draw 
 
 import streamlit as st
 
+from smt_dashboard import developments as dv
 from smt_dashboard import filters, i18n, ui, ui_views
 from smt_dashboard import funding as fd
 from smt_dashboard.schemas import ROUND_TYPES
@@ -170,6 +171,15 @@ if tab_context.open:
                                                     rounds=listed or tr("funding.none"))))
         context_rows = context[context["item_id"].isin(items)]
         ui.source_caption(context_rows)
+        # Funding since the study (its own badge and sources: never added to the study's totals).
+        with ui.section():
+            prepared = dv.prepare(ui.load("developments"), companies, lang)
+            since = dv.select(prepared, state, ("funding",)).rows.iloc[::-1]
+            if not since.empty:
+                with st.expander(ui.trp("funding.since_count", len(since), n=i18n.fmt_number(len(since), lang)),
+                                 icon=":material/update:"):
+                    ui_views.show_developments(since)
+                    ui.page_link("since")
 
 with ui.notes():
     st.markdown(tr("funding.intro"))

@@ -6,6 +6,7 @@ the comparison with the United States and the pharma companies' digital units; t
 import pandas as pd
 import streamlit as st
 
+from smt_dashboard import developments as dv
 from smt_dashboard import ecosystem, filters, i18n, maps, study, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import region_names
@@ -94,6 +95,12 @@ def _company_card(company_id: str) -> None:
             st.markdown(ui.escape_md(card.description))
         st.markdown("\n".join("- " + ui.tr("map.card_field", label=ui.escape_md(label),
                                            value=ui.escape_md(value)) for label, value in card.fields))
+        with ui.section():  # what has happened to it since the study (its own badge and sources)
+            prepared = dv.prepare(ui.load("developments"), companies, lang)
+            events, none = dv.company_events(prepared, ui.load("development_searches"), company_id, lang)
+            label = ui.trp("map.since_events", len(events), n=i18n.fmt_number(len(events), lang)) if len(events) else none
+            with st.expander(label, icon=":material/update:"):
+                ui_views.show_developments(events, empty=none)
 
 
 if tab_map.open:

@@ -4,6 +4,7 @@ country cards; the method in the notes."""
 
 import streamlit as st
 
+from smt_dashboard import developments as dv
 from smt_dashboard import i18n, policy, study, ui, ui_views
 
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
@@ -61,6 +62,20 @@ if tab_timeline.open:
                     lines.append(f"- {ui.escape_md(head + title)} — {ui.escape_md(i18n.pick(r, 'detail', lang) or '')}")
                 st.markdown("\n".join(lines))
                 ui.source_caption(undated)
+
+        # What has happened since the study to the milestones it cites (their own badge and sources).
+        with ui.section():
+            prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
+            tied = [(event, dv.tied_to(prepared, "policy_event_ids", event["event_id"]).iloc[::-1])
+                    for _, event in events.iterrows()]
+            tied = [(event, rows) for event, rows in tied if not rows.empty]
+            if tied:
+                n_tied = len({d for _, rows in tied for d in rows["development_id"]})
+                with st.expander(ui.trp("policy.since_count", n_tied, n=i18n.fmt_number(n_tied, lang),
+                                        k=i18n.fmt_number(len(tied), lang)), icon=":material/update:"):
+                    for event, rows in tied:
+                        ui_views.show_developments(rows, i18n.pick(event, "title", lang))
+                    ui.page_link("since")
 
 
 # --- barriers ---------------------------------------------------------------------------------------------
@@ -162,11 +177,18 @@ if tab_countries.open:
             index = ui.load("digital_health_index")
         cards = policy.benchmark_cards(benchmarks, index, lang)
         france = policy.france_index(index) if index is not None else None
+        # How many post-study developments each country has (the "since the study" page lists them).
+        n_since = {}
+        with ui.section():
+            n_since = ui.load("developments")["jurisdiction"].value_counts().to_dict()
         for start in range(0, len(cards), 3):
             for column, card in zip(st.columns(3), cards[start:start + 3]):
                 with column, st.container(border=True, height="stretch"):
                     st.markdown(f"#### {ui.escape_md(card.name)}")
                     st.markdown("\n".join(f"- {ui.escape_md(p)}" for p in card.points))
+                    if n_since.get(card.country_code):
+                        st.caption(":material/update: " + ui.trp("policy.since_country", n_since[card.country_code],
+                                                                 n=i18n.fmt_number(n_since[card.country_code], lang)))
                     if card.index_score is not None and france is not None and not france.empty:
                         st.markdown(":blue[**" + ui.escape_md(ui.tr(
                             "policy.index_line", score=i18n.fmt_number(card.index_score, lang, 2), name=card.index_name,
@@ -176,6 +198,7 @@ if tab_countries.open:
                         st.caption(ui.tr("policy.index_missing"))
                         ui.source_caption(card.rows)
         ui.page_link("index")
+        ui.page_link("since")
 
 with ui.notes():
     st.markdown(ui.tr("policy.intro"))

@@ -4,6 +4,7 @@ pickers here), everything the datasets say about it, each figure beside France's
 import streamlit as st
 
 from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, ui_views, views
+from smt_dashboard import developments as dv
 
 REGION_PICK = "profile_region"
 AREA_PICK = "profile_area"
@@ -80,6 +81,15 @@ for section in profiles.SECTIONS:
             ui_views.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
                           title=tr("profile.companies_heading"))
     ui.source_caption(views.source_rows(*(line.rows for line in lines)))
+
+# What has happened since the study in this region / area (kept apart from the study's figures above).
+with ui.section():
+    st.subheader(tr("since.related"))
+    judged = dv.select(dv.prepare(ui.load("developments"), frames["companies"], lang), view)
+    ui_views.show_developments(judged.rows.iloc[::-1], empty=tr("since.empty"))
+    if judged.n_unjudged:
+        st.caption(ui.trp("since.profile_note", judged.n_unjudged, n=i18n.fmt_number(judged.n_unjudged, lang)))
+    ui.page_link("since")
 
 if profile.not_applicable:
     st.markdown("\n".join("- " + tr(f"profile.not_applicable.{s}") for s in profile.not_applicable))

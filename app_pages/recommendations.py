@@ -5,15 +5,19 @@ the SWOT page) and the actions per target player; filterable by target player.""
 import pandas as pd
 import streamlit as st
 
+from smt_dashboard import developments as dv
 from smt_dashboard import i18n, recommendations, study, ui, ui_views
 
 QUADRANT_ICONS = {"weakness": ":material/thumb_down:", "threat": ":material/warning:"}
+STATUS_ICONS = {"done": ":material/task_alt:", "under_way": ":material/pending:", "no_evidence": ":material/help:"}
+STATUS_COLORS = {"done": "green", "under_way": "orange", "no_evidence": "gray"}
 
 lang = ui.lang()
 ui.page_header("recommendations")
 ui.codes_from_url("reco_target", list(recommendations.TARGETS))
 targets = tuple(c for c in (st.session_state.get("reco_target") or ()) if c in recommendations.TARGETS)
-ui_views.key_message("recommendation_targets", params={"recommendation_targets": {"targets": targets}})
+ui_views.key_message("recommendation_targets", "recommendation_followup",
+                     params={"recommendation_targets": {"targets": targets}})
 
 # Every part of the page reads the recommendations: without them, the page names the file and stops there.
 recos = None
@@ -25,6 +29,11 @@ if recos is None:
 swot_items = None
 with ui.section():
     swot_items = ui.load("swot")
+# What has happened since the study (its own badge and sources): each action's follow-up status.
+followup = None
+with ui.section():
+    prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
+    followup = dv.followup(ui.load("recommendation_followup"), recos, prepared, lang).set_index("reco_id")
 
 chosen = st.pills(ui.tr("recommendations.filter_targets"), options=list(recommendations.TARGETS),
                   selection_mode="multi", key="reco_target",
@@ -58,6 +67,10 @@ def _action(reco: pd.Series) -> None:
                           for code in recommendations.codes_of(reco["targets"]))
         line = st.container(horizontal=True, gap="small", vertical_alignment="center")
         line.markdown(f"**{ui.tr('recommendations.targets_line')}** {badges}", width="content")
+        if followup is not None and reco["reco_id"] in followup.index:
+            status = followup.loc[reco["reco_id"]]
+            line.badge(ui.tr("since.badge_short") + " · " + status["status_label"], icon=STATUS_ICONS[status["status"]],
+                       color=STATUS_COLORS[status["status"]], help=status["note"])
         if swot_items is None:
             return
         answered = recommendations.answered_items(reco, swot_items)
@@ -82,8 +95,9 @@ sections = [(ui.tr(f"recommendations.tab.{objective}"), [(objective, rows)])
 if by_group.get("training"):
     sections.append((ui.tr("recommendations.tab.training"), by_group["training"]))
 tab_conditions, *tabs = ui.tabs("recommendations", [ui.tr("recommendations.tab_conditions")]
-                                + [label for label, _ in sections] + [ui.tr("recommendations.tab_targets")])
-tab_targets = tabs[-1]
+                                + [label for label, _ in sections] + [ui.tr("recommendations.tab_targets"),
+                                                                      ui.tr("since.tab.recommendations")])
+tab_targets, tab_followup = tabs[-2], tabs[-1]
 # --- what the study says must hold first ---------------------------------------------------------------------
 if tab_conditions.open:
     with tab_conditions:
@@ -109,6 +123,24 @@ for tab, (_, objectives) in zip(tabs, sections):
 if tab_targets.open:
     with tab_targets:
         ui_views.show_view("recommendation_targets", {"targets": targets})
+
+if tab_followup.open:
+    with tab_followup:
+        st.caption(ui.tr("since.followup_intro"))
+        ui_views.show_view("recommendation_followup")
+        if followup is not None:
+            table = followup.reset_index()
+            st.badge(dv.badge(ui.load("recommendation_followup")["assessed_on"], lang), icon=":material/travel_explore:",
+                     color="orange")
+            shown_table = table.assign(evidence=[" · ".join(e) for e in table["evidence"]])[
+                ["recommendation", "status_label", "note", "evidence"]].rename(columns={
+                    "recommendation": ui.tr("since.col.recommendation"), "status_label": ui.tr("since.col.status"),
+                    "note": ui.tr("since.col.note"), "evidence": ui.tr("since.col.evidence")})
+            backing = prepared[prepared["development_id"].isin({d for ids in table["development_ids"] for d in ids})]
+            source = dv.source_line(backing, lang)
+            ui_views.show_table(shown_table, key="reco_followup_table", title=ui.tr("since.followup_title"), source=source)
+            st.caption(ui.escape_md(source))
+            ui.page_link("since")
 
 with ui.notes():
     st.markdown(ui.tr("recommendations.intro"))

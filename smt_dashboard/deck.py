@@ -430,7 +430,8 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         pictures = list(pool.map(lambda pair: picture(*pair[0]) if pair[1] else None, zip(entries, needs_picture)))
     for number, ((view, built), native, png) in enumerate(zip(entries, natives, pictures), start=2):
-        source = provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
+        # A post-study view carries its own public sources (never the study's): its line says so.
+        source = built.source or provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
         _view_slide(prs, view, built, native, png, source, views.filter_note(view, state, lang),
                     views.link(view, state, app_url), lang, number, total)
     _sources_slide(prs, used_sources(entries), sources, lang, total, total)

@@ -150,7 +150,7 @@ def france_companies(companies: pd.DataFrame) -> pd.DataFrame:
 # Which column of a company row each global filter reads; therapy areas hold several codes ("a;b").
 COMPANY_COLUMNS = {"regions": "region_code", "areas": "therapy_areas", "models": "model",
                    "nationalities": "scope"}
-MULTI_VALUED = frozenset({"therapy_areas"})
+MULTI_VALUED = frozenset({"therapy_areas", "region_codes_all"})
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,8 @@ def render(page_key: str, view_state: FilterState, options: FilterOptions) -> No
 def _slide(view: views.View, built: views.Built, view_state: FilterState) -> None:
     lang = view_state.lang
     st.title(ui.escape_md(built.title), anchor=False)
+    if built.badge:  # a post-study view: never read as the study's
+        st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     with st.container(key="smt_slide_takeaway"):
         st.markdown(ui.escape_md(built.takeaway))
     # Keyed by the view: the previous slide's picture never lingers under the next slide's title.
@@ -166,5 +168,5 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState) -> Non
         else:
             st.info(ui.tr("briefing.empty_slide"), icon=":material/info:")
     note = views.filter_note(view, view_state, lang)
-    source = ui.source_text(built.rows, built.extra_source_ids)
+    source = built.source or ui.source_text(built.rows, built.extra_source_ids)
     st.caption(ui.escape_md(source + (" — " + note if note else "")))

@@ -83,11 +83,16 @@ def show_view(view_key: str, params: Mapping[str, Any] | None = None, **chart_op
     section: a view that cannot be built raises."""
     built = view(view_key, params)
     key = view_key  # one element key per view: tests and the export menu find a view by it
+    if built.badge:  # a post-study view says so before anything else
+        st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     if built.kind == "chart":
         show_chart(built.content, data=built.drawn, key=key, source_rows=built.rows, extra_ids=built.extra_source_ids,
-                   **chart_options)
+                   source=built.source or None, **chart_options)
     elif built.kind == "table":
-        show_table(built.content, key=key, source_rows=built.rows, title=built.title)
+        show_table(built.content, key=key, source_rows=None if built.source else built.rows, title=built.title,
+                   source=built.source or None)
+        if built.source:
+            st.caption(escape_md(built.source))
     elif built.kind == "empty":
         st.info(escape_md(built.takeaway), icon=":material/search_off:")
     return built
@@ -102,7 +107,7 @@ def chart_title(chart) -> str:
 
 def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
                alt_text: str | None = None, height: int | str = "content", on_select=None, selection_mode=None,
-               extra_ids: tuple[str, ...] = ()):
+               extra_ids: tuple[str, ...] = (), source: str | None = None):
     """Render an Altair chart with its source line and one export menu (PNG/SVG with title and source inside
     the image, CSV/XLSX and a view of exactly the rows it draws: ``data``).
     Returns the selection state when ``on_select`` is given."""
@@ -115,8 +120,8 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
         if selection_mode is not None:
             kwargs["selection_mode"] = selection_mode
     event = st.vega_lite_chart(spec=to_spec(chart, lang(), arrow=True), **kwargs)
-    source = source_text(source_rows, extra_ids)
-    if source_rows is not None:
+    source = source or source_text(source_rows, extra_ids)
+    if source:
         st.caption(escape_md(source))
     export_menu(key, data, title=title, source=source, chart=chart)
     return event
@@ -128,7 +133,7 @@ def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = No
     """A sortable table, its source line and its export menu (CSV in UTF-8 with BOM for Excel, XLSX; both
     formula-safe)."""
     st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}", height=height)
-    if source_rows is not None:
+    if source_rows is not None:  # otherwise ``source`` (if any) is the caller's to print
         source = source_text(source_rows)
         st.caption(escape_md(source))
     export_menu(key, df, title=title, source=source)
@@ -205,3 +210,54 @@ def view_projection_svg(view_key: str, view_state: FilterState, lang_code: str, 
 
     view_ = views.VIEWS_BY_KEY[view_key]
     return slides.projection_svg(view_, built_view(view_, view_state, dict(params)).content, lang_code)
+
+
+# --- what happened after the study: always badged, each with its own source -----------------------------------
+
+def _published(row) -> str:
+    day = i18n.fmt_month(row["source_published"], lang())
+    return tr("since.published", date=day) if day else ""
+
+
+def show_developments(rows: pd.DataFrame, heading: str | None = None, empty: str | None = None) -> None:
+    """Post-study developments as a short list (newest first): the badge, then for each its date and sentence, and a
+    line with its source (publisher, linked) and an excerpt. ``empty`` is said when there are none."""
+    from smt_dashboard import developments as dv
+
+    if heading:
+        st.markdown(f"**{escape_md(heading)}**")
+    if rows.empty:
+        if empty:
+            st.caption(escape_md(empty))
+        return
+    st.badge(dv.badge(rows["read_on"], lang()), icon=":material/travel_explore:", color="orange")
+    for _, row in rows.iterrows():
+        st.markdown(f"**{escape_md(row['date_label'])}** — {escape_md(row['text'])}")
+        link = f"[{escape_md(row['source_publisher'])}]({row['source_url']})"
+        published = _published(row)
+        st.caption(tr("since.source_label") + " " + link + (f" ({escape_md(published)})" if published else "") + " · "
+                   + escape_md(tr("since.quote", lang=row["quote_lang"], quote=row["quote"])))
+
+
+def show_company_developments(prepared: pd.DataFrame, searches: pd.DataFrame, company_id: str) -> None:
+    """A company's post-study developments, or "no public event found since the study (searched on …)"."""
+    from smt_dashboard import developments as dv
+
+    rows, none = dv.company_events(prepared, searches, company_id, lang())
+    show_developments(rows, tr("since.related"), empty=none)
+
+
+def show_development_table(rows: pd.DataFrame, key: str) -> None:
+    """Post-study developments as a sortable table: the badge above it, each row with its source's address."""
+    from smt_dashboard import developments as dv
+
+    st.badge(dv.badge(rows["read_on"], lang()), icon=":material/travel_explore:", color="orange")
+    names = {c: tr(f"since.table.{c}") for c in ("date_label", "kind_label", "jurisdiction_label", "text", "companies",
+                                                 "source_publisher", "source_url", "quote", "read_on")}
+    table = rows[list(names)].rename(columns=names)
+    config = {names["source_url"]: st.column_config.LinkColumn(names["source_url"], display_text=tr("since.open")),
+              names["text"]: st.column_config.TextColumn(names["text"], width="large"),
+              names["quote"]: st.column_config.TextColumn(names["quote"], width="medium")}
+    source = dv.source_line(rows, lang())
+    show_table(table, key=key, column_config=config, title=tr("since.timeline_title"), source=source)
+    st.caption(escape_md(source))

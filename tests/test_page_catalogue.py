@@ -52,7 +52,7 @@ def test_catalogue_shows_the_40_smt_and_every_section():
     assert "Abilify MyCite" in text and "Freestyle Libre" in text and "Diabeloop" in text
     assert "pas les mêmes SMT" in text
     assert "au moins 1 SMT" in text  # internal devices: 2 FDA for 1 CE
-    sources = [c.value for c in at.caption if c.value.startswith("Source")]
+    sources = [c.value for c in at.caption if c.value.startswith("Source") and "hors étude" not in c.value]
     assert len(sources) >= 5 and all("AEC Partners" in s for s in sources)
     assert "Hors périmètre des SMT" in text  # the badge (rendered as Markdown)
 

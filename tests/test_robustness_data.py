@@ -51,17 +51,23 @@ def _set(path: Path, row: int, column: str, value: str) -> None:
 
 
 # Each fault: (applies to dataset?, apply to the file, expected (row, column) or None when not fixed).
+def _required_text(name: str) -> str:
+    """A required column every row must fill: the source (the post-study tables: their key)."""
+    return "source_id" if "source_id" in SPECS[name].schema.columns else SPECS[name].key[0]
+
+
 def missing_column(path: Path, name: str):
     rows = _rows(path)
-    idx = rows[0].index("source_id")
+    column = _required_text(name)
+    idx = rows[0].index(column)
     _write(path, [r[:idx] + r[idx + 1:] for r in rows])
-    return 1, "source_id"
+    return 1, column
 
 
 def wrong_type(path: Path, name: str):
     column = _numeric(name)
     if column is None:
-        column = "source_id"
+        column = _required_text(name)
         _set(path, 2, column, "pas un identifiant !")
     else:
         _set(path, 2, column, "beaucoup")
@@ -274,7 +280,8 @@ SHORT_FAULTS = [header_only, one_row]
 @pytest.mark.parametrize("fault", SHORT_FAULTS, ids=[f.__name__ for f in SHORT_FAULTS])
 def test_validate_names_every_table_cut_short(data_copy, fault):
     cut = {name for name in DATASET_NAMES if fault(data_copy / f"{name}.csv", name) is not None}
-    assert len(cut) >= len(DATASET_NAMES) - 1
+    # Every table is cut, but those whose schema allows one row (one line of the study, one development).
+    assert cut >= {n for n in DATASET_NAMES if SPECS[n].min_rows > 1}
     named = {e.file for e in validate_all(data_copy)}
     assert {f"{name}.csv" for name in cut} <= named, {f"{name}.csv" for name in cut} - named
     for name in cut:

@@ -13,6 +13,7 @@ from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+POST_STUDY = {"developments_timeline", "recommendation_followup"}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,13 @@ def test_every_view_builds_with_a_title_a_takeaway_and_sources(frames, lang):
         built = build(frames, view.key, state=state, lang=lang)
         assert built.kind in views.KINDS and built.kind != "empty", view.key
         assert built.title and built.takeaway, view.key
-        assert "aec2020" in provenance.source_ids(built.rows) or view.key.startswith("index"), view.key
+        if view.key in POST_STUDY:
+            # After the study: its own public sources and the badge, never the study's sources.
+            assert built.badge.startswith(("Hors étude", "Outside the study")) and built.source, view.key
+            assert "aec2020" not in provenance.source_ids(built.rows), view.key
+        else:
+            assert "aec2020" in provenance.source_ids(built.rows) or view.key.startswith("index"), view.key
+            assert not built.badge and not built.source, view.key
         assert view.label(lang) != f"briefing.view.{view.key}", view.key
         if built.kind == "chart":
             assert isinstance(built.content, alt.TopLevelMixin)

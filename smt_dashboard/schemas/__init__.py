@@ -1,7 +1,7 @@
 """Every curated table's schema, declared once and grouped by concern; ``SPECS`` maps a dataset's name to its spec
 (file, schema, key, fewest rows). The vocabularies (allowed codes) live in ``blocks``."""
 
-from smt_dashboard.schemas import ecosystem, position, skills, study_content
+from smt_dashboard.schemas import ecosystem, position, post_study, skills, study_content
 from smt_dashboard.schemas.blocks import (  # noqa: F401 - the vocabularies other modules read
     AXES,
     BENCHMARK_COUNTRIES,
@@ -17,6 +17,6 @@ from smt_dashboard.schemas.blocks import (  # noqa: F401 - the vocabularies othe
     DatasetSpec,
 )
 
-SPECS: dict[str, DatasetSpec] = {s.name: s for module in (ecosystem, position, skills, study_content)
+SPECS: dict[str, DatasetSpec] = {s.name: s for module in (ecosystem, position, skills, study_content, post_study)
                                  for s in module.SPECS}
 DATASET_NAMES = tuple(SPECS)

@@ -17,6 +17,7 @@ from smt_dashboard.filters import FilterState
 from smt_dashboard.views import ecosystem as eco
 from smt_dashboard.views import international as intl
 from smt_dashboard.views import position as pos
+from smt_dashboard.views import post_study as post
 from smt_dashboard.views import skills as sk
 from smt_dashboard.views.core import (  # noqa: F401 - the registry's vocabulary, used by its callers
     ALL_FILTERS,
@@ -44,6 +45,8 @@ VIEWS: tuple[View, ...] = (
                                                                 "funding_context", "deals_2018", "digital_health_index",
                                                                 "jobs_projection_inputs"))),
          pos.overview_headlines, ALL_FILTERS),
+    View("developments_timeline", "since", ("developments", "companies"), post.developments_timeline,
+         ("regions", "areas"), post.DEVELOPMENT_PARAMS, chart_width=1000),
     View("swot", "swot", ("swot", "swot_evidence"), pos.swot_grid),
     View("swot_axes", "swot", ("swot", "swot_evidence"), pos.swot_axes, in_show=False, chart_width=900),
     View("policy_france", "policy", ("policy_timeline",), pos.policy_timeline,
@@ -56,6 +59,9 @@ VIEWS: tuple[View, ...] = (
     View("adoption", "market", ("adoption_survey",), pos.adoption, chart_width=700),
     View("recommendation_targets", "recommendations", ("recommendations",), pos.recommendation_targets,
          params=(("targets", ()),), chart_width=900),
+    View("recommendation_followup", "recommendations",
+         ("recommendation_followup", "recommendations", "developments", "companies"), post.recommendation_followup,
+         chart_width=900),
     View("map", "map", ("companies", "company_products", REGIONS), eco.ecosystem_map, ALL_FILTERS),
     View("companies_by_model", "map", ("companies",), eco.companies_by_model, ALL_FILTERS),
     View("us_comparison", "map", ("companies",), eco.us_comparison, ALL_FILTERS),

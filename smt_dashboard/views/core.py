@@ -58,6 +58,10 @@ class Built:
     caveats: tuple[str, ...] = ()  # what changes how the figure reads (speaker notes, the slide show)
     data: pd.DataFrame | None = None
     figures: tuple = ()  # headline figures (the overview's cards), beside their table
+    # Post-study views: their own source line (public sources, with the day they were read) instead of the study's
+    # sources, and a badge wherever they are shown: never mixed with a study figure.
+    source: str = ""
+    badge: str = ""
 
     @property
     def drawn(self) -> pd.DataFrame:

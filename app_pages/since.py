@@ -1,0 +1,78 @@
+"""Depuis l'étude: what has happened since September 2020, from public sources opened and quoted — the answer first,
+then tabs: the developments over time (by kind and country, each with its source, date and an excerpt), the 17
+companies in France and what is known of each since, and the recommendations followed up. Never mixed with the
+study's figures: every element carries the "hors étude" badge."""
+
+import streamlit as st
+
+from smt_dashboard import developments as dv
+from smt_dashboard import i18n, ui, ui_views
+
+lang = ui.lang()
+state = ui.filter_state()
+tr = ui.tr
+
+ui.page_header("since")
+answer = st.container()  # the answer first, computed once the page's own choices are read
+
+prepared = None
+with ui.section():
+    prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
+    st.caption(":material/travel_explore: " + tr("since.never_mixed"))
+    ui.codes_from_url("since_kind", dv.kinds_present(prepared))
+    ui.codes_from_url("since_jur", dv.jurisdictions_present(prepared))
+    kinds = st.pills(tr("since.filter_kinds"), options=dv.kinds_present(prepared), selection_mode="multi",
+                       key="since_kind", help=tr("since.filter_help"), format_func=lambda k: tr(f"since.kind.{k}"))
+    jurisdictions = st.pills(tr("since.filter_jurisdictions"), options=dv.jurisdictions_present(prepared),
+                                selection_mode="multi", key="since_jur", help=tr("since.filter_help"),
+                                format_func=lambda c: i18n.label("country", c, lang))
+    ui.codes_to_url("since_kind", kinds)
+    ui.codes_to_url("since_jur", jurisdictions)
+    params = {"kinds": tuple(kinds or ()), "jurisdictions": tuple(jurisdictions or ())}
+    with answer:
+        ui_views.key_message("developments_timeline", "recommendation_followup",
+                             params={"developments_timeline": params})
+if prepared is None:
+    st.stop()
+
+tab_timeline, tab_companies, tab_recos = ui.tabs(
+    "since", [tr("since.tab.timeline"), tr("since.tab.companies"), tr("since.tab.recommendations")])
+
+if tab_timeline.open:
+    with tab_timeline:
+        judged = dv.select(prepared, state, params["kinds"], params["jurisdictions"])
+        st.caption(tr("since.shown", n=i18n.fmt_number(len(judged.rows), lang),
+                      total=i18n.fmt_number(len(prepared), lang)))
+        ui.unjudged_note(judged, "common.noun.development")
+        ui_views.show_view("developments_timeline", params)
+        if not judged.rows.empty:
+            st.markdown("##### " + tr("since.list_heading"))
+            ui_views.show_development_table(judged.rows.iloc[::-1], key="since_list")
+
+if tab_companies.open:
+    with tab_companies:
+        st.caption(tr("since.companies_intro"))
+        searches = ui.load("development_searches")
+        table = dv.coverage(searches, ui.load("companies"), prepared, lang)
+        ui_views.show_table(table.rename(columns={"name": tr("since.col.company"), "developments": tr("since.col.developments"),
+                                                  "searched_label": tr("since.col.searched")})[
+                                [tr("since.col.company"), tr("since.col.developments"), tr("since.col.searched")]],
+                            key="since_companies", title=tr("since.tab.companies"),
+                            source=dv.source_line(prepared[prepared["company_ids"].notna()], lang))
+        st.caption(ui.escape_md(dv.source_line(prepared[prepared["company_ids"].notna()], lang)))
+        names = dict(zip(table["company_id"], table["name"]))
+        chosen = st.selectbox(tr("since.col.company"), options=list(names), format_func=names.__getitem__,
+                              key="since_company")
+        ui_views.show_company_developments(prepared, searches, chosen)
+
+if tab_recos.open:
+    with tab_recos:
+        st.markdown("#### " + tr("since.followup_heading"))
+        st.caption(tr("since.followup_intro"))
+        ui_views.show_view("recommendation_followup")
+        ui.page_link("recommendations")
+
+with ui.notes():
+    st.markdown(tr("since.intro"))
+    st.markdown(tr("since.method"))
+    st.caption(tr("since.not_filtered"))
