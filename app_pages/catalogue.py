@@ -6,7 +6,7 @@ import streamlit as st
 
 from smt_dashboard import catalogue as cat
 from smt_dashboard import developments as dv
-from smt_dashboard import filters, i18n, study, ui, ui_views
+from smt_dashboard import filters, i18n, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.schemas import SMT_CATEGORIES
 
@@ -55,6 +55,18 @@ if tab_grid.open:
                     ui.page_link("profile", label=i18n.label("area", code, lang),
                                  query_params=app_state.link_params(state, areas=(code,)))
 
+        # What an SMT adds, per the study's definition; each category's expected added value is in its box below.
+        with ui.section():
+            values = ui.load("smt_value_added")
+            with st.expander(tr("catalogue.value_heading"), icon=":material/add_circle:"):
+                ui.bullets(study_context.value_added(values, lang, "smt_value"), source=False)
+                # Each category's « Valeur ajoutée attendue », as the study's example slides print it.
+                for column, category in zip(st.columns(3), SMT_CATEGORIES):
+                    with column:
+                        ui.bullets(study_context.value_added(values, lang, "category_value", category),
+                                   i18n.label("category", category, lang) + " — " + tr("catalogue.value_expected"),
+                                   source=False)
+                ui.source_caption(values)
         with ui.section():
             examples = ui.load("smt_examples")
             st.markdown("#### " + tr("catalogue.examples_heading"))
@@ -155,6 +167,23 @@ if tab_reimbursement.open:
 if tab_dtx.open:
     with tab_dtx:
         st.badge(tr("catalogue.dtx_badge"), icon=":material/block:", color="orange")
+        # What digital therapeutics are, their forms and the conditions they target (the study's focus slide).
+        with ui.section():
+            context = ui.load("dtx_context")
+            with st.expander(tr("catalogue.dtx_context_heading"), icon=":material/info:"):
+                ui.bullets(study_context.dtx_items(context, lang, "definition"), source=False)
+                left, right = st.columns(2)
+                with left:
+                    ui.bullets(study_context.dtx_items(context, lang, "form"), tr("catalogue.dtx_forms"), lead="label",
+                               source=False)
+                    ui.bullets(study_context.dtx_items(context, lang, "benefit"), tr("catalogue.dtx_benefits"),
+                               source=False)
+                with right:
+                    st.markdown("**" + tr("catalogue.dtx_conditions") + "**")
+                    st.markdown("\n".join("- " + ui.escape_md(line)
+                                          for line in study_context.dtx_conditions(context, lang)))
+                    ui.bullets(study_context.dtx_items(context, lang, "finding"), source=False)
+                ui.source_caption(context)
         dtx, dtx_approvals = (ui.load(n) for n in ("digital_therapeutics", "digital_therapeutics_approvals"))
         marketed = dtx_approvals.iloc[0]
         columns = st.columns(4)

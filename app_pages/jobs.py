@@ -58,7 +58,7 @@ if tab_families.open:
         ui.source_caption(hard)
 
         # What every SMT job needs, whatever the family (the study's "compétences transverses").
-        with ui.section():
+        with ui.section(st.expander(tr("jobs.shared_heading"), icon=":material/diversity_3:")):
             shared = ui.load("smt_shared_skills")
             left, right = st.columns(2)
             with left:
@@ -98,6 +98,9 @@ if tab_families.open:
                     st.markdown("\n".join("- " + ui.escape_md(s) for s in items) if items else tr("jobs.skill_none"))
             if lang != "fr":
                 st.caption(tr("jobs.skills_translated"))
+            chosen_skills = skills[skills["family_id"] == chosen]
+            if (chosen_skills["skill_type_basis"] == "inferred").any():
+                st.caption(tr("jobs.skill_type_reading", reading=study.reading_label(lang)))
         ui.source_caption(skills[skills["family_id"] == chosen] if (skills["family_id"] == chosen).any() else families)
 
 # --- development phases named by the job sheets ---------------------------------------------------

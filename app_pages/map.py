@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from smt_dashboard import developments as dv
-from smt_dashboard import ecosystem, filters, i18n, maps, study, ui, ui_views
+from smt_dashboard import ecosystem, filters, i18n, maps, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import region_names
 
@@ -231,8 +231,10 @@ if tab_pharma.open:
             ui.source_caption(setups)
             left, right = st.columns(2)
             with left:
-                ui.bullets(study.pharma_statements(organisation, lang, "success_factor"),
-                           ui.tr("map.pharma.success_factors"), source=False)
+                factors = study.pharma_statements(organisation, lang, "success_factor")
+                ui.bullets(factors, ui.tr("map.pharma.success_factors"), source=False)
+                # The study numbers one factor only (the strategy, 2): the list's order is not its numbering.
+                st.caption(ui.tr("map.pharma.factors_order"))
             with right:
                 ui.bullets(study.pharma_statements(organisation, lang, "practice"), ui.tr("map.pharma.practices"),
                            source=False)
@@ -246,6 +248,15 @@ if tab_pharma.open:
                 for text in quotes["text"]:
                     st.caption(ui.escape_md(text))
             ui.source_caption(organisation)
+        # What each side brings to an SMT (« mutualiser leurs compétences »).
+        with ui.section():
+            brings = study_context.collaboration(ui.load("smt_collaboration"), lang)
+            with st.expander(ui.tr("map.pharma.brings_heading"), icon=":material/handshake:"):
+                for column, actor in zip(st.columns(3), ("drug_makers", "smt_companies", "other_actors")):
+                    rows = brings[brings["actor"] == actor]
+                    with column:
+                        ui.bullets(rows, rows.iloc[0]["actor_label"] if not rows.empty else None, source=False)
+                ui.source_caption(brings)
 
 with ui.notes():
     st.markdown(ui.tr("map.intro"))

@@ -3,7 +3,8 @@ market (ranges, growth rate, what drives it) and adoption (survey figures, facto
 
 import streamlit as st
 
-from smt_dashboard import i18n, market, study, ui, ui_views
+from smt_dashboard import i18n, market, study, study_context, ui, ui_views
+from smt_dashboard.views import source_rows
 
 GROUP_ICONS = {"clinicians": ":material/stethoscope:", "patients": ":material/person:", "all": ":material/block:"}
 
@@ -52,6 +53,22 @@ if tab_market.open:
                             st.caption(ui.escape_md(fig.detail))
             ui.source_caption(context)
 
+        # Who plays in digital health, and how the drug makers' approach is shifting.
+        with ui.section():
+            players = study_context.market_players(ui.load("market_players"), lang)
+            with st.expander(ui.tr("market.players_heading"), icon=":material/groups:"):
+                left, right = st.columns(2)
+                with left:
+                    for kind in ("player", "other_player", "role"):
+                        rows = players[players["kind"] == kind]
+                        ui.bullets(rows, rows.iloc[0]["kind_label"] if not rows.empty else None,
+                                   lead="actors" if kind == "role" else None, source=False)
+                with right:
+                    for kind in ("pharma_statement", "pharma_initial_aim", "pharma_driver", "pharma_today", "finding"):
+                        rows = players[players["kind"] == kind]
+                        ui.bullets(rows, rows.iloc[0]["kind_label"] if not rows.empty else None, source=False)
+                ui.source_caption(players)
+
 if tab_adoption.open:
     with tab_adoption:
         with ui.section():
@@ -66,6 +83,22 @@ if tab_adoption.open:
                     st.markdown(f"**{GROUP_ICONS[audience]} {ui.tr(f'market.group.{audience}.{kind}')}**")
                     st.markdown("\n".join(f"- {ui.escape_md(i18n.pick(r, 'text', lang))}" for _, r in rows.iterrows()))
             ui.source_caption(factors)
+
+        # What stands in the way in practice (the service not paid for), and what health professionals need.
+        with ui.section():
+            findings = study_context.adoption_findings(ui.load("adoption_findings"), lang)
+            st.markdown("> " + ui.escape_md(study_context.service_not_paid(ui.load("adoption_findings"), lang)))
+            ui.source_caption(findings[findings["kind"] == "reimbursement_gap"])
+            needs = study_context.needs(ui.load("stakeholder_needs"), lang, "professional_need")
+            with st.expander(ui.tr("market.practice_heading"), icon=":material/stethoscope:"):
+                left, right = st.columns(2)
+                with left:
+                    for topic in ("practice_change", "smt_market_access"):
+                        rows = findings[findings["topic"] == topic]
+                        ui.bullets(rows, rows.iloc[0]["topic_label"] if not rows.empty else None, source=False)
+                with right:
+                    ui.bullets(needs, needs.iloc[0]["kind_label"] if not needs.empty else None, source=False)
+                ui.source_caption(source_rows(findings, needs))
 
 # --- what SMT developers must overcome (technical, economic & regulatory, organisational) ----------------------
 if tab_challenges.open:

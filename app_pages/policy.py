@@ -5,7 +5,7 @@ country cards; the method in the notes."""
 import streamlit as st
 
 from smt_dashboard import developments as dv
-from smt_dashboard import i18n, policy, study, ui, ui_views
+from smt_dashboard import i18n, policy, study, study_context, ui, ui_views
 
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
 
@@ -63,6 +63,21 @@ if tab_timeline.open:
                 st.markdown("\n".join(lines))
                 ui.source_caption(undated)
 
+        # What the texts behind the milestones say, in the study's quotes.
+        with ui.section():
+            quoted = study_context.quotes(ui.load("policy_quotes"), lang)
+            titles = dict(zip(events["event_id"], [i18n.pick(r, "title", lang) for _, r in events.iterrows()]))
+            with st.expander(ui.trp("policy.quotes_heading", len(quoted), n=i18n.fmt_number(len(quoted), lang)),
+                             icon=":material/format_quote:"):
+                for event_id, rows in quoted.groupby("event_id", sort=False):
+                    st.markdown(f"**{ui.escape_md(titles.get(event_id, event_id))}**")
+                    st.markdown("\n".join("- " + ("" if i18n.is_missing(r["context"]) else ui.escape_md(r["context"]) + " ")
+                                          + "« " + ui.escape_md(r["text"]) + " »" + (" \\*" if r["inferred"] else "")
+                                          for _, r in rows.iterrows()))
+                if quoted["inferred"].any():
+                    ui.reading_note(quoted[quoted["inferred"]])
+                ui.source_caption(quoted)
+
         # What has happened since the study to the milestones it cites (their own badge and sources).
         with ui.section():
             prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
@@ -100,6 +115,9 @@ if tab_assessment.open:
         framework, platform_rows = (ui.load(n) for n in ("evaluation_framework", "app_guidance_platforms"))
         axes = study.evaluation_items(framework, lang, "has_axis")
         st.markdown("#### " + ui.tr("policy.has_heading", n=i18n.fmt_number(len(axes), lang)))
+        with ui.section():  # HAS's premise: assessing every digital solution is neither feasible nor relevant
+            premise = study_context.regulator_items(ui.load("regulator_roles"), lang, "has_premise")
+            ui.bullets(premise, premise.iloc[0]["kind_label"] if not premise.empty else None)
         left, right = st.columns(2)
         with left:
             ui.bullets(axes, ui.tr("policy.has_axes"))
@@ -120,18 +138,32 @@ if tab_assessment.open:
             ui.bullets(study.evaluation_items(framework, lang, "nice_element"), ui.tr("policy.nice_elements"), source=False)
         with right:
             ui.bullets(study.evaluation_items(framework, lang, "nice_audience"), ui.tr("policy.nice_audience"))
-        st.markdown("#### " + ui.tr("policy.platforms_heading"))
-        shown = study.platforms(platform_rows, lang)
-        for start in range(0, len(shown), 2):
-            for column, (_, row) in zip(st.columns(2), shown.iloc[start:start + 2].iterrows()):
-                with column, st.container(border=True, height="stretch"):
-                    st.markdown(f"**{ui.escape_md(row['name'])}**")
-                    st.caption(ui.escape_md(" · ".join(v for v in (row["country"], row["kind_label"])
-                                                       if not i18n.is_missing(v))))
-                    st.markdown(ui.escape_md(row["description"]))
-                    if not i18n.is_missing(row["note"]):
-                        st.caption(ui.escape_md(row["note"]))
-        ui.source_caption(shown)
+        platforms_box = st.expander(ui.tr("policy.platforms_heading"), icon=":material/apps:")
+        with platforms_box:
+            shown = study.platforms(platform_rows, lang)
+            for start in range(0, len(shown), 2):
+                for column, (_, row) in zip(st.columns(2), shown.iloc[start:start + 2].iterrows()):
+                    with column, st.container(border=True, height="stretch"):
+                        st.markdown(f"**{ui.escape_md(row['name'])}**")
+                        # A country or a description the study does not settle is marked as the team's reading.
+                        country = None if i18n.is_missing(row["country"]) else row["country"] + (
+                            " *" if row["country_basis"] == "inferred" else "")
+                        st.caption(ui.escape_md(" · ".join(v for v in (country, row["kind_label"]) if v)))
+                        st.markdown(ui.escape_md(row["description"]) + (" \\*" if row["description_basis"] == "inferred"
+                                                                        else ""))
+                        if not i18n.is_missing(row["note"]):
+                            st.caption(ui.escape_md(row["note"]))
+            if (shown["country_basis"] == "inferred").any() or (shown["description_basis"] == "inferred").any():
+                st.caption("\\* " + ui.escape_md(study.reading_label(lang).capitalize() + "."))
+            ui.source_caption(shown)
+            with ui.section():  # what the study concludes of these platforms
+                ui.bullets(study_context.adoption_findings(ui.load("adoption_findings"), lang, "app_platforms"))
+        # The AP-HP Digital Medical Hub: a place to assess digital solutions in the hospital.
+        with ui.section():
+            hub = study_context.digital_medical_hub(ui.load("aphp_digital_medical_hub"), lang)
+            with st.expander(ui.tr("policy.dmh_heading"), icon=":material/local_hospital:"):
+                ui.bullets(hub[hub["kind"] != "field_of_action"], lead="kind_label", source=False)
+                ui.bullets(hub[hub["kind"] == "field_of_action"], ui.tr("policy.dmh_fields"), lead="name")
 
 # --- who acts in France: institutions, the Coalition Innovation Santé -------------------------------------------
 if tab_actors.open:
@@ -197,6 +229,20 @@ if tab_countries.open:
                     else:
                         st.caption(ui.tr("policy.index_missing"))
                         ui.source_caption(card.rows)
+        # The United States' combination-products office and its digital-health programmes, as the study describes them.
+        with ui.section():
+            roles = ui.load("regulator_roles")
+            with st.expander(ui.tr("policy.fda_heading"), icon=":material/flag:"):
+                left, right = st.columns(2)
+                with left:
+                    for kind in ("us_step", "ocp_role"):
+                        rows = study_context.regulator_items(roles, lang, kind)
+                        ui.bullets(rows, rows.iloc[0]["kind_label"] if not rows.empty else None, source=False)
+                with right:
+                    for kind in ("action_plan_item", "precert_approach", "precert_element"):
+                        rows = study_context.regulator_items(roles, lang, kind)
+                        ui.bullets(rows, rows.iloc[0]["kind_label"] if not rows.empty else None, source=False)
+                ui.source_caption(roles[roles["body"] == "fda"])
         ui.page_link("index")
         ui.page_link("since")
 

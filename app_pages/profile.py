@@ -84,12 +84,13 @@ for section in profiles.SECTIONS:
 
 # What has happened since the study in this region / area (kept apart from the study's figures above).
 with ui.section():
-    st.subheader(tr("since.related"))
     judged = dv.select(dv.prepare(ui.load("developments"), frames["companies"], lang), view)
-    ui_views.show_developments(judged.rows.iloc[::-1], empty=tr("since.empty"))
-    if judged.n_unjudged:
-        st.caption(ui.trp("since.profile_note", judged.n_unjudged, n=i18n.fmt_number(judged.n_unjudged, lang)))
-    ui.page_link("since")
+    label = ui.trp("map.since_events", len(judged.rows), n=i18n.fmt_number(len(judged.rows), lang))
+    with st.expander(label, icon=":material/update:"):
+        ui_views.show_developments(judged.rows.iloc[::-1], empty=tr("since.empty"))
+        if judged.n_unjudged:
+            st.caption(ui.trp("since.profile_note", judged.n_unjudged, n=i18n.fmt_number(judged.n_unjudged, lang)))
+        ui.page_link("since")
 
 if profile.not_applicable:
     st.markdown("\n".join("- " + tr(f"profile.not_applicable.{s}") for s in profile.not_applicable))

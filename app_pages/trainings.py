@@ -4,7 +4,7 @@ bridging drug, device and digital) and one for the gaps the study concludes with
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import filters, i18n, study, ui, ui_views
+from smt_dashboard import filters, i18n, study, study_context, ui, ui_views
 from smt_dashboard import trainings as trn
 
 lang = ui.lang()
@@ -71,7 +71,8 @@ if tab_ux.open:
             with st.expander(tr("trainings.ux_routes_heading"), icon=":material/route:"), ui.section():
                 routes = _context("ux_routes")
                 ui.bullets(routes[routes["level_label"].isna()], source=False)
-                ui.bullets(routes[routes["level_label"].notna()], lead="level_label", source=False)
+                levels = routes[routes["level_label"].notna()]
+                ui.bullets(levels.assign(inferred=levels["level_basis"] == "inferred"), lead="level_label", source=False)
                 ui.bullets(_context("ux_on_the_job"), tr("trainings.ux_on_the_job"), source=False)
                 ui.source_caption(routes)
         all_campuses, lengths, continuing, orgs = (ui.load(n) for n in (
@@ -202,6 +203,12 @@ if tab_eng.open:
 # --- gaps and recommendations ------------------------------------------------------------------------
 if tab_gaps.open:
     with tab_gaps:
+        # The companies' needs the training analysis starts from, each with the training it leads to.
+        with ui.section():
+            needs = study_context.needs(ui.load("stakeholder_needs"), lang, "company_need")
+            needs = needs.assign(objective_label=[tr(f"trainings.objective.{o}") if not i18n.is_missing(o) else None
+                                                  for o in needs["objective"]])
+            ui.bullets(needs, needs.iloc[0]["kind_label"] if not needs.empty else None, lead="objective_label")
         st.markdown("#### " + tr("trainings.gaps_heading"))
         gaps, recommendations = (ui.load(n) for n in ("training_gaps", "recommendations"))
         for objective, g, r in trn.gaps_with_recommendations(gaps, recommendations):

@@ -272,16 +272,34 @@ def page_link(key: str, label: str | None = None, query_params: dict | None = No
 def bullets(rows: pd.DataFrame, heading: str | None = None, field: str = "text", lead: str | None = None,
             source: bool = True) -> None:
     """A short list of the study's statements (``field`` of each row), under an optional bold heading, with the
-    rows' source line. ``lead`` names a column printed in bold before each statement."""
+    rows' source line. ``lead`` names a column printed in bold before each statement. Rows marked ``inferred`` (a
+    reading of the dashboard team, not stated by the study) carry an asterisk, explained under the list."""
     if rows.empty:
         return
     if heading:
         st.markdown(f"**{escape_md(heading)}**")
     leads = rows[lead] if lead else [None] * len(rows)
-    st.markdown("\n".join("- " + ("" if i18n.is_missing(head) else f"**{escape_md(head)}** — ") + escape_md(text)
-                          for head, text in zip(leads, rows[field])))
+    inferred = list(rows["inferred"]) if "inferred" in rows.columns else [False] * len(rows)
+    def line(head, text) -> str:
+        # A statement without its own text (only its lead) reads as the lead alone: never "— nan".
+        if i18n.is_missing(text):
+            return f"**{escape_md(head)}**" if not i18n.is_missing(head) else ""
+        return ("" if i18n.is_missing(head) else f"**{escape_md(head)}** — ") + escape_md(text)
+
+    st.markdown("\n".join("- " + line(head, text) + (" \\*" if flag else "")
+                          for head, text, flag in zip(leads, rows[field], inferred)))
+    if any(inferred):
+        reading_note(rows[[bool(f) for f in inferred]])
     if source:
         source_caption(rows)
+
+
+def reading_note(rows: pd.DataFrame) -> None:
+    """"* reading of the dashboard team, not stated by the study", with the rows' own notes when they have them."""
+    notes = [n for n in dict.fromkeys(rows["note"]) if not i18n.is_missing(n)] if "note" in rows.columns else []
+    st.caption("\\* " + escape_md(i18n.t("study.reading", lang()).capitalize()
+                                   + (" : " if lang() == "fr" else ": ") + " ".join(notes) if notes else
+                                   i18n.t("study.reading", lang()).capitalize() + "."))
 
 
 class Tab:
