@@ -6,7 +6,7 @@ import streamlit as st
 
 from smt_dashboard import catalogue as cat
 from smt_dashboard import developments as dv
-from smt_dashboard import filters, i18n, study, study_context, ui, ui_views
+from smt_dashboard import filters, i18n, metrics, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.schemas import SMT_CATEGORIES
 
@@ -36,9 +36,8 @@ if tab_grid.open:
         grand_total = int(catalogue_df["smt_count"].sum())
         totals = cat.category_totals(rows, grand_total)
         columns = st.columns(4)
-        columns[0].metric(tr("catalogue.metric_total"), i18n.fmt_number(totals["smt_count"].sum(), lang))
-        if state.areas:
-            columns[0].caption(tr("catalogue.metric_total_filtered", total=i18n.fmt_number(grand_total, lang)))
+        with columns[0]:
+            ui.figure(metrics.smt({"smt_catalogue": catalogue_df}, state))
         for column, row in zip(columns[1:], totals.itertuples()):
             column.metric(tr(f"catalogue.category_short.{row.category}"), i18n.fmt_number(row.smt_count, lang))
             column.caption(tr("catalogue.metric_category_share", share=cat.pct_whole(row.share_pct, lang),
@@ -187,19 +186,22 @@ if tab_dtx.open:
         dtx, dtx_approvals = (ui.load(n) for n in ("digital_therapeutics", "digital_therapeutics_approvals"))
         marketed = dtx_approvals.iloc[0]
         columns = st.columns(4)
-        columns[0].metric(tr("catalogue.metric_dtx"), i18n.fmt_number(len(dtx), lang))
+        with columns[0]:
+            ui.figure(metrics.dtx({"digital_therapeutics_areas": ui.load("digital_therapeutics_areas")}, state))
         columns[1].metric(tr("catalogue.metric_dtx_marketed"), i18n.fmt_number(marketed["dtx_count"], lang))
         columns[2].metric(tr("catalogue.metric_dtx_ce"), i18n.fmt_number(marketed["ce_marked"], lang))
         columns[3].metric(tr("catalogue.metric_dtx_fda"), i18n.fmt_number(marketed["fda_approved"], lang))
         note = i18n.pick(marketed, "note", lang)
         if note:
             st.caption(ui.escape_md(note))
+        # The named list gives an area for few of them: under an area filter, say what the list can and cannot show
+        # (the count by area above is the study's own, never recounted from the list).
         dtx_judged = filters.judge_area(dtx, state)
         if state.areas and dtx_judged.rows.empty:
-            st.info(tr("catalogue.dtx_empty_area"), icon=":material/search_off:")
+            st.caption(ui.trp("catalogue.dtx_list_no_area", len(dtx), n=i18n.fmt_number(len(dtx), lang)))
         else:
             ui_views.show_table(cat.dtx_table(dtx_judged.rows, lang), key="catalogue_dtx", source_rows=dtx_judged.rows)
-        ui.unjudged_note(dtx_judged, "common.noun.dtx")
+            ui.unjudged_note(dtx_judged, "common.noun.dtx")
         with ui.section():
             located = study.dtx_locations(dtx, ui.load("dtx_developers"), lang)
             st.markdown("**" + tr("catalogue.dtx_where") + "** " + ui.escape_md(" ; ".join(

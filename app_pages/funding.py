@@ -5,7 +5,7 @@ The page filters are the funding views' parameters: the slide and the deck draw 
 import streamlit as st
 
 from smt_dashboard import developments as dv
-from smt_dashboard import filters, i18n, ui, ui_views
+from smt_dashboard import filters, i18n, metrics, ui, ui_views
 from smt_dashboard import funding as fd
 from smt_dashboard.schemas import ROUND_TYPES
 
@@ -28,12 +28,12 @@ with ui.section():
     cols = st.columns([3, 3, 3])
     with cols[0]:
         # Options are company names (not translated), so that the URL value reads the same in both languages.
-        chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company",
+        chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company", select_all=False,
                                       bind="query-params", placeholder=tr("funding.filter_all"))
     with cols[1]:
         present_types = set(scoped["round_type"].unique())
         type_options = [code for code in ROUND_TYPES if code in present_types]
-        chosen_types = st.multiselect(tr("funding.filter_type"), options=type_options, key="fd_type",
+        chosen_types = st.multiselect(tr("funding.filter_type"), options=type_options, key="fd_type", select_all=False,
                                       format_func=lambda code: i18n.label("round", code, lang),
                                       placeholder=tr("funding.filter_all"))
     with cols[2]:
@@ -87,7 +87,11 @@ if tab_totals.open and selected is not None:
                                   undisclosed=i18n.fmt_number(group.undisclosed, lang)))
             check = fd.published_check(selected, context)
             if state.is_filtered or page_filtered:
-                st.caption(tr("funding.published_filtered", published=i18n.fmt_meur(check.published_meur, lang)))
+                # The national reference in the same words as every page: France's figure, then what the study prints.
+                fig = metrics.funds({"funding_rounds": rounds_raw, "companies": companies}, filters.FilterState())
+                st.caption(tr("funding.published_filtered", national=tr("metrics.scope_filtered",
+                                                                         value=fig.national_display(lang)),
+                              published=i18n.fmt_meur(check.published_meur, lang)))
             elif check.published_meur is not None:
                 key = "funding.published_rounding" if check.within_rounding else "funding.published_gap"
                 st.info(tr(key, computed=i18n.fmt_meur(check.computed_meur, lang),

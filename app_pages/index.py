@@ -52,28 +52,23 @@ def _weights_text(w: tuple[float, float, float]) -> str:
 # --- the answer: France's published rank, its rank on the study's own chart, the weighting range ----------
 with ui.section():
     if not france.empty:
+        # One rank first, and which list it is (the published ranking); the other readings in one sentence.
         fr = france.iloc[0]
-        message = [tr("index.key_published", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all,
-                      score=i18n.fmt_number(fr["index"], lang, 2))]
+        ui.key_message(tr("index.key_published", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all,
+                          score=i18n.fmt_number(fr["index"], lang, 2)))
+        left, right = st.columns([1, 3], vertical_alignment="center")
+        left.metric(tr("index.metric_published"), tr("index.rank_of", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all))
+        others = []
         if chart_rank is not None:
-            message.append(tr("index.key_study_chart", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
+            others.append(tr("index.key_study_chart", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
         if robust is not None:
-            message.append(tr("index.key_range", best=i18n.ordinal(robust.min_rank, lang),
-                              worst=i18n.ordinal(robust.max_rank, lang), n=robust.countries))
-        ui.key_message(*message)
-        cols = st.columns(3)
-        cols[0].metric(tr("index.metric_published"), tr("index.rank_of", rank=i18n.ordinal(int(fr["rank"]), lang), n=n_all))
-        cols[0].caption(tr("index.metric_published_detail", score=i18n.fmt_number(fr["index"], lang, 2)))
-        if chart_rank is not None:
-            cols[1].metric(tr("index.metric_study_chart"), tr("index.rank_of", rank=i18n.ordinal(chart_rank, lang), n=chart_n))
-            cols[1].caption(tr("index.metric_study_chart_detail", n=chart_n))
-        if robust is not None:
-            cols[2].metric(tr("index.metric_range"), tr("index.range_value", best=i18n.ordinal(robust.min_rank, lang),
-                                                        worst=i18n.ordinal(robust.max_rank, lang)))
-            cols[2].caption(tr("index.metric_range_detail", n=len(robust.grid)))
+            others.append(tr("index.key_range", best=i18n.ordinal(robust.min_rank, lang),
+                             worst=i18n.ordinal(robust.max_rank, lang), n=robust.countries))
+        right.markdown(ui.escape_md(tr("index.other_readings") + " " + " ".join(others)) if others else "")
         ui.source_caption(index)
     else:
         ui_views.key_message("index_ranking")
+
 
 def _chosen_weights() -> tuple[float, float, float]:
     """The weights the sliders hold (also when their tab is closed: from the session, else the address)."""
@@ -107,6 +102,7 @@ if tab_compare.open:
         # --- compare countries on the three sub-indices -------------------------------------------------------------
         default = [c for c in ("FR", "DE", "EE", "DK") if c in names]
         chosen = st.multiselect(tr("index.compare_pick"), options=list(published["country_code"]), default=default,
+                                select_all=False,
                                 format_func=lambda code: names.get(code, code), key="ix_countries",
                                 placeholder=tr("index.compare_placeholder"))
         if not chosen:

@@ -3,11 +3,13 @@
 the comparison with the United States and the pharma companies' digital units; the method in the notes."""
 
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from smt_dashboard import developments as dv
-from smt_dashboard import ecosystem, filters, i18n, maps, study, study_context, ui, ui_views
+from smt_dashboard import ecosystem, filters, i18n, maps, metrics, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import region_names
 
@@ -111,17 +113,20 @@ if tab_map.open:
         ) or "companies"
 
 
+        # A region with no company (Occitanie): the national map stays readable, that region outlined; the sentence
+        # that says so sits beside the map, so nothing moves under the cursor.
+        empty_region = rows.empty and bool(state.regions)
+        drawn_rows = filters.judge_companies(france, replace(state, regions=())).rows if empty_region else rows
         left, right = st.columns([3, 1.2], gap="medium")
         with left:
-            if rows.empty:
-                options, _ = ui.filter_options()
-                st.info(ui.tr("map.empty", filters=ui.escape_md(filters.describe(state, options, lang))),
-                        icon=":material/search_off:")
-            st.pydeck_chart(maps.build_deck(geo, rows, products, metric, lang, state.regions), on_select=_on_map_select,
-                            selection_mode="single-object", key=_chart_key(), height=600,
+            st.pydeck_chart(maps.build_deck(geo, drawn_rows, products, metric, lang, state.regions),
+                            on_select=_on_map_select, selection_mode="single-object", key=_chart_key(), height=600,
                             alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
-            legend = (metric, int(summary[metric].max()), int(located["employees"].min()) if not located.empty else None,
-                      int(located["employees"].max()) if not located.empty else None, lang)
+            drawn_summary = ecosystem.region_summary(drawn_rows, REGION_NAMES) if empty_region else summary
+            drawn_located = drawn_rows.dropna(subset=["lat", "lon"])
+            legend = (metric, int(drawn_summary[metric].max()),
+                      int(drawn_located["employees"].min()) if not drawn_located.empty else None,
+                      int(drawn_located["employees"].max()) if not drawn_located.empty else None, lang)
             st.image(maps.legend_svg(*legend), alt=maps.legend_text(*legend))
             st.caption(ui.tr("map.click_help"))
             if overseas:
@@ -135,8 +140,11 @@ if tab_map.open:
         st.session_state[CARDS_KEY] = [c for c in st.session_state.get(CARDS_KEY, []) if c in company_names]
 
         with right:
+            if rows.empty:  # what is empty and why, once (the key message above says the same sentence)
+                st.info(ui.tr("map.empty_national" if empty_region else "map.empty_filters"),
+                        icon=":material/search_off:")
             # Next to the map, in view: the cards of the companies clicked (or picked), then the figures.
-            chosen = st.multiselect(ui.tr("map.cards_label"), options=list(company_names),
+            chosen = st.multiselect(ui.tr("map.cards_label"), options=list(company_names), select_all=False,
                                     format_func=company_names.__getitem__, key=CARDS_KEY,
                                     placeholder=ui.tr("map.cards_placeholder"))
             for company_id in chosen:
@@ -145,15 +153,12 @@ if tab_map.open:
                 ui.source_caption(rows[rows["company_id"].isin(chosen)])
             if len(state.regions) == 1:
                 ui.page_link("profile", label=ui.tr("map.profile_link"))
-            if state.is_filtered and not rows.empty:
-                st.markdown("**" + ui.national_reference(len(rows), len(france), "common.noun.company") + "**")
             ui.unjudged_note(judged, "common.noun.company")
             if not rows.empty:
                 c = ecosystem.counts(rows)
-                st.metric(ui.tr("map.metrics.french"), i18n.fmt_number(c.french, lang))
-                st.metric(ui.tr("map.metrics.foreign"), i18n.fmt_number(c.foreign, lang))
-                st.metric(ui.tr("map.metrics.employees_french"), i18n.fmt_number(c.employees_french, lang))
-                st.metric(ui.tr("map.metrics.employees_foreign"), i18n.fmt_number(c.employees_foreign, lang))
+                frames = {"companies": companies}
+                for key in ("french_companies", "subsidiaries", "employees_french", "employees_subsidiaries"):
+                    ui.figure(metrics.figure(key, frames, state))
                 st.metric(ui.tr("map.metrics.revenue"), ui.tr("map.metrics.revenue_value",
                                                               known=i18n.fmt_number(c.revenue_known, lang),
                                                               total=i18n.fmt_number(c.companies, lang)))
@@ -177,7 +182,8 @@ if tab_companies.open:
             ui_views.show_view("companies_by_model")
             st.markdown("#### " + ui.tr("map.table_title"))
             ui_views.show_table(ecosystem.company_table(rows, products, lang), key="map_companies",
-                          source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]))
+                                source_rows=pd.concat([rows, products[filters.isin(products["company_id"], rows["company_id"])]]),
+                                shown=ecosystem.company_table_shown(lang))
             by_region = ecosystem.companies_by_region(rows)
             if by_region:
                 st.markdown(f"**{ui.tr('map.by_region_title')}**\n\n" + "\n".join(

@@ -6,8 +6,13 @@ import streamlit as st
 from smt_dashboard import headlines, ui, ui_views
 
 state = ui.filter_state()
+UNJUDGED_NOUN = {"companies": "company", "employees": "company", "funds": "round"}
 
 ui.page_header("overview")
+# What this is, before any figure: an SMT in one line, the study, how to use the app (visible without opening anything).
+with st.container(key="home_intro"):
+    st.markdown(ui.tr("overview.what") + "  \n" + ui.tr("overview.study_line") + "  \n:material/touch_app: "
+                + ui.tr("overview.how"))
 ui_views.key_message("overview_headlines")
 if state.is_filtered:
     st.caption(ui.tr("overview.filtered_note"))
@@ -19,11 +24,13 @@ def _card(metric: headlines.Metric) -> None:
     with ui.section(st.container(border=True)):
         frames = {name: ui.load(name) for name in metric.datasets}
         h = metric.compute(frames, state, ui.lang())
-        st.metric(ui.tr(f"overview.label.{h.key}"), h.display)
+        st.metric(h.label, h.display)
         if h.filtered:
             st.badge(ui.tr("common.filtered"), icon=":material/filter_alt:", color="blue")
             if h.national:
                 st.caption(ui.escape_md(h.national))
+            ui.unjudged_caption(h.unjudged, h.unjudged_by, ui.trp(f"common.noun.{UNJUDGED_NOUN.get(h.key, 'row')}",
+                                                                  h.unjudged))
         elif state.is_filtered:
             # Never side by side with filtered figures without saying so.
             st.badge(ui.tr("common.national"), icon=":material/public:", color="gray",

@@ -25,12 +25,14 @@ if tab_timeline.open:
         events = ui.load("policy_timeline")
         first_year, last_year = policy.year_bounds(events)
         ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
-        left, right = st.columns([3, 1])
-        chosen = left.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS),
-                            selection_mode="multi", key="policy_jur", help=ui.tr("policy.filter_jurisdictions_help"),
-                            format_func=lambda code: policy.jurisdiction_label(code, lang))
-        period = right.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
-                              value=(first_year, last_year), step=1, key="policy_period", bind="query-params")
+        # The pills on their own line (nine countries never run off the screen), the period under them.
+        chosen = st.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS),
+                          selection_mode="multi", key="policy_jur", help=ui.tr("policy.filter_jurisdictions_help"),
+                          format_func=lambda code: policy.jurisdiction_label(code, lang))
+        st.caption(ui.tr("policy.uk_england"))
+        left, _ = st.columns([2, 3])
+        period = left.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
+                             value=(first_year, last_year), step=1, key="policy_period", bind="query-params")
         jurisdictions = tuple(c for c in (chosen or ()) if c in policy.JURISDICTIONS)
         ui.codes_to_url("policy_jur", jurisdictions)
         years = (int(period[0]), int(period[1])) if isinstance(period, (tuple, list)) else (first_year, last_year)

@@ -67,7 +67,7 @@ for section in profiles.SECTIONS:
         for column, line in zip(st.columns(3), lines[start:start + 3]):
             with column:
                 st.metric(line.label, line.value)
-                st.caption(i18n.t("overview.national_reference", lang, value=line.national))
+                st.caption(i18n.t("metrics.scope_filtered", lang, value=line.national))
     for line in lines:
         ui.unjudged_caption(line.unjudged, line.unjudged_by, line.noun(lang))
     if section == "companies":
@@ -79,7 +79,7 @@ for section in profiles.SECTIONS:
             st.markdown(tr("profile.partners_list", partners=ui.escape_md(", ".join(partners))) if partners
                         else tr("profile.no_partner"))
             ui_views.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
-                          title=tr("profile.companies_heading"))
+                                title=tr("profile.companies_heading"), shown=ecosystem.company_table_shown(lang))
     ui.source_caption(views.source_rows(*(line.rows for line in lines)))
 
 # What has happened since the study in this region / area (kept apart from the study's figures above).

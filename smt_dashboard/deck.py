@@ -302,6 +302,11 @@ def _view_slide(prs, view: View, built: Built, native: native_charts.NativeChart
         _table(slide, built.content, lang, top)
     elif built.kind == "swot":
         _swot(slide, built.content, lang, top)
+    elif built.kind == "figure":  # one value: the number large, its label and detail
+        _write(slide, MARGIN, top + Inches(0.4), CONTENT_W, Inches(0.5), built.content.label, lang, 20, color=MUTED)
+        _write(slide, MARGIN, top + Inches(0.9), CONTENT_W, Inches(1.4), built.content.value, lang, 72, bold=True)
+        if built.content.detail:
+            _write(slide, MARGIN, top + Inches(2.4), CONTENT_W, Inches(1.0), built.content.detail, lang, 16)
     else:
         _write(slide, MARGIN, top + Inches(1.2), CONTENT_W, Inches(1.0), i18n.t("briefing.empty_slide", lang), lang, 18,
                color=MUTED, align=PP_ALIGN.CENTER)

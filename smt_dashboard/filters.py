@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from smt_dashboard.i18n import DEFAULT_LANG, LANGS, label, t
+from smt_dashboard.i18n import DEFAULT_LANG, LANGS, label, plural, t
 from smt_dashboard.memo import memoized
 from smt_dashboard.schemas import MODELS, THERAPY_AREAS
 
@@ -281,6 +281,46 @@ def filter_values(state: FilterState, attr: str, options: FilterOptions, lang: s
         return [options.regions.get(c, c) for c in codes]
     kind = {"areas": "area", "models": "model", "nationalities": "nationality"}[attr]
     return [label(kind, c, lang) for c in codes]
+
+
+@memoized
+def option_counts(companies: pd.DataFrame, catalogue: pd.DataFrame) -> dict[str, dict[str, tuple[int, int]]]:
+    """What each filter option holds, so that nobody is surprised by an empty page: per region, its companies in
+    France; per therapy area, its SMT in the catalogue and its companies in France. {attr: {code: (smt, companies)}}"""
+    france = france_companies(companies)
+    regions = france["region_code"].value_counts()
+    areas = pd.Series([a for cell in france["therapy_areas"].dropna() for a in str(cell).split(";")]).value_counts()
+    smt = catalogue.groupby("therapy_area")["smt_count"].sum()
+    return {"regions": {code: (0, int(n)) for code, n in regions.items()},
+            "areas": {code: (int(smt.get(code, 0)), int(areas.get(code, 0))) for code in THERAPY_AREAS}}
+
+
+def option_label(attr: str, code: str, name: str, counts: Mapping[str, Mapping[str, tuple[int, int]]], lang: str) -> str:
+    """"Gastro-entérologie — 1 SMT, 0 entreprise" / "Occitanie — 0 entreprise" (the name alone without counts)."""
+    if attr not in counts:
+        return name
+    smt, companies = counts[attr].get(code, (0, 0))
+    parts = ([plural("filters.count_smt", smt, lang, n=smt)] if attr == "areas" else []) + [
+        plural("filters.count_companies", companies, lang, n=companies)]
+    return f"{name} — {', '.join(parts)}"
+
+
+def where(state: FilterState, options: FilterOptions, lang: str, only: Iterable[str] | None = None) -> str:
+    """The active filters as the end of a sentence: "en Occitanie", "en gastro-entérologie", "in Occitanie, in
+    gastroenterology, among software companies" ("" when none is active)."""
+    wanted = set(only) if only is not None else set(FILTER_TITLES)
+    parts = []
+    for attr in FILTER_TITLES:
+        if attr not in wanted or not getattr(state, attr):
+            continue
+        names = filter_values(state, attr, options, lang)
+        if attr == "areas":
+            names = [n[0].lower() + n[1:] for n in names]
+        if attr == "nationalities":  # "among the French companies", not a label in the singular
+            parts.append(t("filters.or", lang).join(t(f"filters.where.nationality.{c}", lang) for c in state.nationalities))
+            continue
+        parts.append(t(f"filters.where.{attr}", lang, names=t("filters.or", lang).join(names)))
+    return ", ".join(parts)
 
 
 def describe(state: FilterState, options: FilterOptions, lang: str, only: Iterable[str] | None = None) -> str:

@@ -39,7 +39,7 @@ RAMP_LOW, RAMP_HIGH = "#DCEFE6", "#0F7355"
 REGION_LINE, SELECTED_LINE = "#FFFFFF", "#1F2933"
 POINT_LINE = "#1F2933"  # dark: stays visible when Streamlit fades unselected points during a selection
 MIN_RADIUS_PX = 4.5
-RADIUS_PER_SQRT_STAFF = 0.38  # GE Healthcare (2,785 staff) ≈ 25 px: large enough to read, small enough to leave Paris legible
+RADIUS_PER_SQRT_STAFF = 0.28  # GE Healthcare (2,785 staff) ≈ 15 px: its Paris-area neighbours stay visible beside it
 # Companies sharing a city are spread on a small circle (about 6 km) so that each stays pickable once zoomed in.
 JITTER_DEG = 0.055
 # A dense cluster (3+ companies in one cell of CLUSTER_DEG degrees, e.g. Paris and its suburbs) is laid out on a

@@ -108,6 +108,19 @@ def timeline_rows(events: pd.DataFrame, lang: str = "fr", jurisdictions: tuple[s
     return out.reset_index(drop=True)
 
 
+def split_isolated(rows: pd.DataFrame, gap_years: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the milestones to draw, the early ones left off the axis): a milestone alone more than ``gap_years`` before
+    all the others (FDA 2002 before 2015…) would squeeze them into a corner of the timeline."""
+    years = sorted(rows["year"].unique())
+    cut = 0
+    while len(years) - cut > 2 and years[cut + 1] - years[cut] >= gap_years:
+        cut += 1
+    if not cut:
+        return rows, rows.iloc[0:0]
+    early = rows["year"] <= years[cut - 1]
+    return rows[~early], rows[early]
+
+
 def budget_label(row: pd.Series, lang: str = "fr") -> str:
     """The milestone's budget as shown ("264 M$"), or "" when the study gives none."""
     amount, unit = row.get("amount"), row.get("amount_unit")

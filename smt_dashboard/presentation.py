@@ -61,6 +61,10 @@ html{font-size:clamp(14px,1.05vw,20px)}
 .smt-swot-cell h3{font-size:1.1rem;margin:0;padding:0}
 .smt-swot-cell ul{margin:0.2rem 0 0 1rem;padding:0;font-size:0.85rem}
 .smt-more{font-size:0.85rem;color:#44505C;margin:0.2rem 0 0 0}
+.smt-figure{padding:1rem 0}
+.smt-figure-label{font-size:1.4rem;margin:0;color:#44505C}
+.smt-figure-value{font-size:4.5rem;font-weight:700;margin:0;line-height:1.1}
+.smt-figure-detail{font-size:1.2rem;margin:0.3rem 0 0 0}
 </style>"""
 
 
@@ -165,6 +169,8 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState) -> Non
             st.html(slides.table_html(built.content, lang))
         elif built.kind == "swot":
             st.html(slides.swot_html(built.content))
+        elif built.kind == "figure":
+            st.html(slides.figure_html(built.content))
         else:
             st.info(ui.tr("briefing.empty_slide"), icon=":material/info:")
     note = views.filter_note(view, view_state, lang)

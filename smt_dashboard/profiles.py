@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from smt_dashboard import filters, i18n
+from smt_dashboard import filters, i18n, metrics
 from smt_dashboard.filters import FilterOptions, FilterState, Judged
 
 # The datasets a profile reads.
 DATASETS = ("companies", "company_products", "funding_rounds", "cities", "training_ux_establishments",
-            "training_ra_masters", "training_dus", "smt_catalogue", "smt_examples", "digital_therapeutics")
+            "training_ra_masters", "training_dus", "smt_catalogue", "smt_examples", "digital_therapeutics_areas")
 SECTIONS = ("companies", "funding", "trainings", "catalogue", "dtx", "reimbursement")
 # Which filters each section can judge (the others do not act on it: the page says so).
 SECTION_FILTERS = {
@@ -28,8 +28,8 @@ SECTION_FILTERS = {
 
 
 # The noun (i18n plural key) of the rows behind each figure, for the "non renseigné" line.
-NOUNS = {"companies": "company", "products": "smt", "funds": "round", "operations": "round",
-         "training_ux_establishments": "campus", "training_ra_masters": "training", "training_dus": "training",
+NOUNS = {"companies": "company", "employees_subsidiaries": "company", "products": "smt", "funds": "round",
+         "operations": "round", "ux_campuses": "campus", "ra_masters": "training", "dus": "training",
          "examples": "example", "dtx": "dtx"}
 
 
@@ -119,12 +119,17 @@ def build(frames: Mapping[str, pd.DataFrame], state: FilterState, options: Filte
         lines.append(Line(section, key, _t(f"line.{key}", lang), value, national, source, n, by,
                           _applies(section, state)))
 
-    # Companies and staff.
-    add("companies", "companies", _n(len(rows), lang), _n(len(france), lang), rows, judged)
-    for scope in ("french", "foreign_subsidiary"):
-        part, whole = rows[rows["scope"] == scope], france[france["scope"] == scope]
-        add("companies", f"employees_{scope}", _n(part["employees"].sum(), lang), _n(whole["employees"].sum(), lang),
-            part)
+    # Companies and staff: figures of the metrics layer (the same values and labels on every surface).
+    def figure_line(section: str, fig: metrics.Figure, source: pd.DataFrame | None = None) -> None:
+        lines.append(Line(section, fig.key, fig.label(lang), fig.display(lang), fig.national_display(lang),
+                          fig.rows if source is None else source, fig.unjudged, fig.unjudged_by, _applies(section, state)))
+
+    figures = {key: metrics.figure(key, frames, state) for key in
+               ("companies", "employees_french", "employees_subsidiaries", "funds", "operations", "ux_campuses",
+                "ra_masters", "dus", "smt", "dtx")}
+    figure_line("companies", figures["companies"])
+    figure_line("companies", figures["employees_french"])
+    figure_line("companies", figures["employees_subsidiaries"])
     # Their SMT: products of the companies kept, judged by their own therapy area under an area filter.
     products = frames["company_products"]
     by_company = filters.judge_company_rows(products, france, replace(company_state, areas=()))
@@ -135,35 +140,23 @@ def build(frames: Mapping[str, pd.DataFrame], state: FilterState, options: Filte
     add("companies", "partners", _n(len(partners_here), lang), _n(len(all_partners), lang), rows)
 
     # Funding, through the company.
-    rounds = frames["funding_rounds"]
-    funding = filters.judge_company_rows(rounds, france, company_state)
-    raised, raised_all = _raised(funding.rows), _raised(rounds)
-    add("funding", "funds", i18n.fmt_meur(raised["amount_meur"].sum(), lang),
-        i18n.fmt_meur(raised_all["amount_meur"].sum(), lang), raised, funding, len(_raised(funding.unjudged)))
-    add("funding", "operations", _n(len(funding.rows), lang), _n(len(rounds), lang), funding.rows, funding)
+    figure_line("funding", figures["funds"])
+    figure_line("funding", figures["operations"])
 
     # Trainings in the region (through the city of each campus / university).
-    training_state = _restricted(state, "trainings")
-    for name in ("training_ux_establishments", "training_ra_masters", "training_dus"):
-        table = frames[name]
-        t_judged = filters.judge_region(table, training_state, frames["cities"])
-        add("trainings", name, _n(len(t_judged.rows), lang), _n(len(table), lang), t_judged.rows, t_judged)
+    for key in ("ux_campuses", "ra_masters", "dus"):
+        figure_line("trainings", figures[key])
 
-    # Catalogue of the 40 SMT and its named examples, by therapy area.
-    area_state = _restricted(state, "catalogue")
-    catalogue = frames["smt_catalogue"]
-    cat_rows = filters.apply_area(catalogue, area_state)
-    add("catalogue", "smt", _n(cat_rows["smt_count"].sum(), lang), _n(catalogue["smt_count"].sum(), lang), cat_rows)
+    # Catalogue of the 40 SMT and its named examples, by therapy area; digital therapeutics by the study's count per area.
+    figure_line("catalogue", figures["smt"])
     examples = frames["smt_examples"]
-    ex_judged = filters.judge_area(examples, area_state)
+    ex_judged = filters.judge_area(examples, _restricted(state, "catalogue"))
     add("catalogue", "examples", _n(len(ex_judged.rows), lang), _n(len(examples), lang), ex_judged.rows, ex_judged)
-    dtx = frames["digital_therapeutics"]
-    dtx_judged = filters.judge_area(dtx, area_state)
-    add("dtx", "dtx", _n(len(dtx_judged.rows), lang), _n(len(dtx), lang), dtx_judged.rows, dtx_judged)
+    figure_line("dtx", figures["dtx"])
 
     title = scope_name(state, options, lang)
     not_applicable = tuple(s for s in SECTIONS if not _applies(s, state))
-    takeaway = _takeaway(rows, france, raised, raised_all, title, lang)
+    takeaway = _takeaway(figures, title, lang)
     return Profile(title, takeaway, tuple(lines), rows, judged, not_applicable)
 
 
@@ -174,12 +167,15 @@ def scope_name(state: FilterState, options: FilterOptions, lang: str) -> str:
     return " · ".join(names)
 
 
-def _takeaway(rows: pd.DataFrame, france: pd.DataFrame, raised: pd.DataFrame, raised_all: pd.DataFrame, title: str,
-              lang: str) -> str:
-    total = raised_all["amount_meur"].sum()
-    share = 100 * raised["amount_meur"].sum() / total if total else None
-    return _t("takeaway", lang, scope=title, n=_n(len(rows), lang), total=_n(len(france), lang),
-              employees=_n(rows["employees"].sum(), lang), share=i18n.fmt_pct(share, lang, 0))
+def _takeaway(figures: Mapping[str, metrics.Figure], title: str, lang: str) -> str:
+    """The profile in one sentence, in the metrics' own words (the French companies' staff and the subsidiaries' staff
+    in France are never added into one number)."""
+    funds = figures["funds"]
+    share = 100 * funds.value / funds.national if funds.national else None
+    companies = figures["companies"]
+    return _t("takeaway", lang, scope=title, n=companies.display(lang), total=companies.national_display(lang),
+              employees=figures["employees_french"].display(lang),
+              subsidiaries=figures["employees_subsidiaries"].display(lang), share=i18n.fmt_pct(share, lang, 0))
 
 
 def lines_table(profile: Profile, lang: str) -> pd.DataFrame:

@@ -107,6 +107,13 @@ def swot_html(grid: SwotGrid) -> str:
     return "<div class='smt-swot'>" + "".join(cells) + "</div>"
 
 
+def figure_html(figure) -> str:
+    """One value on a slide: its label, the number large, and its detail (escaped text)."""
+    detail = f"<p class='smt-figure-detail'>{html.escape(figure.detail)}</p>" if figure.detail else ""
+    return (f"<div class='smt-figure'><p class='smt-figure-label'>{html.escape(figure.label)}</p>"
+            f"<p class='smt-figure-value'>{html.escape(figure.value)}</p>{detail}</div>")
+
+
 def status_line(number: int, total: int, filters_text: str, lang: str) -> str:
     """"Vue 5 / 22 · Filtres : …" on one line."""
     return i18n.t("app.slide_of", lang, n=number, total=total) + " · " + i18n.t("app.active_filters", lang,
@@ -115,4 +122,4 @@ def status_line(number: int, total: int, filters_text: str, lang: str) -> str:
 
 def kind_of(built: Built) -> str:
     """How the slide draws the view: svg (charts), picture (map), html (table, SWOT) or text (nothing to draw)."""
-    return {"chart": "svg", "map": "picture", "table": "html", "swot": "html"}.get(built.kind, "text")
+    return {"chart": "svg", "map": "picture", "table": "html", "swot": "html", "figure": "html"}.get(built.kind, "text")

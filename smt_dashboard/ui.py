@@ -105,6 +105,14 @@ def filter_options() -> tuple[FilterOptions, DatasetError | None]:
         return FilterOptions(regions={}), exc
 
 
+def option_counts() -> dict:
+    """What each filter option holds (empty when the files it reads are broken: the options then show names only)."""
+    try:
+        return filters.option_counts(load("companies"), load("smt_catalogue"))
+    except DatasetError:
+        return {}
+
+
 # --- contained sections ---------------------------------------------------------------------------
 
 _sections = threading.local()  # Streamlit runs each session's script in its own thread
@@ -116,8 +124,20 @@ def _note_file(file: str) -> None:
 
 
 def begin_run() -> None:
-    """Called first on every rerun: no file has been reported yet on this page."""
+    """Called first on every rerun: no file has been reported, nothing has been said yet on this page."""
     _sections.reported = set()
+    _sections.said = set()
+
+
+def already_said(text: str) -> bool:
+    """True when ``text`` was already said on this page in this run (an empty result is said once); notes it."""
+    said = getattr(_sections, "said", None)
+    if said is None:
+        return False
+    if text in said:
+        return True
+    said.add(text)
+    return False
 
 
 def show_dataset_error(exc: DatasetError) -> None:
@@ -200,11 +220,14 @@ def page_header(key: str, reason_key: str | None = None) -> None:
 
 
 def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> None:
-    """Say which global filters act on this page, naming their values, and which do not (and why),
-    instead of ignoring them silently."""
+    """Say which global filters act on this page, naming their values, and which do not (and why), instead of
+    ignoring them silently. Always one line in the same place (also "no filter active"): choosing a filter never
+    pushes the page down under the reader's cursor."""
     current = filter_state()
     active = filters.active_filters(current)
+    box = st.container(key="filter_scope")
     if not active:
+        box.info(tr("common.filters_none"), icon=":material/filter_alt_off:")
         return
     options, _ = filter_options()
     used = [a for a in active if a in applies]
@@ -212,14 +235,14 @@ def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> Non
     names = ", ".join(tr(filters.FILTER_TITLES[a]) for a in ignored)
     reason = (" " + tr(reason_key)) if reason_key else ""
     if used:
-        st.info(tr("common.filters_apply", filters=escape_md(filters.describe(current, options, lang(), used))),
-                icon=":material/filter_alt:")
+        text = tr("common.filters_apply", filters=escape_md(filters.describe(current, options, lang(), used)))
         if ignored:
-            st.caption(tr("common.filters_not_apply", filters=names) + reason)
+            text += " " + tr("common.filters_not_apply", filters=names) + reason
+        box.info(text, icon=":material/filter_alt:")
     elif applies:
-        st.info(tr("common.filters_not_apply_page", filters=names) + reason, icon=":material/filter_alt_off:")
+        box.info(tr("common.filters_not_apply_page", filters=names) + reason, icon=":material/filter_alt_off:")
     else:
-        st.info(tr("common.filters_not_apply_all", filters=names) + reason, icon=":material/filter_alt_off:")
+        box.info(tr("common.filters_not_apply_all", filters=names) + reason, icon=":material/filter_alt_off:")
 
 
 def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> str | None:
@@ -252,6 +275,17 @@ def unjudged_caption(n: int, by: tuple[str, ...], what: str) -> None:
     why = ", ".join(tr(filters.FILTER_TITLES[a]).lower() for a in by)
     st.caption(":material/help: " + i18n.plural("common.unjudged", n, lang(), n=i18n.fmt_number(n, lang()),
                                                 what=escape_md(what), why=why))
+
+
+def figure(fig, noun: str | None = None) -> None:
+    """A figure of the metrics layer as every surface shows it: its one label, its value, then its scope in the same
+    words everywhere ("France : 635" under a filter that acts on it, "France entière" when the filters do not), and
+    what the filters could not judge."""
+    st.metric(fig.label(lang()), fig.display(lang()))
+    if fig.filtered or filter_state().is_filtered:
+        st.caption(escape_md(fig.scope(lang())))
+    if fig.unjudged and noun:
+        unjudged_caption(fig.unjudged, fig.unjudged_by, i18n.plural(noun, fig.unjudged, lang()))
 
 
 def national_reference(n: int, total: int, noun: str) -> str:

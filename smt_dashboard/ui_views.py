@@ -15,6 +15,7 @@ from smt_dashboard import datasets, i18n, views
 from smt_dashboard.filters import FilterState
 from smt_dashboard.ui import (
     _stamp,
+    already_said,
     escape_md,
     filter_state,
     lang,
@@ -69,11 +70,15 @@ def view(view_key: str, params: Mapping[str, Any] | None = None) -> views.Built:
 
 def key_message(*view_keys: str, params: Mapping[str, Mapping[str, Any]] | None = None, extra: str = "") -> None:
     """The page's answer: the takeaways of its main views (each computed in its own section: a view that cannot
-    be built shows its error box, the others still answer), then ``extra``."""
+    be built shows its error box, the others still answer), then ``extra``. What it says is not said again by an
+    empty view below it."""
     texts = []
     for key in view_keys:
         with section():
             texts.append(view(key, (params or {}).get(key)).takeaway)
+    texts = list(dict.fromkeys(t for t in texts if t))  # the same sentence once
+    for text in texts:
+        already_said(text)
     _say(*texts, extra)
 
 
@@ -93,7 +98,17 @@ def show_view(view_key: str, params: Mapping[str, Any] | None = None, **chart_op
                    source=built.source or None)
         if built.source:
             st.caption(escape_md(built.source))
-    elif built.kind == "empty":
+    elif built.kind == "figure":  # one value: a figure and its sentence, not a one-bar chart
+        with st.container(border=True, key=f"figure_{key}"):
+            st.markdown(f"**{escape_md(built.title)}**")
+            st.metric(built.content.label, built.content.value)
+            if built.content.detail and built.content.detail != built.takeaway:
+                st.caption(escape_md(built.content.detail))
+            st.markdown(escape_md(built.takeaway))
+        source = built.source or source_text(built.rows, built.extra_source_ids)
+        st.caption(escape_md(source))
+        export_menu(key, built.drawn, title=built.title, source=source)
+    elif built.kind == "empty" and not already_said(built.takeaway):
         st.info(escape_md(built.takeaway), icon=":material/search_off:")
     return built
 
@@ -129,10 +144,11 @@ def show_chart(chart, data: pd.DataFrame, key: str, source_rows: pd.DataFrame | 
 
 def show_table(df: pd.DataFrame, key: str, source_rows: pd.DataFrame | None = None,
                column_config: dict | None = None, hide_index: bool = True, title: str | None = None,
-               source: str | None = None, height: int | str = "auto") -> None:
+               source: str | None = None, height: int | str = "auto", shown: list[str] | None = None) -> None:
     """A sortable table, its source line and its export menu (CSV in UTF-8 with BOM for Excel, XLSX; both
-    formula-safe)."""
-    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}", height=height)
+    formula-safe). ``shown``: the columns that fit a laptop screen (the export keeps them all)."""
+    st.dataframe(df, hide_index=hide_index, column_config=column_config, key=f"table_{key}", height=height,
+                 column_order=shown)
     if source_rows is not None:  # otherwise ``source`` (if any) is the caller's to print
         source = source_text(source_rows)
         st.caption(escape_md(source))

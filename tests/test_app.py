@@ -35,8 +35,8 @@ def test_app_runs_and_overview_shows_headline_figures():
     values = metrics(at)
     assert values["SMT identifiées"] == "40"
     assert values["Entreprises en France"] == "10 + 7"
-    assert values["Salariés"] == "635"
-    assert values["Fonds levés"] == "80,9\u00a0M€"
+    assert values["Salariés des entreprises françaises"] == "635"
+    assert values["Montant des levées de fonds"] == "80,9\u00a0M€"
     assert values["Deals 2018 : part France"] == "1,4\u202f%"
     assert values["Indice santé numérique"] == "15e / 17"
     assert values["Emplois créés d'ici 2025"] == "377"
@@ -74,8 +74,8 @@ def test_url_filters_round_trip():
     assert qp(at, "area") == ["diabetology"]
     values = metrics(at)
     # Auvergne-Rhône-Alpes, diabetology: Biocorp, Eveon, Nemera, Diabeloop (all French), beside France's 17.
-    assert values["Entreprises en France"] == "4 sur 17"
-    assert "France entière : 17" in [c.value.replace("\\", "") for c in at.caption]
+    assert values["Entreprises en France"] == "4"
+    assert "France : 17" in [c.value.replace("\\", "") for c in at.caption]
     assert values["SMT identifiées"] == "22"
     assert not at.warning
 
@@ -84,7 +84,7 @@ def test_changing_a_filter_updates_the_url_and_figures():
     at = run_app()
     at.multiselect(key="flt_regions").set_value(["53"]).run()
     assert qp(at, "region") == ["53"]
-    assert metrics(at)["Entreprises en France"] == "1 sur 17"
+    assert metrics(at)["Entreprises en France"] == "1"
     at.multiselect(key="flt_regions").set_value([]).run()
     assert "region" not in at.query_params
 

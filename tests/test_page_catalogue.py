@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
+from smt_dashboard import st_internals
 from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell
 
 PAGE = "app_pages/catalogue.py"
@@ -20,7 +20,7 @@ def chart_data(at: AppTest, title_start: str):
     """The rows Streamlit sent with the chart whose title starts with ``title_start`` (Arrow dataset)."""
     for element in at.get("vega_lite_chart"):
         if json.loads(element.proto.spec)["title"]["text"].startswith(title_start):
-            return dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.datasets[0].data.data)
+            return st_internals.frame_from_arrow_bytes(element.proto.datasets[0].data.data)
     raise AssertionError(f"no chart titled {title_start!r}")
 
 
@@ -41,7 +41,7 @@ def test_catalogue_shows_the_40_smt_and_every_section():
     assert m["Marquage CE"] == "21 / 33" and m["Approbation FDA"] == "22 / 33"
     assert m["Taux moyen d'approbation"] == "65\u202f%"
     assert m["Financées et/ou remboursées, ou en cours"] == "12 / 33"
-    assert m["Thérapies numériques listées"] == "8"
+    assert m["Thérapies numériques (avec un partenaire pharmaceutique)"] == "8"
     assert m["dont marquage CE"] == "0" and m["dont approbation FDA"] == "3"
     titles = chart_titles(at)
     assert "Nombre de SMT par catégorie et aire thérapeutique (40 SMT)" in titles
@@ -79,8 +79,8 @@ def test_area_filter_narrows_the_grid_and_says_what_it_does_not_filter():
     assert "15\u202f% des 40 SMT" in [c.value for c in at.caption]
     assert m["Marquage CE"] == "21 / 33"  # not broken down by area in the study
     captions = " ".join(c.value for c in at.caption)
-    assert any("Filtré ici par Aire thérapeutique : Maladies respiratoires" in i.value.replace("\\", "") for i in at.info)
-    assert "Sans effet sur cette page : Région" in captions
+    scope = " ".join(i.value.replace("\\", "") for i in at.info)
+    assert "Filtré ici par Aire thérapeutique : Maladies respiratoires. Sans effet sur cette page : Région" in scope
     assert "sans effet sur cette section" in captions
 
 
@@ -88,10 +88,14 @@ def test_area_without_smt_shows_a_clear_message():
     at = open_page({"area": ["gastroenterology"]})
     assert not at.exception and not at.error
     assert metrics(at)["SMT identifiées"] == "0"
-    assert any("Aucune des 40 SMT" in i.value for i in at.info)
+    # Said once, in the answer, with why (not again as a box under it).
+    said = [m.value.replace("\\", "") for m in at.markdown if "Aucune des 40 SMT" in m.value]
+    assert len(said) == 1 and "Aucune des 40 SMT de l'étude ne relève d'une aire sélectionnée (en gastro-entérologie)" in said[0]
+    assert not any("Aucune des 40 SMT" in i.value for i in at.info)
     assert "Nombre de SMT par catégorie et aire thérapeutique (0 SMT)" not in chart_titles(at)
-    # The digital therapeutics do include one in gastroenterology.
-    assert "Thérapies numériques par aire thérapeutique" in chart_titles(at)
+    # The digital therapeutics do include one in gastroenterology: one value, a figure rather than a one-bar chart.
+    assert "Thérapies numériques par aire thérapeutique" not in chart_titles(at)
+    assert metrics(at)["Gastro-entérologie"] == "1"
 
 
 def test_english():

@@ -85,8 +85,11 @@ def test_every_region_renders_with_its_companies():
             french = metrics(at)["Entreprises françaises"]
             assert int(french) == {"11": 4, "84": 4, "27": 1, "75": 1}.get(code, 0), code
         else:
-            assert companies is None
-            assert any("Aucune entreprise ne correspond" in i.value for i in at.info), code
+            # No company there: the national map stays readable (France's companies drawn, the region outlined) and
+            # the page says once what is empty and why.
+            assert len(companies["data"]) == sum(STUDY_COUNTS.values()), code
+            assert any("La carte montre les entreprises de toute la France" in i.value for i in at.info), code
+            assert any("L'étude ne cite aucune entreprise de SMT en" in m.value for m in at.markdown), code
         if code == "84":  # Biocorp 3,9, Eveon 2, Nemera 19,3, Diabeloop 1,8 M€: every revenue is published
             assert "de 1,8\u00a0M€ à 19,3\u00a0M€" in texts(at) and "Non communiqué pour" not in texts(at)
 
@@ -94,14 +97,14 @@ def test_every_region_renders_with_its_companies():
 def test_empty_result_explains_and_keeps_the_regions():
     at = open_map({"region": ["53"], "nat": ["french"]})
     assert not at.exception and not at.error
-    message = " ".join(i.value for i in at.info)
-    assert "Aucune entreprise ne correspond" in message and "Bretagne" in message
+    said = texts(at).replace("\\", "")
+    assert said.count("L'étude ne cite aucune entreprise de SMT en Bretagne, parmi les entreprises françaises.") == 1
+    assert "La carte montre les entreprises de toute la France" in " ".join(i.value for i in at.info)
     spec = deck(at)
-    assert [x["id"] for x in spec["layers"]] == ["regions", "region_outlines"]
+    # France's French companies drawn (the nationality filter still acts), Brittany outlined.
+    assert {x["id"] for x in spec["layers"]} >= {"regions", "region_outlines", "companies"}
+    assert {p["scope"] for p in layer(spec, "companies")["data"]} == {"french"}
     assert "Entreprises françaises" not in metrics(at)
-    # The US panel still renders, with only the US companies.
-    assert len(at.get("vega_lite_chart")) == 1
-    assert "Aucune entreprise française ne correspond" in texts(at)
 
 
 def test_metric_toggle_colours_regions_by_staff():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
+from smt_dashboard import st_internals
 from tests.conftest import open_app_page, rewrite_cell
 
 PAGE = "app_pages/policy.py"
@@ -22,7 +22,7 @@ def timeline(at: AppTest):
     for element in at.get("vega_lite_chart"):
         spec = json.loads(element.proto.spec)
         if spec["title"]["text"].startswith("Jalons politiques"):
-            return spec["title"]["text"], dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.datasets[0].data.data)
+            return spec["title"]["text"], st_internals.frame_from_arrow_bytes(element.proto.datasets[0].data.data)
     raise AssertionError("no timeline")
 
 
@@ -30,8 +30,12 @@ def test_page_shows_timeline_budget_undated_barriers_and_cards():
     at = open_page()
     assert not at.exception and not at.error
     title, rows = timeline(at)
-    assert title == "Jalons politiques et réglementaires des SMT, 2002–2020"
-    assert len(rows) == 22 and rows.iloc[0]["event_id"] == "fda_combination_2002"
+    # The FDA's 2002 milestone, 13 years before the others, is named off the axis instead of squeezing them.
+    assert title == "Jalons politiques et réglementaires des SMT, 2015–2020"
+    assert len(rows) == 21 and "fda_combination_2002" not in set(rows["event_id"])
+    subtitle = next(json.loads(c.proto.spec)["title"]["subtitle"] for c in at.get("vega_lite_chart")
+                    if json.loads(c.proto.spec)["title"]["text"] == title)
+    assert "Hors de l'axe" in subtitle[-1] and "2002" in subtitle[-1]
     assert any(c.value.startswith("Source") and "FDA" in c.value for c in at.caption)
     budget = [m.value for m in at.markdown if m.value.startswith(":material/payments:")]
     assert len(budget) == 1 and "Plan national de santé numérique 264\u00a0M$" in budget[0].replace("\\", "")
@@ -77,7 +81,7 @@ def test_broken_barriers_keep_the_timeline(data_copy):
     at = open_page()
     assert not at.exception
     assert len(at.error) == 1 and "barriers" in at.error[0].value
-    assert timeline(at)[1].shape[0] == 22
+    assert timeline(at)[1].shape[0] == 21
 
 
 def test_jurisdiction_codes_in_the_address_work_in_english():
@@ -85,6 +89,6 @@ def test_jurisdiction_codes_in_the_address_work_in_english():
     assert not at.exception
     spec = next(json.loads(e.proto.spec) for e in at.get("vega_lite_chart")
                 if json.loads(e.proto.spec)["title"]["text"].startswith("Policy"))
-    rows = dataframe_util.convert_arrow_bytes_to_pandas_df(
+    rows = st_internals.frame_from_arrow_bytes(
         next(e for e in at.get("vega_lite_chart") if json.loads(e.proto.spec) == spec).proto.datasets[0].data.data)
     assert set(rows["jurisdiction"]) == {"IL"}

@@ -65,7 +65,7 @@ def test_english_notes_french_titles():
     assert not at.exception and not at.error
     m = metrics(at)
     assert m["Share of private schools"] == "71%"
-    assert any("None includes health" in w.value for w in at.warning)
+    assert any("No programme covers health" in w.value for w in at.warning)
     assert any("in French" in c.value for c in at.caption)
 
 

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from smt_dashboard import navigation, provenance, views
+from smt_dashboard import navigation, provenance, st_internals, views
 from smt_dashboard.datasets import load_dataset, load_regions
 from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
@@ -111,7 +111,7 @@ def test_overview_table_holds_the_headline_figures(frames):
     # Study: 40 SMT identified; 10 French companies (~635 staff) + 7 subsidiaries.
     assert values["SMT identifiées"] == "40"
     assert values["Entreprises en France"] == "10 + 7"
-    assert values["Salariés"] == "635"
+    assert values["Salariés des entreprises françaises"] == "635"
     assert values["Deals 2018 : part France"] == f"1,4{NNBSP}%"
     assert built.takeaway.startswith("40 SMT identifiées, 10 + 7 entreprises en France")
 
@@ -119,12 +119,12 @@ def test_overview_table_holds_the_headline_figures(frames):
 def test_overview_table_under_a_filter_marks_filtered_and_national_figures(frames):
     built = build(frames, "overview_headlines", state=FilterState(regions=("84",)))
     values = dict(zip(built.content["Indicateur"], built.content["Valeur"]))
-    assert values["Entreprises en France (filtré)"] == "4 sur 17"
-    assert values["Fonds levés (filtré)"] == "49,3\u00a0M€"
+    assert values["Entreprises en France (filtré)"] == "4"
+    assert values["Montant des levées de fonds (filtré)"] == "49,3\u00a0M€"
     # The catalogue has no region: its 40 SMT are marked national, not mixed in silently.
     assert values["SMT identifiées (France entière)"] == "40"
     details = dict(zip(built.content["Indicateur"], built.content["Détail"]))
-    assert details["Fonds levés (filtré)"].endswith("France entière : 80,9\u00a0M€")
+    assert details["Montant des levées de fonds (filtré)"].endswith("France : 80,9\u00a0M€")
 
 
 def test_swot_grid_has_the_four_quadrants(frames):
@@ -173,7 +173,11 @@ def test_map_and_company_views_apply_the_global_filters(frames):
     assert sum(r["companies"] for r in models) == 4
     # Nothing left: the view says so instead of drawing an empty chart.
     nobody = build(frames, "companies_by_model", FilterState(regions=("53",), nationalities=("french",)))
-    assert nobody.kind == "empty" and nobody.takeaway == "Aucune donnée ne correspond aux filtres actifs."
+    assert nobody.kind == "empty"
+    assert nobody.takeaway == "L'étude ne cite aucune entreprise de SMT en Bretagne, parmi les entreprises françaises."
+    # One model left: a figure, not a one-bar chart.
+    one = build(frames, "companies_by_model", FilterState(regions=("53",)))
+    assert one.kind == "figure" and one.content.value == "1"
 
 
 def test_catalogue_and_funding_follow_their_page_filters(frames):
@@ -236,13 +240,12 @@ def _page_chart_rows(at, title: str) -> list[dict]:
     """The rows the page's chart titled ``title`` draws (Arrow datasets, as the browser receives them)."""
     import json
 
-    from streamlit import dataframe_util
 
     for element in at.get("vega_lite_chart"):
         spec = json.loads(element.proto.spec)
         text = (spec.get("title") or {}).get("text") if isinstance(spec.get("title"), dict) else spec.get("title")
         if text == title:
-            frames = [dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets]
+            frames = [st_internals.frame_from_arrow_bytes(d.data.data) for d in element.proto.datasets]
             return [row for frame in frames for row in frame.to_dict("records")]
     raise AssertionError(f"no chart titled {title!r} on the page")
 
@@ -255,7 +258,7 @@ def _view_chart_rows(built) -> list[dict]:
 @pytest.mark.parametrize("page,key,query,fields", [
     ("map", "companies_by_model", {"region": "84"}, ("model_label", "nationality_label", "companies")),
     ("map", "us_comparison", {"area": "diabetology"}, ("group_label", "band_label", "companies")),
-    ("trainings", "trainings_by_city", {"region": "84"}, ("city", "campuses")),
+    ("trainings", "trainings_by_city", {"region": "76"}, ("city", "campuses")),
     ("index", "index_ranking", {}, ("label", "index", "is_france")),
     ("catalogue", "approvals", {"lang": "en"}, ("category_label", "authority_label", "share_pct")),
     ("market", "adoption", {}, ("label", "value_pct")),

@@ -32,11 +32,11 @@ from smt_dashboard.views.core import (  # noqa: F401 - the registry's vocabulary
     source_rows,
 )
 
-_FUNDING = ("funding_rounds", "companies", "funding_context")
+_FUNDING = ("funding_rounds", "companies", "funding_context", REGIONS)
 _INDEX = ("digital_health_index",)
 _ABROAD = tuple(c for c in policy.JURISDICTIONS if c != "FR")
 _JOBS = ("jobs_projection_inputs", "jobs_projection_published", "jobs_projection_scope")
-_CAMPUSES = ("training_ux_establishments", "cities")
+_CAMPUSES = ("training_ux_establishments", "cities", REGIONS)
 
 # In the order of the navigation (= the slide show's and the deck's order). ``in_show=False``: a view that answers
 # a reader's own question on its page (a chosen country, a weighting, a phase grid…); the briefing page can add it.
@@ -63,8 +63,8 @@ VIEWS: tuple[View, ...] = (
          ("recommendation_followup", "recommendations", "developments", "companies"), post.recommendation_followup,
          chart_width=900),
     View("map", "map", ("companies", "company_products", REGIONS), eco.ecosystem_map, ALL_FILTERS),
-    View("companies_by_model", "map", ("companies",), eco.companies_by_model, ALL_FILTERS),
-    View("us_comparison", "map", ("companies",), eco.us_comparison, ALL_FILTERS),
+    View("companies_by_model", "map", ("companies", REGIONS), eco.companies_by_model, ALL_FILTERS),
+    View("us_comparison", "map", ("companies", REGIONS), eco.us_comparison, ALL_FILTERS),
     View("profile", "profile", profiles.DATASETS + (REGIONS,), eco.profile, ALL_FILTERS),
     View("catalogue_heatmap", "catalogue", ("smt_catalogue",), eco.catalogue_heatmap, ("areas",), chart_width=900),
     View("approvals", "catalogue", ("smt_approvals",), eco.approvals),

@@ -20,9 +20,9 @@ Frames = Mapping[str, Any]
 Params = Mapping[str, Any]
 REGIONS = "regions"
 ALL_FILTERS = ("regions", "areas", "models", "nationalities")
-# chart: an Altair chart; table: a DataFrame; map: a MapImage; swot: a SwotGrid; figures: headline figures;
-# empty: nothing to draw under these filters (the takeaway says why).
-KINDS = ("chart", "table", "map", "swot", "figures", "empty")
+# chart: an Altair chart; table: a DataFrame; map: a MapImage; swot: a SwotGrid; figure: one value (a Compact);
+# empty: nothing to draw under these filters (the takeaway says what is empty and why).
+KINDS = ("chart", "table", "map", "swot", "figure", "empty")
 _SOURCE_COLUMNS = ("source_id", "subindex_source_id", "cited_source_ids")
 
 
@@ -41,6 +41,15 @@ class SwotGrid:
     """The four SWOT quadrants: (code, label, item texts) in the study's order."""
 
     quadrants: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Compact:
+    """One value shown as a figure rather than a chart: a single bar would be a hairline on an empty axis."""
+
+    label: str
+    value: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,22 @@ def chart(content: alt.TopLevelMixin, takeaway: str, rows: pd.DataFrame, data: p
 def empty(title: str, rows: pd.DataFrame, lang: str, takeaway: str | None = None) -> Built:
     """No data under the active filters or parameters: the slide says so rather than drawing an empty chart."""
     return Built(title, "empty", None, takeaway or t("empty", lang), rows)
+
+
+def compact(title: str, label: str, value: str, detail: str, takeaway: str, rows: pd.DataFrame,
+            data: pd.DataFrame | None = None) -> Built:
+    """A view reduced to one value (one city, one type, one year): a figure and its sentence, not a one-bar chart."""
+    return Built(title, "figure", Compact(label, value, detail), takeaway, rows, data=data)
+
+
+def nothing(noun: str, frames: Frames, state: FilterState, lang: str, only: tuple[str, ...] | None = None) -> str:
+    """What is empty and why, once and in words: "L'étude ne cite aucune entreprise en Occitanie."."""
+    from smt_dashboard import filters
+    from smt_dashboard.datasets import region_names
+
+    names = region_names(frames[REGIONS]) if REGIONS in frames else {}
+    place = filters.where(state, filters.FilterOptions(regions=names), lang, only)
+    return i18n.t(f"briefing.none.{noun}", lang, where=place) if place else t("empty", lang)
 
 
 def source_rows(*frames: pd.DataFrame) -> pd.DataFrame:

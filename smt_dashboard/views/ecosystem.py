@@ -6,14 +6,27 @@ from __future__ import annotations
 import pandas as pd
 
 from smt_dashboard import catalogue as cat
-from smt_dashboard import ecosystem, filters, i18n, policy, profiles
+from smt_dashboard import ecosystem, filters, i18n, metrics, policy, profiles
 from smt_dashboard import funding as fd
 from smt_dashboard.charts import catalogue as catalogue_charts
 from smt_dashboard.charts import ecosystem as eco_charts
 from smt_dashboard.charts import funding as funding_charts
 from smt_dashboard.datasets import region_names
 from smt_dashboard.filters import FilterState
-from smt_dashboard.views.core import REGIONS, Built, Frames, MapImage, Params, chart, empty, n, source_rows, t
+from smt_dashboard.views.core import (
+    REGIONS,
+    Built,
+    Frames,
+    MapImage,
+    Params,
+    chart,
+    compact,
+    empty,
+    n,
+    nothing,
+    source_rows,
+    t,
+)
 
 
 def ecosystem_map(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -25,13 +38,13 @@ def ecosystem_map(frames: Frames, state: FilterState, lang: str, p: Params) -> B
     image = MapImage(geo, rows, products[products["company_id"].isin(rows["company_id"])], state.regions)
     title = t("title.map", lang)
     if rows.empty:
-        takeaway = t("empty", lang)
+        takeaway = nothing("companies", frames, state, lang)
     else:
-        c = ecosystem.counts(rows)
         top = summary.sort_values(["companies", "employees"], ascending=False).iloc[0]
-        takeaway = t("take.map", lang, n=n(c.companies, lang), french=n(c.french, lang), foreign=n(c.foreign, lang),
-                     regions=n(int((summary["companies"] > 0).sum()), lang), top=top["region_name"],
-                     k=n(top["companies"], lang))
+        figs = {key: metrics.figure(key, frames, state) for key in ("companies", "french_companies", "subsidiaries")}
+        takeaway = t("take.map", lang, n=figs["companies"].display(lang), french=figs["french_companies"].display(lang),
+                     foreign=figs["subsidiaries"].display(lang), regions=n(int((summary["companies"] > 0).sum()), lang),
+                     top=top["region_name"], k=n(top["companies"], lang))
     rows_behind = rows if not rows.empty else filters.france_companies(frames["companies"])
     return Built(title, "map", image, takeaway, rows_behind, extra_source_ids=("datafrance",))
 
@@ -39,13 +52,17 @@ def ecosystem_map(frames: Frames, state: FilterState, lang: str, p: Params) -> B
 def companies_by_model(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """Companies per product model and nationality, and the most common model."""
     rows = ecosystem.france_view(frames["companies"], state)
+    title = i18n.t("map.chart.models.title", lang)
     if rows.empty:
-        return empty(i18n.t("map.chart.models.title", lang), filters.france_companies(frames["companies"]), lang)
+        return empty(title, filters.france_companies(frames["companies"]), lang, nothing("companies", frames, state, lang))
     models = ecosystem.model_breakdown(rows, lang)
     per_model = models.groupby("model_label", sort=False)["companies"].sum()
     takeaway = t("take.models", lang, model=per_model.idxmax(), n=n(per_model.max(), lang), total=n(len(rows), lang))
-    return chart(eco_charts.model_breakdown_chart(models, lang), takeaway, rows,
-                 models[["model_label", "nationality_label", "companies"]])
+    data = models[["model_label", "nationality_label", "companies"]]
+    if len(models) == 1:
+        one = models.iloc[0]
+        return compact(title, one["model_label"], n(one["companies"], lang), one["nationality_label"], takeaway, rows, data)
+    return chart(eco_charts.model_breakdown_chart(models, lang), takeaway, rows, data)
 
 
 def us_comparison(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -53,8 +70,8 @@ def us_comparison(frames: Frames, state: FilterState, lang: str, p: Params) -> B
     companies = frames["companies"]
     rows, us_rows = ecosystem.france_view(companies, state), ecosystem.us_view(companies, state)
     sizes = ecosystem.size_band_comparison(rows, us_rows, lang)
-    if sizes.empty:
-        return empty(i18n.t("map.chart.sizes.title", lang), companies, lang)
+    if sizes.empty or rows.empty:
+        return empty(i18n.t("map.chart.sizes.title", lang), companies, lang, nothing("companies", frames, state, lang))
     french = ecosystem.size_range(rows[rows["scope"] == "french"])
     if french.n:
         takeaway = i18n.t("map.us.observation", lang, smallest=n(french.smallest, lang), largest=n(french.largest, lang),
@@ -84,7 +101,7 @@ def catalogue_heatmap(frames: Frames, state: FilterState, lang: str, p: Params) 
     grand_total = int(catalogue["smt_count"].sum())
     if rows.empty:
         return empty(i18n.t("catalogue.heatmap_title", lang, n=0), catalogue, lang,
-                     i18n.t("catalogue.empty_area", lang, total=n(grand_total, lang)))
+                     nothing("smt", frames, state, lang, ("areas",)))
     totals = cat.category_totals(rows, grand_total)
     total = int(totals["smt_count"].sum())
     cells = cat.heatmap_cells(rows, lang, grand_total)
@@ -134,12 +151,15 @@ def dtx_areas(frames: Frames, state: FilterState, lang: str, p: Params) -> Built
     rows = cat.dtx_areas(frames["digital_therapeutics_areas"], state, lang)
     title = i18n.t("catalogue.dtx_areas_title", lang)
     if rows.empty:
-        return empty(title, frames["digital_therapeutics_areas"], lang, i18n.t("catalogue.dtx_empty_area", lang))
+        return empty(title, frames["digital_therapeutics_areas"], lang, nothing("dtx", frames, state, lang, ("areas",)))
     content = catalogue_charts.dtx_areas(rows, title, i18n.t("catalogue.dtx_areas_subtitle", lang),
                                          i18n.t("catalogue.axis_dtx", lang))
     top = rows.sort_values("dtx_count", ascending=False, kind="stable").iloc[0]
     takeaway = t("take.dtx_areas", lang, n=n(rows["dtx_count"].sum(), lang), area=i18n.label("area", top["therapy_area"], lang),
                  k=n(top["dtx_count"], lang))
+    if len(rows) == 1:
+        return compact(title, i18n.label("area", top["therapy_area"], lang), n(top["dtx_count"], lang),
+                       i18n.pick(top, "note", lang) or "", takeaway, rows, cat.dtx_areas_table(rows, lang))
     return chart(content, takeaway, rows, cat.dtx_areas_table(rows, lang))
 
 
@@ -153,12 +173,19 @@ def _selected(frames: Frames, state: FilterState, p: Params) -> pd.DataFrame:
                      p["period"])
 
 
+def _no_rounds(frames: Frames, state: FilterState, p: Params, lang: str) -> str:
+    """Why no operation is left: the global filters (named), or the page's own choices."""
+    if p["companies"] or p["types"] or p["period"]:
+        return i18n.t("funding.empty", lang)
+    return nothing("rounds", frames, state, lang)
+
+
 def funding_totals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """Funding of the French SMT companies by type of operation, as a table."""
     rounds = _selected(frames, state, p)
     title = t("title.funding_totals", lang)
     if rounds.empty:
-        return empty(title, frames["funding_rounds"], lang)
+        return empty(title, frames["funding_rounds"], lang, _no_rounds(frames, state, p, lang))
     totals = fd.totals_by_type(rounds)
     raised = totals[totals["round_type"] == "fundraising"]
     if raised.empty:
@@ -178,7 +205,8 @@ def funding_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -
     """Every dated funding operation, one lane per company, and the largest one."""
     dated, _ = fd.split_dated(_selected(frames, state, p))
     if dated.empty:
-        return empty(i18n.t("funding.timeline_title", lang), frames["funding_rounds"], lang)
+        return empty(i18n.t("funding.timeline_title", lang), frames["funding_rounds"], lang,
+                     _no_rounds(frames, state, p, lang))
     marks, aggregated = fd.timeline_data(dated, lang)
     known = dated.dropna(subset=["amount_meur"]).sort_values("amount_meur", ascending=False)
     span = {"n": n(len(dated), lang), "first": int(dated["year"].min()), "last": int(dated["year"].max())}
@@ -195,10 +223,16 @@ def funding_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -
 def funding_yearly(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """Disclosed amounts per year and type, and the year that raised the most."""
     dated, _ = fd.split_dated(_selected(frames, state, p))
+    title = i18n.t("funding.yearly_title", lang)
     if dated.empty:
-        return empty(i18n.t("funding.yearly_title", lang), frames["funding_rounds"], lang)
+        return empty(title, frames["funding_rounds"], lang, _no_rounds(frames, state, p, lang))
     yearly = fd.yearly_totals(dated, lang)
     per_year = yearly.groupby("year")["total_meur"].sum(min_count=1).dropna()
+    if dated["year"].nunique() == 1:  # one year: its amount, not a single column on an empty axis
+        year = int(dated["year"].iloc[0])
+        amount = i18n.fmt_meur(per_year.sum(), lang) if not per_year.empty else i18n.not_disclosed(lang)
+        takeaway = t("take.funding_one_year", lang, year=year, amount=amount, n=n(len(dated), lang))
+        return compact(title, str(year), amount, takeaway, takeaway, dated, yearly)
     if per_year.empty:
         takeaway = t("take.funding_timeline_nc", lang, n=n(len(dated), lang), first=int(dated["year"].min()),
                      last=int(dated["year"].max()))

@@ -13,7 +13,7 @@ from smt_dashboard.charts import swot as swot_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
-from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, empty, n, source_rows, t
+from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, compact, empty, n, source_rows, t
 
 
 def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -24,8 +24,7 @@ def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params)
     # Under a filter, the figures it cannot reach say so: never filtered and national figures side by side unmarked.
     national = " (" + i18n.t("common.national", lang) + ")" if state.is_filtered else ""
     table = pd.DataFrame({
-        t("col.indicator", lang): [i18n.t(f"overview.label.{h.key}", lang) + (filtered if h.filtered else national)
-                                   for h in hs],
+        t("col.indicator", lang): [h.label + (filtered if h.filtered else national) for h in hs],
         t("col.value", lang): [h.display for h in hs],
         t("col.detail", lang): [h.detail + (" · " + h.national if h.national else "") for h in hs],
     })
@@ -76,14 +75,20 @@ def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) ->
         title = t(key, lang) if key else i18n.t("policy.timeline_title", lang, start=period[0], end=period[1])
         return empty(title, events, lang, i18n.t("policy.no_events", lang))
     start, end = int(rows["year"].min()), int(rows["year"].max())
+    drawn, early = policy.split_isolated(rows)
+    subtitle = i18n.t("policy.timeline_subtitle", lang)
+    if not early.empty:  # said in the subtitle, not drawn on an axis it would stretch
+        subtitle = [subtitle, i18n.t("policy.off_axis", lang, events=" ; ".join(
+            f"{t} ({d})" for t, d in zip(early["title"], early["date_label"])))]
+    axis_start = int(drawn["year"].min())  # the title names the years the axis shows
     if france_only:
-        title = t("title.policy_fr", lang, start=start, end=end)
+        title = t("title.policy_fr", lang, start=axis_start, end=end)
     elif jurisdictions == abroad:
-        title = t("title.policy_intl", lang, start=start, end=end)
+        title = t("title.policy_intl", lang, start=axis_start, end=end)
     else:
-        title = i18n.t("policy.timeline_title", lang, start=period[0], end=period[1])
+        title = i18n.t("policy.timeline_title", lang, start=max(period[0], axis_start), end=period[1])
     content = policy_charts.timeline(
-        rows, title, i18n.t("policy.timeline_subtitle", lang), i18n.t("policy.legend", lang),
+        drawn, title, subtitle, i18n.t("policy.legend", lang),
         {"title": i18n.t("policy.tooltip_title", lang), "date": i18n.t("policy.tooltip_date", lang),
          "detail": i18n.t("policy.tooltip_detail", lang)})
     if france_only:
@@ -129,6 +134,12 @@ def recommendation_targets(frames: Frames, state: FilterState, lang: str, p: Par
     if shown.empty:
         return empty(title, recos, lang, i18n.t("recommendations.no_match", lang))
     counts = recommendations.target_counts(shown, lang)
+    if len(counts) == 1:
+        one = counts.iloc[0]
+        takeaway = i18n.plural("briefing.take.reco_one", int(one["actions"]), lang, n=n(one["actions"], lang),
+                               target=one["target_label"])
+        return compact(title, one["target_label"], n(one["actions"], lang), "", takeaway, shown,
+                       counts[["target_label", "actions"]])
     content = reco_charts.targets(counts, title, i18n.t("recommendations.chart_subtitle", lang),
                                   i18n.t("recommendations.x_title", lang))
     top = counts.iloc[0]

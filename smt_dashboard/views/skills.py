@@ -12,7 +12,7 @@ from smt_dashboard.charts import jobs as jobs_charts
 from smt_dashboard.charts import trainings as training_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
-from smt_dashboard.views.core import Built, Frames, Params, chart, empty, n, source_rows, t
+from smt_dashboard.views.core import Built, Frames, Params, chart, compact, empty, n, nothing, source_rows, t
 
 # The simulator's assumptions, in the units its sliders show (None: the study's own value).
 SCENARIO_PARAMS = (("cagr_pct", None), ("employees", None), ("growth_pct", None), ("horizon", None), ("base", None),
@@ -112,9 +112,16 @@ def _campuses(frames: Frames, state: FilterState):
 def trainings_by_city(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """Campuses offering an initial UX/UI design programme, per city (in the selected regions)."""
     campuses = _campuses(frames, state)
+    title = i18n.t("trainings.city_title", lang)
     if campuses.empty:
-        return empty(i18n.t("trainings.city_title", lang), frames["training_ux_establishments"], lang)
+        return empty(title, frames["training_ux_establishments"], lang, nothing("campuses", frames, state, lang, ("regions",)))
     rows = trn.campuses_by_city(campuses, lang)
+    if len(rows) == 1:  # one city: its campuses named, not a single bar
+        top = rows.iloc[0]
+        takeaway = i18n.plural("briefing.take.trainings_one_city", int(top["campuses"]), lang,
+                               n=n(top["campuses"], lang), city=top["city"])
+        return compact(title, top["city"], n(top["campuses"], lang), top["names"], takeaway, campuses,
+                       trn.city_table(rows, lang))
     content = training_charts.campuses_by_city(rows, i18n.t("trainings.city_title", lang),
                                                i18n.t("trainings.city_subtitle", lang),
                                                i18n.t("trainings.axis_campuses", lang),
@@ -130,8 +137,14 @@ def trainings_types(frames: Frames, state: FilterState, lang: str, p: Params) ->
     campuses = _campuses(frames, state)
     title = i18n.t("trainings.type_title", lang, n=0)
     if campuses.empty:
-        return empty(title, frames["training_ux_establishments"], lang)
+        return empty(title, frames["training_ux_establishments"], lang, nothing("campuses", frames, state, lang, ("regions",)))
     types = trn.by_establishment_type(campuses, lang)
+    if len(types) == 1:
+        top = types.iloc[0]
+        title = i18n.t("trainings.type_title", lang, n=n(top["count"], lang))
+        takeaway = t("take.trainings_one_type", lang, n=n(top["count"], lang), type=top["type_label"].lower())
+        return compact(title, top["type_label"], n(top["count"], lang), top["names"], takeaway, campuses,
+                       trn.type_table(types, lang))
     content = training_charts.by_establishment_type(
         types, i18n.t("trainings.type_title", lang, n=n(types["count"].sum(), lang)), None,
         i18n.t("trainings.axis_establishments", lang), i18n.t("trainings.col.establishments", lang))

@@ -16,6 +16,7 @@ from tests.e2e.test_layout import check_page
 # A figure or phrase of the study that each page must show (French, default view).
 KEY_CONTENT = {
     "overview": ["Vue d'ensemble", "40", "4\u202f587", "1,4\u202f%"],
+    "since": ["Hors étude — source publique, lue le", "73 sources publiques", "Biocorp", "Novo Nordisk"],
     "briefing": ["Dossier de séance"],
     "swot": ["Forces", "Faiblesses", "Financement limité des entreprises innovantes"],
     "about": ["13 experts", "Sanofi", "connected device"],

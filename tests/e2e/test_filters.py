@@ -75,7 +75,7 @@ def test_map_click_on_a_region_sets_then_clears_the_region_filter(page, server):
     assert "Auvergne-Rhône-Alpes" in region_filter_text(page)
     text = main_text(page)
     assert "Filtré ici par Région : Auvergne-Rhône-Alpes" in text
-    assert "4 sur 17 entreprises en France" in text
+    assert "France : 10" in text  # the French companies' figure beside France's
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "map_region_clicked_1280x800.png"))
     # A second click on the same region clears the filter.
@@ -85,6 +85,46 @@ def test_map_click_on_a_region_sets_then_clears_the_region_filter(page, server):
     page.wait_for_function("() => !location.search.includes('region=')", timeout=20000)
     wait_ready(page)
     assert "Auvergne" not in region_filter_text(page)
+
+
+OCCITANIE_POINT = (2.1, 43.9)  # the Tarn: Occitanie has no SMT company in the study
+
+
+def _coloured_share(page) -> float:
+    """The share of the map's pixels in colour (the regions' blue ramp, the companies), not grey or white."""
+    import io
+
+    from PIL import Image
+
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    pixels = list(image.getdata())
+    return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40) / len(pixels)
+
+
+def test_map_click_on_an_empty_region_keeps_the_national_map_readable(page, server):
+    open_map(page, server)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    before_box, before_colour = canvas.bounding_box(), _coloured_share(page)
+    click_map(page, *OCCITANIE_POINT)
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('region').join() === '76'",
+                           timeout=20000)
+    wait_ready(page)
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30000)
+    page.wait_for_timeout(1500)
+    assert_no_error(page)
+    text = main_text(page)
+    # What is empty and why, once; where the map stands, beside it.
+    assert text.count("L'étude ne cite aucune entreprise de SMT en Occitanie.") == 1, text[:800]
+    assert "La carte montre les entreprises de toute la France" in text
+    # Nothing moved under the cursor, and the map still shows France in colour (not a grey choropleth).
+    after_box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+    assert abs(after_box["y"] - before_box["y"]) <= 2 and abs(after_box["x"] - before_box["x"]) <= 2
+    assert _coloured_share(page) >= 0.6 * before_colour > 0
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "map_empty_region_1280x800.png"))
 
 
 def test_map_click_on_a_company_opens_its_card_beside_the_map(page, server):
