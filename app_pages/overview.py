@@ -35,7 +35,8 @@ def _card(metric: headlines.Metric) -> None:
             # Never side by side with filtered figures without saying so.
             st.badge(ui.tr("common.national"), icon=":material/public:", color="gray",
                      help=ui.tr("common.national_help"))
-        st.markdown(ui.escape_md(h.detail))
+        if h.detail:
+            st.markdown(ui.escape_md(h.detail))
         ui.source_caption(h.rows)
         ui.page_link(h.page)
 

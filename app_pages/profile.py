@@ -72,9 +72,7 @@ for section in profiles.SECTIONS:
         ui.unjudged_caption(line.unjudged, line.unjudged_by, line.noun(lang))
     if section == "companies":
         rows = profile.companies
-        if rows.empty:
-            st.info(tr("profile.no_company"), icon=":material/search_off:")
-        else:
+        if not rows.empty:  # with none, the answer above already says so, with where
             partners = profiles.partners(rows)
             st.markdown(tr("profile.partners_list", partners=ui.escape_md(", ".join(partners))) if partners
                         else tr("profile.no_partner"))

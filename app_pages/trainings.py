@@ -85,9 +85,8 @@ if tab_ux.open:
         if state.regions:
             columns[0].caption(tr("common.national"))
         columns[1].metric(tr("trainings.metric_establishments"), i18n.fmt_number(len(trn.establishments(campuses)), lang))
-        columns[1].caption(tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang))
-                           + (" · " + ui.national_reference(len(campuses), len(all_campuses), "common.noun.campus")
-                              if state.regions else ""))
+        columns[1].caption(ui.national_reference(len(campuses), len(all_campuses), "common.noun.campus") if state.regions
+                           else tr("trainings.metric_campuses", n=i18n.fmt_number(len(campuses), lang)))
         columns[2].metric(tr("trainings.metric_private"),
                           i18n.fmt_pct(private["share_pct"].iloc[0] if not private.empty else None, lang, 0))
         columns[3].metric(tr("trainings.metric_continuing"), i18n.fmt_number(continuing["programmes"].sum(), lang))

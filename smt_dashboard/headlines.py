@@ -32,10 +32,14 @@ class Headline:
     national: str = ""  # under a filter: the national reference ("France : 17")
     unjudged: int = 0
     unjudged_by: tuple[str, ...] = ()
+    none: bool = False  # the filters left nothing to count: the card says so in words, not with a zero
 
 
 def _from_figure(fig: metrics.Figure, page: str, detail: str, lang: str, display: str | None = None) -> Headline:
-    return Headline(fig.key, fig.label(lang), fig.value, display or fig.display(lang), detail, fig.rows, page,
+    if fig.is_none:  # the page's answer says what is empty and why
+        return Headline(fig.key, fig.label(lang), fig.value, fig.display(lang), detail, fig.sources, page, True,
+                        fig.scope(lang), fig.unjudged, fig.unjudged_by, none=True)
+    return Headline(fig.key, fig.label(lang), fig.value, display or fig.display(lang), detail, fig.sources, page,
                     fig.filtered, fig.scope(lang) if fig.filtered else "", fig.unjudged, fig.unjudged_by)
 
 
@@ -43,8 +47,8 @@ def _from_figure(fig: metrics.Figure, page: str, detail: str, lang: str, display
 def smt_identified(frames: Frames, state: FilterState, lang: str) -> Headline:
     fig = metrics.smt(frames, state)
     external = int(fig.rows.loc[fig.rows["category"] == "external_device", "smt_count"].sum())
-    return _from_figure(fig, "catalogue", i18n.t("overview.smt_detail", lang, external=i18n.fmt_number(external, lang)),
-                        lang)
+    detail = "" if fig.is_none else i18n.t("overview.smt_detail", lang, external=i18n.fmt_number(external, lang))
+    return _from_figure(fig, "catalogue", detail, lang)
 
 
 @memoized
@@ -54,7 +58,8 @@ def companies(frames: Frames, state: FilterState, lang: str) -> Headline:
     if not fig.filtered:
         display = f"{french.display(lang)} + {subs.display(lang)}"
         return _from_figure(fig, "map", i18n.t("overview.companies_detail", lang), lang, display)
-    detail = i18n.t("overview.companies_detail_filtered", lang, french=french.display(lang), subsidiaries=subs.display(lang))
+    detail = "" if fig.is_none else i18n.t("overview.companies_detail_filtered", lang, french=french.display(lang),
+                                           subsidiaries=subs.display(lang))
     return _from_figure(fig, "map", detail, lang)
 
 
@@ -63,8 +68,9 @@ def employees(frames: Frames, state: FilterState, lang: str) -> Headline:
     """Staff of the French companies; the subsidiaries' staff in France is said beside it, under its own label."""
     fig = metrics.employees_french(frames, state)
     subs = metrics.employees_subsidiaries(frames, state)
-    detail = i18n.t("overview.employees_detail", lang, label=subs.label(lang).lower() if lang == "en" else
-                    subs.label(lang)[0].lower() + subs.label(lang)[1:], subsidiaries=subs.display(lang))
+    detail = "" if fig.is_none and subs.is_none else i18n.t(
+        "overview.employees_detail", lang, label=subs.label(lang)[0].lower() + subs.label(lang)[1:],
+        subsidiaries=subs.display(lang))
     return _from_figure(fig, "map", detail, lang)
 
 
@@ -74,10 +80,12 @@ def funds_raised(frames: Frames, state: FilterState, lang: str) -> Headline:
     context = frames["funding_context"]
     n = len(fig.rows)
     undisclosed = int(fig.rows["amount_meur"].isna().sum())
+    if fig.is_none:
+        return _from_figure(fig, "funding", "", lang)
     detail = i18n.plural("overview.funds_detail", n, lang, n=i18n.fmt_number(n, lang),
                          undisclosed=i18n.fmt_number(undisclosed, lang))
     published = context.loc[context["item_id"] == "published_fundraising_total", "value_low"]
-    if not published.empty:
+    if not published.empty and not fig.filtered:  # the study's own total reads against France's figure only
         detail += " " + i18n.t("overview.funds_published", lang, published=i18n.fmt_meur(published.iloc[0], lang))
     return _from_figure(fig, "funding", detail, lang)
 

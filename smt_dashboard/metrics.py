@@ -30,6 +30,17 @@ class Figure:
     unjudged: int = 0
     unjudged_by: tuple[str, ...] = ()
     unit: str = "count"  # count | meur (M€)
+    whole: pd.DataFrame | None = field(default=None, repr=False, compare=False)  # the table France's value reads
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """The rows whose sources back the figure: its own, or, for a zero, the table that shows there is none."""
+        return self.rows if not self.rows.empty or self.whole is None else self.whole
+
+    @property
+    def is_none(self) -> bool:
+        """A filter left nothing to count (say so in words rather than print a zero that reads like an error)."""
+        return self.filtered and not self.value
 
     def label(self, lang: str) -> str:
         """The one label of this definition ("Salariés des entreprises françaises")."""
@@ -76,7 +87,7 @@ def _company_figure(key: str, frames: Frames, state: FilterState, scope: str | N
     national = len(whole) if column is None else int(whole[column].sum())
     unjudged = judged.unjudged if scope is None else judged.unjudged[judged.unjudged["scope"] == scope]
     return Figure(key, value, national, _acts(state, COMPANY_FILTERS), rows, len(unjudged),
-                  tuple(judged.unjudged_by) if len(unjudged) else ())
+                  tuple(judged.unjudged_by) if len(unjudged) else (), whole=whole)
 
 
 def companies(frames: Frames, state: FilterState) -> Figure:
@@ -106,7 +117,8 @@ def smt(frames: Frames, state: FilterState) -> Figure:
     """SMT of the study's catalogue (the 40), in the chosen therapy areas."""
     catalogue = frames["smt_catalogue"]
     rows = filters.apply_area(catalogue, state)
-    return Figure("smt", int(rows["smt_count"].sum()), int(catalogue["smt_count"].sum()), bool(state.areas), rows)
+    return Figure("smt", int(rows["smt_count"].sum()), int(catalogue["smt_count"].sum()), bool(state.areas), rows,
+                  whole=catalogue)
 
 
 @memoized
@@ -123,7 +135,7 @@ def funds(frames: Frames, state: FilterState) -> Figure:
     unjudged = judged.unjudged[judged.unjudged["round_type"] == "fundraising"]
     return Figure("funds", float(raised["amount_meur"].sum()), float(whole["amount_meur"].sum()),
                   _acts(state, COMPANY_FILTERS), raised, len(unjudged), tuple(judged.unjudged_by) if len(unjudged) else (),
-                  unit="meur")
+                  unit="meur", whole=whole)
 
 
 def operations(frames: Frames, state: FilterState) -> Figure:
@@ -131,7 +143,7 @@ def operations(frames: Frames, state: FilterState) -> Figure:
     rounds = frames["funding_rounds"]
     judged = _rounds(rounds, frames["companies"], state)
     return Figure("operations", len(judged.rows), len(rounds), _acts(state, COMPANY_FILTERS), judged.rows,
-                  judged.n_unjudged, tuple(judged.unjudged_by))
+                  judged.n_unjudged, tuple(judged.unjudged_by), whole=rounds)
 
 
 def dtx(frames: Frames, state: FilterState) -> Figure:
@@ -139,14 +151,14 @@ def dtx(frames: Frames, state: FilterState) -> Figure:
     area for few of them: it is never used to count by area)."""
     areas = frames["digital_therapeutics_areas"]
     rows = filters.apply_area(areas, state)
-    return Figure("dtx", int(rows["dtx_count"].sum()), int(areas["dtx_count"].sum()), bool(state.areas), rows)
+    return Figure("dtx", int(rows["dtx_count"].sum()), int(areas["dtx_count"].sum()), bool(state.areas), rows, whole=areas)
 
 
 def _region_figure(key: str, frames: Frames, state: FilterState, table: str) -> Figure:
     whole = frames[table]
     judged = filters.judge_region(whole, state, frames["cities"])
     return Figure(key, len(judged.rows), len(whole), bool(state.regions), judged.rows, judged.n_unjudged,
-                  tuple(judged.unjudged_by))
+                  tuple(judged.unjudged_by), whole=whole)
 
 
 def ux_campuses(frames: Frames, state: FilterState) -> Figure:

@@ -120,9 +120,9 @@ def build(frames: Mapping[str, pd.DataFrame], state: FilterState, options: Filte
                           _applies(section, state)))
 
     # Companies and staff: figures of the metrics layer (the same values and labels on every surface).
-    def figure_line(section: str, fig: metrics.Figure, source: pd.DataFrame | None = None) -> None:
+    def figure_line(section: str, fig: metrics.Figure) -> None:
         lines.append(Line(section, fig.key, fig.label(lang), fig.display(lang), fig.national_display(lang),
-                          fig.rows if source is None else source, fig.unjudged, fig.unjudged_by, _applies(section, state)))
+                          fig.sources, fig.unjudged, fig.unjudged_by, _applies(section, state)))
 
     figures = {key: metrics.figure(key, frames, state) for key in
                ("companies", "employees_french", "employees_subsidiaries", "funds", "operations", "ux_campuses",
@@ -156,7 +156,8 @@ def build(frames: Mapping[str, pd.DataFrame], state: FilterState, options: Filte
 
     title = scope_name(state, options, lang)
     not_applicable = tuple(s for s in SECTIONS if not _applies(s, state))
-    takeaway = _takeaway(figures, title, lang)
+    takeaway = _takeaway(figures, title, _t("none_companies", lang, where=filters.where(state, options, lang))
+                         if figures["companies"].is_none else "", lang)
     return Profile(title, takeaway, tuple(lines), rows, judged, not_applicable)
 
 
@@ -167,9 +168,15 @@ def scope_name(state: FilterState, options: FilterOptions, lang: str) -> str:
     return " · ".join(names)
 
 
-def _takeaway(figures: Mapping[str, metrics.Figure], title: str, lang: str) -> str:
+def _takeaway(figures: Mapping[str, metrics.Figure], title: str, none: str, lang: str) -> str:
     """The profile in one sentence, in the metrics' own words (the French companies' staff and the subsidiaries' staff
-    in France are never added into one number)."""
+    in France are never added into one number); with no company, that in words, then what the place does have."""
+    if none:
+        campuses, masters = figures["ux_campuses"], figures["ra_masters"]
+        if campuses.filtered and (campuses.value or masters.value):
+            return none + " " + _t("takeaway_trainings", lang, campuses=campuses.display(lang),
+                                   masters=masters.display(lang))
+        return none
     funds = figures["funds"]
     share = 100 * funds.value / funds.national if funds.national else None
     companies = figures["companies"]

@@ -289,9 +289,10 @@ def figure(fig, noun: str | None = None) -> None:
 
 
 def national_reference(n: int, total: int, noun: str) -> str:
-    """A filtered count with its national reference: "4 of 17 companies in France"."""
+    """A filtered count with its national reference, in the metrics' words: "Campus : 4 · France : 26"."""
+    what = i18n.plural(noun, 2, lang())
     return tr("common.of_national", n=i18n.fmt_number(n, lang()), total=i18n.fmt_number(total, lang()),
-              what=i18n.plural(noun, total, lang()))
+              what=what[0].upper() + what[1:])
 
 
 def page_link(key: str, label: str | None = None, query_params: dict | None = None) -> None:

@@ -78,7 +78,7 @@ def test_region_filter_keeps_the_trainings_of_the_region_and_says_what_it_cannot
     assert m["Établissements"] == "4"  # the four Lyon campuses
     assert m["Master 2 analysés"] == "1"  # Lyon
     captions = " ".join(c.value for c in at.caption)
-    assert "4 sur 26 campus en France" in captions
+    assert "Campus : 4 · France : 26" in captions
     assert "Filtre « région » sans effet sur cette section" in captions
     assert any("Aucune formation de cette section dans la région choisie" in i.value for i in at.info)  # no DU
 

@@ -43,7 +43,7 @@ _CAMPUSES = ("training_ux_establishments", "cities", REGIONS)
 VIEWS: tuple[View, ...] = (
     View("overview_headlines", "overview", tuple(dict.fromkeys(("smt_catalogue", "companies", "funding_rounds",
                                                                 "funding_context", "deals_2018", "digital_health_index",
-                                                                "jobs_projection_inputs"))),
+                                                                "jobs_projection_inputs", REGIONS))),
          pos.overview_headlines, ALL_FILTERS),
     View("developments_timeline", "since", ("developments", "companies"), post.developments_timeline,
          ("regions", "areas"), post.DEVELOPMENT_PARAMS, chart_width=1000),

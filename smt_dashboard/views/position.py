@@ -13,7 +13,7 @@ from smt_dashboard.charts import swot as swot_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
-from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, compact, empty, n, source_rows, t
+from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, compact, empty, n, nothing, source_rows, t
 
 
 def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -29,8 +29,14 @@ def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params)
         t("col.detail", lang): [h.detail + (" · " + h.national if h.national else "") for h in hs],
     })
     horizon = inputs_from_table(frames["jobs_projection_inputs"]).horizon_year
-    takeaway = t("take.overview", lang, smt=by_key["smt"].display, companies=by_key["companies"].display,
-                 deals=by_key["deals"].display, jobs=by_key["jobs"].display, year=horizon)
+    if by_key["companies"].none:  # no company under these filters: said in words, once
+        takeaway = t("take.overview_no_company", lang, smt=by_key["smt"].display,
+                     nothing=nothing("companies", frames, state, lang), deals=by_key["deals"].display,
+                     jobs=by_key["jobs"].display, year=horizon)
+    else:
+        takeaway = i18n.plural("briefing.take.overview", int(by_key["companies"].value), lang, smt=by_key["smt"].display,
+                               companies=by_key["companies"].display, deals=by_key["deals"].display,
+                               jobs=by_key["jobs"].display, year=horizon)
     return Built(t("title.overview", lang), "table", table, takeaway, source_rows(*(h.rows for h in hs)),
                  figures=tuple(hs))
 

@@ -68,14 +68,14 @@ def test_global_filter_changes_url_and_content_and_survives_reload(page, browser
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('region=53')", timeout=15000)
     wait_ready(page)
-    assert _companies_value(page) == "1 sur 17"
+    assert _companies_value(page) == "1"
     url = page.url
     # The same link in a new browser context brings back the same view.
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     other = context.new_page()
     other.goto(url)
     wait_ready(other)
-    assert _companies_value(other) == "1 sur 17"
+    assert _companies_value(other) == "1"
     assert "Bretagne" in other.inner_text("[data-testid='stSidebar']")
     context.close()
 
@@ -171,3 +171,29 @@ def test_briefing_deck_download(page, server):
     last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
     assert "AEC Partners" in last
     assert any(shape.shape_type == 13 for slide in slides[1:-1] for shape in slide.shapes)  # pictures
+
+
+def test_home_says_what_this_is_without_opening_anything(page, server):
+    """At 1280 × 800, before any figure: what an SMT is, the study, how to use the app."""
+    open_page(page, server)
+    intro = page.locator(".st-key-home_intro")
+    box = intro.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, box
+    text = intro.inner_text()
+    assert "associe un médicament à un logiciel expert" in text and "stylo à insuline connecté" in text
+    assert "AEC Partners (2020)" in text and "EDEC Industries de santé" in text
+    assert "menus en haut" in text and "filtres" in text and "mode présentation" in text
+
+
+def test_a_one_city_result_is_a_figure_not_a_hairline_bar(page, server):
+    """Auvergne-Rhône-Alpes trains UX / UI designers in one city: the page shows Lyon's figure, no one-bar chart."""
+    open_page(page, server, "trainings", "region=84")
+    assert_no_error(page)
+    figure = page.locator(".st-key-figure_trainings_by_city")
+    figure.wait_for(timeout=20000)
+    assert "Lyon" in figure.inner_text() and "4" in figure.inner_text()
+    titles = page.locator("[data-testid='stVegaLiteChart']").all_inner_texts()
+    assert not any("par ville" in t for t in titles)
+    assert page.locator(".st-key-figure_trainings_types").count() == 1  # one type of school there too
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "trainings_one_city_1280x800.png"), full_page=True)
