@@ -73,7 +73,8 @@ empty_key = None if selected is None else ("funding.empty_global" if scoped.empt
 if tab_totals.open and selected is not None:
     with tab_totals:
         if empty_key:
-            st.info(tr(empty_key), icon=":material/search_off:")
+            if empty_key == "funding.empty":  # the page's own choices; the sidebar's case is said by the answer above
+                st.info(tr(empty_key), icon=":material/search_off:")
         else:
             # --- totals by type -------------------------------------------------------------------------------
             totals = fd.totals_by_type(selected)
@@ -106,7 +107,8 @@ if tab_totals.open and selected is not None:
 if tab_timeline.open and selected is not None:
     with tab_timeline:
         if empty_key:
-            st.info(tr(empty_key), icon=":material/search_off:")
+            if empty_key == "funding.empty":  # the page's own choices; the sidebar's case is said by the answer above
+                st.info(tr(empty_key), icon=":material/search_off:")
         else:
             # --- timeline -------------------------------------------------------------------------------------
             if dated.empty:
@@ -127,7 +129,8 @@ if tab_timeline.open and selected is not None:
 if tab_investors.open and selected is not None:
     with tab_investors:
         if empty_key:
-            st.info(tr(empty_key), icon=":material/search_off:")
+            if empty_key == "funding.empty":  # the page's own choices; the sidebar's case is said by the answer above
+                st.info(tr(empty_key), icon=":material/search_off:")
         else:
             # --- investors ------------------------------------------------------------------------------------
             pairs = fd.investor_rounds(selected)

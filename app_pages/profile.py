@@ -68,8 +68,9 @@ for section in profiles.SECTIONS:
             with column:
                 st.metric(line.label, line.value)
                 st.caption(i18n.t("metrics.scope_filtered", lang, value=line.national))
-    for line in lines:
-        ui.unjudged_caption(line.unjudged, line.unjudged_by, line.noun(lang))
+    # What the filters could not judge, once per section (the companies and their staff lack the same values).
+    for key in dict.fromkeys((line.unjudged, line.unjudged_by, line.noun(lang)) for line in lines if line.unjudged):
+        ui.unjudged_caption(*key)
     if section == "companies":
         rows = profile.companies
         if not rows.empty:  # with none, the answer above already says so, with where

@@ -261,8 +261,7 @@ def company_table(rows: pd.DataFrame, products: pd.DataFrame, lang: str) -> pd.D
 def company_table_shown(lang: str) -> list[str]:
     """The company table's columns that fit a 1280-px screen without scrolling sideways (the export has them all;
     share of SMT, partners and revenue are on each company's card)."""
-    return [i18n.t(f"map.col.{k}", lang) for k in ("name", "nationality", "city", "model", "areas", "products",
-                                                    "employees")]
+    return [i18n.t(f"map.col.{k}", lang) for k in ("name", "nationality", "model", "areas", "products", "employees")]
 
 
 @memoized

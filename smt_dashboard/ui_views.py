@@ -88,7 +88,7 @@ def show_view(view_key: str, params: Mapping[str, Any] | None = None, **chart_op
     section: a view that cannot be built raises."""
     built = view(view_key, params)
     key = view_key  # one element key per view: tests and the export menu find a view by it
-    if built.badge:  # a post-study view says so before anything else
+    if built.badge and built.kind != "empty":  # a post-study view says so before anything else
         st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     if built.kind == "chart":
         show_chart(built.content, data=built.drawn, key=key, source_rows=built.rows, extra_ids=built.extra_source_ids,

@@ -135,18 +135,18 @@ def trainings_by_city(frames: Frames, state: FilterState, lang: str, p: Params) 
 def trainings_types(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """UX/UI design schools by type (in the selected regions), and the share of private schools."""
     campuses = _campuses(frames, state)
-    title = i18n.t("trainings.type_title", lang, n=0)
+    title = i18n.plural("trainings.type_title", 0, lang, n=0)
     if campuses.empty:
         return empty(title, frames["training_ux_establishments"], lang, nothing("campuses", frames, state, lang, ("regions",)))
     types = trn.by_establishment_type(campuses, lang)
     if len(types) == 1:
         top = types.iloc[0]
-        title = i18n.t("trainings.type_title", lang, n=n(top["count"], lang))
+        title = i18n.plural("trainings.type_title", int(top["count"]), lang, n=n(top["count"], lang))
         takeaway = t("take.trainings_one_type", lang, n=n(top["count"], lang), type=top["type_label"].lower())
         return compact(title, top["type_label"], n(top["count"], lang), top["names"], takeaway, campuses,
                        trn.type_table(types, lang))
     content = training_charts.by_establishment_type(
-        types, i18n.t("trainings.type_title", lang, n=n(types["count"].sum(), lang)), None,
+        types, i18n.plural("trainings.type_title", int(types["count"].sum()), lang, n=n(types["count"].sum(), lang)), None,
         i18n.t("trainings.axis_establishments", lang), i18n.t("trainings.col.establishments", lang))
     top = types.sort_values("count", ascending=False, kind="stable").iloc[0]
     takeaway = t("take.trainings_types", lang, n=n(types["count"].sum(), lang), type=top["type_label"],
