@@ -49,13 +49,13 @@ if tab_families.open:
         with st.expander(tr("jobs.overview_heading"), icon=":material/table:"):
             ui_views.show_table(jb.family_overview(families, lang), key="jobs_families", source_rows=families)
 
-        st.markdown("#### " + tr("jobs.hard_heading"))
-        st.caption(tr("jobs.hard_intro"))
-        for column, (_, row) in zip(st.columns(max(len(hard), 1)), hard.iterrows()):
-            with column, st.container(border=True):
-                st.markdown(f"**{ui.escape_md(jb.family_label(row, lang))}**")
-                st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
-        ui.source_caption(hard)
+        with st.expander(tr("jobs.hard_heading"), icon=":material/person_search:"):
+            st.caption(tr("jobs.hard_intro"))
+            for column, (_, row) in zip(st.columns(max(len(hard), 1)), hard.iterrows()):
+                with column, st.container(border=True):
+                    st.markdown(f"**{ui.escape_md(jb.family_label(row, lang))}**")
+                    st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
+            ui.source_caption(hard)
 
         # What every SMT job needs, whatever the family (the study's "compétences transverses").
         with ui.section(st.expander(tr("jobs.shared_heading"), icon=":material/diversity_3:")):

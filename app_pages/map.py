@@ -22,6 +22,8 @@ lang = ui.lang()
 state = ui.filter_state()
 
 ui.page_header("map")
+# The answer keeps its room whatever the filters: a click on a region never moves the map under the cursor.
+st.html("<style>.st-key-key_message{min-height:6.2rem}</style>")
 ui_views.key_message("map", "companies_by_model")
 
 # Every tab reads the companies and the regions: without them, the page names the file and stops there.
@@ -238,9 +240,8 @@ if tab_pharma.open:
             left, right = st.columns(2)
             with left:
                 factors = study.pharma_statements(organisation, lang, "success_factor")
+                # Not numbered: the study numbers one factor only (the strategy, 2); the notes say so.
                 ui.bullets(factors, ui.tr("map.pharma.success_factors"), source=False)
-                # The study numbers one factor only (the strategy, 2): the list's order is not its numbering.
-                st.caption(ui.tr("map.pharma.factors_order"))
             with right:
                 ui.bullets(study.pharma_statements(organisation, lang, "practice"), ui.tr("map.pharma.practices"),
                            source=False)
@@ -270,6 +271,7 @@ with ui.notes():
     if not overseas:
         st.markdown(ui.tr("map.overseas_none"))
     st.markdown(ui.tr("map.us.scope_note"))
+    st.markdown(ui.tr("map.pharma.factors_order"))
     st.caption(ui.tr("common.study"))
 ui.page_link("catalogue")
 ui.page_link("funding")

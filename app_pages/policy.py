@@ -27,9 +27,9 @@ if tab_timeline.open:
         ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
         # The pills on their own line (nine countries never run off the screen), the period under them.
         chosen = st.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS),
-                          selection_mode="multi", key="policy_jur", help=ui.tr("policy.filter_jurisdictions_help"),
+                          selection_mode="multi", key="policy_jur",
+                          help=ui.tr("policy.filter_jurisdictions_help") + " " + ui.tr("policy.uk_england"),
                           format_func=lambda code: policy.jurisdiction_label(code, lang))
-        st.caption(ui.tr("policy.uk_england"))
         left, _ = st.columns([2, 3])
         period = left.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
                              value=(first_year, last_year), step=1, key="policy_period", bind="query-params")
@@ -251,6 +251,7 @@ if tab_countries.open:
 with ui.notes():
     st.markdown(ui.tr("policy.intro"))
     st.markdown(ui.tr("policy.undated_intro"))
+    st.markdown(ui.tr("policy.uk_england"))
     st.markdown(ui.tr("policy.barriers_intro"))
     st.markdown(ui.tr("policy.benchmark_intro"))
     st.caption(ui.tr("common.study"))

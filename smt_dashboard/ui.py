@@ -227,7 +227,7 @@ def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> Non
     active = filters.active_filters(current)
     box = st.container(key="filter_scope")
     if not active:
-        box.info(tr("common.filters_none"), icon=":material/filter_alt_off:")
+        box.markdown(":material/filter_alt_off: " + tr("common.filters_none"))
         return
     options, _ = filter_options()
     used = [a for a in active if a in applies]
@@ -238,11 +238,11 @@ def filter_scope(applies: tuple[str, ...], reason_key: str | None = None) -> Non
         text = tr("common.filters_apply", filters=escape_md(filters.describe(current, options, lang(), used)))
         if ignored:
             text += " " + tr("common.filters_not_apply", filters=names) + reason
-        box.info(text, icon=":material/filter_alt:")
+        box.markdown(":material/filter_alt: " + text)
     elif applies:
-        box.info(tr("common.filters_not_apply_page", filters=names) + reason, icon=":material/filter_alt_off:")
+        box.markdown(":material/filter_alt_off: " + tr("common.filters_not_apply_page", filters=names) + reason)
     else:
-        box.info(tr("common.filters_not_apply_all", filters=names) + reason, icon=":material/filter_alt_off:")
+        box.markdown(":material/filter_alt_off: " + tr("common.filters_not_apply_all", filters=names) + reason)
 
 
 def source_text(rows: pd.DataFrame | None, extra_ids: tuple[str, ...] = ()) -> str | None:

@@ -79,3 +79,8 @@ def rewrite_cell(path: Path, row: int, column: str, value: str) -> None:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(records)
     path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def scope_lines(at: AppTest) -> list:
+    """The page's line saying which global filters act on it (":material/filter_alt…" Markdown)."""
+    return [m for m in at.markdown if m.value.startswith(":material/filter_alt")]

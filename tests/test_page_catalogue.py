@@ -7,7 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import st_internals
-from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell, scope_lines
 
 PAGE = "app_pages/catalogue.py"
 
@@ -79,7 +79,7 @@ def test_area_filter_narrows_the_grid_and_says_what_it_does_not_filter():
     assert "15\u202f% des 40 SMT" in [c.value for c in at.caption]
     assert m["Marquage CE"] == "21 / 33"  # not broken down by area in the study
     captions = " ".join(c.value for c in at.caption)
-    scope = " ".join(i.value.replace("\\", "") for i in at.info)
+    scope = " ".join(i.value.replace("\\", "") for i in scope_lines(at))
     assert "Filtré ici par Aire thérapeutique : Maladies respiratoires. Sans effet sur cette page : Région" in scope
     assert "sans effet sur cette section" in captions
 

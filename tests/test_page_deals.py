@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell, scope_lines
 
 PAGE = "app_pages/deals.py"
 NBSP = "\u00a0"
@@ -72,7 +72,7 @@ def test_average_deal_size():
 def test_global_filters_do_not_apply_and_say_so():
     at = open_page({"region": ["84"]})
     assert not at.exception and not at.error
-    assert any("ne s'appliquent pas" in i.value for i in at.info)
+    assert any("ne s'appliquent pas" in i.value for i in scope_lines(at))
     assert metrics(at)["Part de la France dans les deals"] == "1,4\u202f%"
 
 

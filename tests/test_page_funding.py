@@ -89,7 +89,10 @@ def test_global_region_filter_applies_through_the_company():
     assert m["Introductions en bourse"] == f"8,9{NBSP}M€"  # Biocorp
     at = open_page({"region": ["53"]})  # Bretagne: only a foreign subsidiary, no round
     assert not at.exception and not at.error
-    assert any("Aucune opération de financement" in i.value for i in at.info)
+    # Said once, in the answer, with where (not again as a box under it).
+    said = [m.value.replace("\\", "") for m in at.markdown if "aucune opération de financement" in m.value]
+    assert len(said) == 1 and "L'étude ne cite aucune opération de financement d'une entreprise en Bretagne." in said[0]
+    assert not any("Aucune opération de financement" in i.value for i in at.info)
 
 
 def test_english():

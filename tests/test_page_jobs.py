@@ -7,7 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import metrics, open_app_page, rewrite_cell
+from tests.conftest import metrics, open_app_page, rewrite_cell, scope_lines
 
 PAGE = "app_pages/jobs.py"
 JOBS_2025 = "Emplois d'ici 2025"
@@ -111,7 +111,7 @@ def test_english():
 def test_global_filters_do_not_apply_and_say_so():
     at = open_page({"area": ["diabetology"]})
     assert not at.exception
-    assert any("ne s'appliquent pas" in i.value for i in at.info)
+    assert any("ne s'appliquent pas" in i.value for i in scope_lines(at))
     assert metrics(at)[JOBS_2025] == "377"
 
 

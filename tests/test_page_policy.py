@@ -8,7 +8,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import st_internals
-from tests.conftest import open_app_page, rewrite_cell
+from tests.conftest import open_app_page, rewrite_cell, scope_lines
 
 PAGE = "app_pages/policy.py"
 
@@ -66,7 +66,7 @@ def test_a_filter_with_no_dated_milestone_says_so():
 
 def test_global_filters_do_not_apply():
     at = open_page({"region": "84"})
-    assert any("ne s'appliquent pas" in i.value for i in at.info)
+    assert any("ne s'appliquent pas" in i.value for i in scope_lines(at))
 
 
 def test_broken_timeline_shows_a_named_error(data_copy):

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import navigation
 from smt_dashboard.datasets import load_dataset
-from tests.conftest import DATA, open_app_page, rewrite_cell
+from tests.conftest import DATA, open_app_page, rewrite_cell, scope_lines
 
 PAGE = "app_pages/swot.py"
 NNBSP = "\u202f"
@@ -77,7 +77,7 @@ def test_axis_filter_from_the_address():
 
 def test_global_filters_do_not_apply_and_the_page_says_so():
     at = open_page({"area": "diabetology"})
-    assert any("ne s'appliquent pas" in i.value for i in at.info)
+    assert any("ne s'appliquent pas" in i.value for i in scope_lines(at))
 
 
 def test_english():

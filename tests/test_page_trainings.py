@@ -7,7 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, metrics, open_app_page, rewrite_cell
+from tests.conftest import ROOT, metrics, open_app_page, rewrite_cell, scope_lines
 
 PAGE = "app_pages/trainings.py"
 
@@ -72,7 +72,7 @@ def test_english_notes_french_titles():
 def test_region_filter_keeps_the_trainings_of_the_region_and_says_what_it_cannot_place():
     at = open_page({"region": ["84"]})
     assert not at.exception
-    assert any("Filtré ici par Région : Auvergne-Rhône-Alpes" in i.value.replace("\\", "") for i in at.info)
+    assert any("Filtré ici par Région : Auvergne-Rhône-Alpes" in i.value.replace("\\", "") for i in scope_lines(at))
     m = metrics(at)
     assert m["Formations initiales"] == "15"  # no city in the study: national, and said so
     assert m["Établissements"] == "4"  # the four Lyon campuses
@@ -86,7 +86,7 @@ def test_region_filter_keeps_the_trainings_of_the_region_and_says_what_it_cannot
 def test_area_filter_does_not_apply_and_says_so():
     at = open_page({"area": ["diabetology"]})
     assert not at.exception
-    assert any("Sans effet sur cette page : Aire thérapeutique" in i.value for i in at.info)
+    assert any("Sans effet sur cette page : Aire thérapeutique" in i.value for i in scope_lines(at))
     assert metrics(at)["Établissements"] == "14"
 
 

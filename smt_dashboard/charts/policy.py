@@ -14,7 +14,7 @@ SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"
           "wedge"]
 # England (GB-ENG, NICE) takes the United Kingdom's colour, told apart by its shape.
 _COLOUR_OF = {"GB-ENG": "GB"}
-ROW_STEP = 40  # px per milestone: room for two-line labels
+ROW_STEP = 36  # px per milestone: room for two-line labels
 
 
 def jurisdiction_scales(rows: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:

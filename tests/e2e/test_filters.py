@@ -150,7 +150,7 @@ def test_region_profile_from_the_map(page, server):
     text = main_text(page)
     assert "Profil : Auvergne-Rhône-Alpes" in text
     # Its figures beside France's: 4 of the 17 companies, 49,3 M€ of 80,9 M€ raised.
-    assert "4 des 17 entreprises" in text and "49,3" in text and "80,9" in text
+    assert "4 entreprises de SMT sur 17 en France" in text and "49,3" in text and "80,9" in text
     assert "region=84" in page.url
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "profile_region_84_1280x800.png"), full_page=True)
