@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from smt_dashboard import filters, i18n, navigation, state, ui
+from smt_dashboard import i18n, navigation, state, ui
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) == "presentation"
@@ -29,24 +29,7 @@ with st.sidebar:
         st.header(i18n.t("filters.title", lang))
         if regions_error is not None:
             st.caption(ui.escape_md(i18n.t("filters.regions_unavailable", lang, error=regions_error.describe())))
-        # Each option says what it holds ("Gastro-entérologie — 1 SMT, 0 entreprise"): no one is surprised by zeros.
-        counts = ui.option_counts()
-        st.multiselect(i18n.t("filters.region", lang), options=list(options.regions),
-                       key=state.WIDGET_KEYS["regions"], select_all=False,
-                       format_func=lambda code: filters.option_label("regions", code, options.regions.get(code, code),
-                                                                     counts, lang),
-                       placeholder=i18n.t("filters.placeholder", lang))
-        st.multiselect(i18n.t("filters.area", lang), options=list(options.areas), key=state.WIDGET_KEYS["areas"],
-                       format_func=lambda code: filters.option_label("areas", code, i18n.label("area", code, lang),
-                                                                     counts, lang),
-                       placeholder=i18n.t("filters.placeholder", lang), select_all=False)
-        st.multiselect(i18n.t("filters.model", lang), options=list(options.models), key=state.WIDGET_KEYS["models"],
-                       format_func=lambda code: i18n.label("model", code, lang),
-                       placeholder=i18n.t("filters.placeholder", lang), select_all=False)
-        st.multiselect(i18n.t("filters.nationality", lang), options=list(options.nationalities),
-                       key=state.WIDGET_KEYS["nationalities"],
-                       format_func=lambda code: i18n.label("nationality", code, lang),
-                       placeholder=i18n.t("filters.placeholder", lang), select_all=False)
+        ui.filter_widgets(options)
         st.button(i18n.t("filters.reset", lang), on_click=state.reset, icon=":material/filter_alt_off:")
         st.caption(i18n.t("filters.help_url", lang))
         st.divider()

@@ -85,12 +85,21 @@ n_available = sum(_available(v) for _, views in groups for v in views)
 # The view is the same in both modes: the cache key leaves the mode out.
 signature = replace(state, mode="normal")
 stamps = {v.key: ui_views.view_stamps(v) for v in selected}
-entries = [(view, built[view.key]) for view in selected]
+# A view without data under the filters makes no slide (and no key message): said once, under the answer.
+left_out = [v for v in selected if built[v.key].kind == "empty"]
+entries = []
+for view in selected:
+    if built[view.key].kind != "empty":
+        with ui.section():  # as projected: a chart with too many marks for a slide has its projection version
+            entries.append((view, ui_views.built_projection(view, state)))
 
 # --- the answer: what the deck will hold, and the button that builds it ---------------------------------------
-ui.key_message(ui.trp("briefing.key", len(selected), n=i18n.fmt_number(len(selected), lang),
-                      slides=i18n.fmt_number(len(selected) + 2, lang),
+ui.key_message(ui.trp("briefing.key", len(entries), n=i18n.fmt_number(len(entries), lang),
+                      slides=i18n.fmt_number(len(entries) + 2, lang),
                       filters=filters.describe(state, options, lang)))
+if left_out:
+    st.caption(ui.escape_md(ui.trp("briefing.left_out", len(left_out),
+                                   views=" ; ".join(v.label(lang) for v in left_out))))
 if not presenting:
     app_url = st.context.url
 
@@ -104,12 +113,12 @@ if not presenting:
     left.text_input(tr("briefing.title_label"), key=TITLE_KEY, max_chars=120)
     right.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title), mime=deck.MIME,
                           on_click="ignore", type="primary", icon=":material/slideshow:",
-                          disabled=not selected or sources is None,
+                          disabled=not entries or sources is None,
                           help=tr("briefing.download_help"), key="briefing_download")
     if not selected:
         st.info(tr("briefing.none_selected"), icon=":material/checklist:")
     st.caption(ui.trp("briefing.selected_count", len(selected), n=i18n.fmt_number(len(selected), lang),
-                      total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(selected) + 2, lang))
+                      total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(entries) + 2, lang))
                + " " + tr("briefing.filters_help"))
 
 tab_views, tab_preview = ui.tabs(

@@ -28,7 +28,9 @@ def build(lang: str, state: FilterState) -> tuple[bytes, int]:
     frames: dict = {n: datasets.load_dataset(n) for n in views.datasets_of(views.VIEWS) if n != views.REGIONS}
     geo = datasets.load_regions()
     frames[views.REGIONS] = geo
-    entries = [(v, views.build(v, frames, state, lang)) for v in views.SHOW]
+    # As the briefing page builds it: projection versions, no slide for a view without data under the filters.
+    entries = [(v, views.build_projection(v, frames, state, lang)) for v in views.SHOW]
+    entries = [(v, b) for v, b in entries if b.kind != "empty"]
     data = deck.build_deck(entries, title=i18n.t("briefing.default_title", lang), state=state,
                            options=FilterOptions(regions=datasets.region_names(geo)),
                            sources=datasets.load_dataset("sources"), lang=lang, app_url="http://localhost:8501/")

@@ -17,9 +17,11 @@ from babel.dates import format_date
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
 from smt_dashboard import config, i18n, native_charts, provenance, views
@@ -41,6 +43,8 @@ QUADRANT_COLORS = {"strength": "#00684A", "weakness": "#B04A00", "opportunity": 
 FONT_NAME = "Arial"
 MAX_TABLE_ROWS = 14
 MAX_PLOT_HEIGHT = 330  # px
+# 12 pt on a 13.33 in wide slide is 24 px at 1920 px wide: chart text read from the back of the room.
+CHART_FONT = 12
 _LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 _BABEL = {"fr": "fr_FR", "en": "en_GB"}
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -69,6 +73,14 @@ def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int
         if isinstance(out.height, (int, float)) and out.height > max_height:
             out = out.properties(height=max_height)
     return out
+
+
+def render_map_svg(built: Built, lang: str) -> str:
+    """The map view as SVG (the slide show draws it vector, like the charts)."""
+    from smt_dashboard import maps_static
+
+    spec = built.content
+    return maps_static.map_svg(spec.geo, spec.rows, lang, spec.selected, products=spec.products)
 
 
 def render_picture(view: View, built: Built, lang: str) -> bytes:
@@ -176,7 +188,7 @@ def _title_slide(prs, title: str, state: FilterState, options: FilterOptions, la
         (i18n.t("briefing.deck_date", lang, date=format_date(today, format="long", locale=_BABEL[lang])), 20, True),
         (i18n.t("briefing.deck_filters", lang, filters=describe(state, options, lang)), 16, False),
         (i18n.t("briefing.deck_language", lang, language=i18n.t(f"briefing.language_name.{lang}", lang)), 16, False),
-        (i18n.t("briefing.deck_views", lang, n=i18n.fmt_number(n_views, lang)), 16, False),
+        (i18n.plural("briefing.deck_views", n_views, lang, n=i18n.fmt_number(n_views, lang)), 16, False),
     ]
     for pos, (text, size, bold) in enumerate(lines):
         paragraph = _paragraph(box.text_frame, pos == 0)
@@ -241,7 +253,7 @@ def _column_widths(df: pd.DataFrame, texts: list[list[str]]) -> list[int]:
 def _table(slide, df: pd.DataFrame, lang: str, top) -> None:
     shown = df.head(MAX_TABLE_ROWS)
     texts = [[cell_text(v, lang) for v in row] for row in shown.itertuples(index=False)]
-    size = 13 if len(shown) <= 8 else 11
+    size = 14 if len(shown) <= 8 else 12  # 12 pt: 24 px on screen at 1920 wide
     height = min(CONTENT_BOTTOM - top, Inches(0.42) * (len(shown) + 1))
     shape = slide.shapes.add_table(len(shown) + 1, len(df.columns), MARGIN, top, CONTENT_W, height)
     table = shape.table
@@ -286,7 +298,7 @@ def _swot(slide, grid: views.SwotGrid, lang: str, top) -> None:
         row.height = int(height / 2)
 
 
-def _view_slide(prs, view: View, built: Built, native: native_charts.NativeChart | None, picture_png: bytes | None,
+def _view_slide(prs, view: View, built: Built, natives: Sequence[native_charts.NativeChart], picture_png: bytes | None,
                 source: str, note: str | None, url: str, lang: str, number: int, total: int) -> None:
     slide = _titled(prs, built.title, lang, title_size(built.title), MARGIN, Inches(0.45), CONTENT_W, Inches(0.8))
     _header(slide, view, built, lang, number, total)
@@ -294,8 +306,10 @@ def _view_slide(prs, view: View, built: Built, native: native_charts.NativeChart
     if built.subtitle and built.kind == "chart":
         _write(slide, MARGIN, top, CONTENT_W, Inches(0.35), built.subtitle, lang, 12, color=MUTED, italic=True)
         top += Inches(0.4)
-    if native is not None:
-        _native_chart(slide, native, top, lang)
+    if natives:
+        _natives(slide, natives, top, lang)
+    elif built.kind == "chart" and built.table is not None:  # no PowerPoint chart like it: its table
+        _table(slide, built.table, lang, top)
     elif built.kind in ("chart", "map") and picture_png is not None:
         _picture(slide, picture_png, top)
     elif built.kind == "table":
@@ -311,12 +325,16 @@ def _view_slide(prs, view: View, built: Built, native: native_charts.NativeChart
         _write(slide, MARGIN, top + Inches(1.2), CONTENT_W, Inches(1.0), i18n.t("briefing.empty_slide", lang), lang, 18,
                color=MUTED, align=PP_ALIGN.CENTER)
     _footer(slide, built, source, note, url, lang)
-    # Speaker notes: the takeaway, the full source line, the caveats, the live view.
-    notes = slide.notes_slide.notes_text_frame
+    slide.notes_slide.notes_text_frame.text = "\n".join(speaker_notes(built, source, note, url, lang))
+
+
+def speaker_notes(built: Built, source: str, note: str | None, url: str | None, lang: str) -> list[str]:
+    """The notes of a view's slide, in the deck and in the live show: the takeaway, the full source line, the
+    caveats, the live view's address."""
     caveats = [c for c in (built.subtitle, note, *built.caveats) if c]
-    notes.text = "\n".join([built.takeaway, source]
-                           + ([i18n.t("briefing.deck_caveats", lang) + " " + " · ".join(caveats)] if caveats else [])
-                           + [i18n.t("briefing.deck_link", lang) + " " + url])
+    return ([built.takeaway, source]
+            + ([i18n.t("briefing.deck_caveats", lang) + " " + " · ".join(caveats)] if caveats else [])
+            + ([i18n.t("briefing.deck_link", lang) + " " + url] if url else []))
 
 
 _CHART_TYPES = {("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED, ("bar", "stacked"): XL_CHART_TYPE.BAR_STACKED,
@@ -325,31 +343,67 @@ _CHART_TYPES = {("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED, ("bar", "stac
                 ("line", "clustered"): XL_CHART_TYPE.LINE_MARKERS, ("line", "stacked"): XL_CHART_TYPE.LINE_MARKERS}
 
 
-def _native_chart(slide, native: native_charts.NativeChart, top, lang: str) -> None:
-    """An editable PowerPoint chart with the view's data, colours and France highlight."""
-    data = CategoryChartData(number_format="#,##0.##")
+def _natives(slide, natives: Sequence[native_charts.NativeChart], top, lang: str) -> None:
+    """Native charts side by side (a faceted view's panels, each on its own scale, titled), or one chart."""
+    width = CONTENT_W // len(natives)
+    gap = Inches(0.3) if len(natives) > 1 else 0
+    for pos, native in enumerate(natives):
+        left, chart_top = MARGIN + pos * width, top
+        if native.panel:
+            _write(slide, left, top, width - gap, Inches(0.4), native.panel, lang, 16, bold=True)
+            chart_top = top + Inches(0.4)
+        _native_chart(slide, native, left, chart_top, width - gap, CONTENT_BOTTOM - chart_top, lang)
+
+
+def _every_label(category_axis) -> None:
+    """Every category label shown (PowerPoint skips some when it judges them crowded)."""
+    axis = category_axis._element
+    for old in axis.findall(qn("c:tickLblSkip")):
+        axis.remove(old)
+    skip = OxmlElement("c:tickLblSkip")
+    skip.set("val", "1")
+    # The schema's order: tickLblSkip comes before tickMarkSkip, noMultiLvlLbl and extLst.
+    following = next((axis.find(qn(tag)) for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
+                      if axis.find(qn(tag)) is not None), None)
+    if following is not None:
+        following.addprevious(skip)
+    else:
+        axis.append(skip)
+
+
+def _native_chart(slide, native: native_charts.NativeChart, left, top, width, height, lang: str) -> None:
+    """An editable PowerPoint chart with the view's data, colours, France highlight and value labels."""
+    number_format = native.number_format(lang)
+    data = CategoryChartData(number_format=number_format)
     data.categories = list(native.categories)
     for name, values in native.series:
         data.add_series(name, list(values))
-    frame = slide.shapes.add_chart(_CHART_TYPES[(native.kind, native.grouping)], MARGIN, top, CONTENT_W,
-                                   CONTENT_BOTTOM - top, data)
+    frame = slide.shapes.add_chart(_CHART_TYPES[(native.kind, native.grouping)], left, top, width, height, data)
     chart = frame.chart
     chart.has_title = False  # the slide's title says what it shows (PowerPoint would print the series name)
-    chart.font.size, chart.font.name = Pt(12), FONT_NAME
+    chart.font.size, chart.font.name = Pt(CHART_FONT), FONT_NAME
     chart.has_legend = len(native.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(CHART_FONT)
     if native.kind == "bar":
         # PowerPoint draws the first category at the bottom of a bar chart: reverse to read as on the page.
         chart.category_axis.reverse_order = True
+    _every_label(chart.category_axis)
+    chart.category_axis.tick_labels.font.size = Pt(CHART_FONT)
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE8, 0xED)
-    if native.value_title:
+    value_axis.tick_labels.font.size = Pt(CHART_FONT)
+    value_axis.tick_labels.number_format = native.axis_format(lang)
+    value_axis.tick_labels.number_format_is_linked = False
+    if native.percent:  # a share never runs past 100 %
+        value_axis.minimum_scale, value_axis.maximum_scale = 0, 100
+    if native.value_title and not native.percent:  # a share's ticks say "%": its rows get the room instead
         value_axis.has_title = True
         value_axis.axis_title.text_frame.text = native.value_title
-        value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
+        value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
     plot = chart.plots[0]
     if native.kind != "line":
         plot.gap_width = 60
@@ -366,12 +420,18 @@ def _native_chart(slide, native: native_charts.NativeChart, top, lang: str) -> N
                 point = series.points[index].format.fill
                 point.solid()
                 point.fore_color.rgb = RGBColor.from_string(native.highlight_color.lstrip("#"))
-    if len(native.series) == 1 and native.kind != "line":
+    if native.value_labels:
         plot.has_data_labels = True
         labels = plot.data_labels
-        labels.font.size = Pt(11)
-        labels.number_format = "#,##0.##"
+        labels.font.size = Pt(CHART_FONT)
+        labels.number_format = number_format
         labels.number_format_is_linked = False
+        labels.show_value = True
+        labels.position = (XL_LABEL_POSITION.CENTER if native.grouping == "stacked"
+                           else XL_LABEL_POSITION.OUTSIDE_END)
+        if native.grouping == "stacked":
+            labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            labels.font.bold = True
 
 
 def _sources_slide(prs, source_ids: list[str], sources: pd.DataFrame, lang: str, number: int, total: int) -> None:
@@ -415,9 +475,11 @@ def used_sources(entries: Sequence[tuple[View, Built]]) -> list[str]:
 def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: FilterState, options: FilterOptions,
                sources: pd.DataFrame, lang: str, app_url: str | None = None, today: date | None = None,
                picture: Picture | None = None) -> bytes:
-    """The .pptx: title slide, one slide per (view, built) in order, the sources slide. ``picture`` renders
-    chart and map views (default :func:`render_picture`; the page passes a cached one)."""
+    """The .pptx: title slide, one slide per (view, built) in order (none for a view without data under the
+    filters), the sources slide. ``picture`` renders the map and any chart with neither a native chart nor a table
+    (default :func:`render_picture`; the page passes a cached one)."""
     lang = i18n.normalize_lang(lang)
+    entries = [(view, built) for view, built in entries if built.kind != "empty"]  # no slide without data
     app_url = config.public_url() or app_url  # links point at the configured public address when there is one
     picture = picture or (lambda view, built: render_picture(view, built, lang))
     prs = Presentation()
@@ -427,9 +489,9 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     prs.core_properties.author = i18n.t("briefing.deck_author", lang)
     total = len(entries) + 2
     _title_slide(prs, title, state, options, lang, today or date.today(), len(entries))
-    # Bar, column and line views become native charts; the others that draw something, pictures.
-    natives = [native_charts.from_chart(built.content, lang) if built.kind == "chart" else None for _, built in entries]
-    needs_picture = [built.kind == "map" or (built.kind == "chart" and native is None)
+    # Bar, column and line views become native charts, the other charts their table; the map, a picture.
+    natives = [native_charts.from_chart(built.content, lang) if built.kind == "chart" else () for _, built in entries]
+    needs_picture = [built.kind == "map" or (built.kind == "chart" and not native and built.table is None)
                      for (_, built), native in zip(entries, natives)]
     # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:

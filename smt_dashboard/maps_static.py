@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import math
+import re
+import textwrap
 
 import pandas as pd
 
@@ -13,8 +15,12 @@ from smt_dashboard import ecosystem, i18n, maps
 from smt_dashboard.datasets import region_names
 from smt_dashboard.filters import NATIONALITIES
 
-WIDTH_IN, HEIGHT_IN, DPI = 12.0, 7.5, 150  # 1800 × 1125 px: slide resolution
-MAP_BOX = (0.0, 0.02, 0.64, 0.96)  # left, bottom, width, height (figure fraction)
+# 1800 × 640 px, the slide show's visual box (and the deck's, 16:9 under a title and a takeaway): shown at about
+# its own size on a 1920 px screen, so 13 pt at 150 dpi (27 px) reads as 24 px or more from the back of a room.
+WIDTH_IN, HEIGHT_IN, DPI = 12.0, 640 / 150, 150
+MAP_BOX = (0.0, 0.01, 0.40, 0.98)  # left, bottom, width, height (figure fraction)
+LEGEND_X, REGIONS_X = 0.41, 0.76  # the legend's column, then the regions in words
+TEXT_PT, TITLE_PT = 13, 14
 # Page points are sized in screen pixels (maps.point_radius); this maps them to matplotlib points at slide scale.
 POINT_SCALE = 0.6
 TEXT_COLOR = "#1F2933"
@@ -37,9 +43,23 @@ def metropolitan(geo: dict):
 
 def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: tuple[str, ...] = (),
             metric: str = "companies", products: pd.DataFrame | None = None) -> bytes:
-    """PNG (1800 px wide) of the companies in ``rows``: regions coloured by ``metric`` (as on the map page),
+    """PNG (1800 × 640 px) of the companies in ``rows``: regions coloured by ``metric`` (as on the map page),
     one point per company coloured by nationality with area ∝ staff, city labels, a legend and the regions'
-    counts in words; the regions of ``selected_regions`` (the region filter) are outlined."""
+    counts in words; the regions of ``selected_regions`` (the region filter) are outlined. The deck's picture."""
+    return _render(geo, rows, lang, selected_regions, metric, products, "png")
+
+
+def map_svg(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: tuple[str, ...] = (),
+            metric: str = "companies", products: pd.DataFrame | None = None) -> str:
+    """The same map as SVG with its text as text: the slide show draws it vector, like the charts."""
+    svg = _render(geo, rows, lang, selected_regions, metric, products, "svg").decode()
+    # matplotlib sizes the picture in points (864 pt): shown at its pixel size (1800 px), as the charts are.
+    width, height = round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI)
+    return re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', f'width="{width}" height="{height}"', svg, count=1)
+
+
+def _render(geo: dict, rows: pd.DataFrame, lang: str, selected_regions: tuple[str, ...], metric: str,
+            products: pd.DataFrame | None, fmt: str) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -71,12 +91,13 @@ def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: t
         for label in maps.city_labels(rows):
             left = label["text_anchor"] == "end"
             ax.annotate(label["city"], (label["lon"], label["lat"]), xytext=(-9 if left else 9, 0),
-                        textcoords="offset points", ha="right" if left else "left", va="center", fontsize=10,
+                        textcoords="offset points", ha="right" if left else "left", va="center", fontsize=TEXT_PT,
                         family=FONT, color=TEXT_COLOR, zorder=4,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
     else:
-        ax.text(0.5, 0.5, i18n.t("briefing.map_empty", lang), transform=ax.transAxes, ha="center", va="center",
-                fontsize=14, family=FONT, color=TEXT_COLOR, wrap=True,
+        ax.text(0.5, 0.5, textwrap.fill(i18n.t("briefing.map_empty", lang), 26), transform=ax.transAxes, ha="center",
+                va="center",
+                fontsize=TITLE_PT, family=FONT, color=TEXT_COLOR, wrap=True,
                 bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": "#C5CCD3"})
 
     # Legend: nationality (colour and label, never colour alone), then the choropleth scale.
@@ -92,24 +113,27 @@ def map_png(geo: dict, rows: pd.DataFrame, lang: str = "fr", selected_regions: t
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor=MUTED_TEXT,
                               markersize=2 * POINT_SCALE * maps.point_radius(staff),
                               label=i18n.t("briefing.map_staff", lang, n=i18n.fmt_number(staff, lang))))
-    legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.65, 0.97), frameon=False,
-                        prop={"family": FONT, "size": 12}, labelspacing=0.8,
-                        title=i18n.t("briefing.map_legend_title", lang, metric=i18n.t(f"map.legend.metric.{metric}", lang)),
-                        title_fontproperties={"family": FONT, "size": 13, "weight": "bold"}, alignment="left")
+    legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(LEGEND_X, 0.99), frameon=False,
+                        prop={"family": FONT, "size": TEXT_PT}, labelspacing=0.35, handletextpad=0.5,
+                        title="\n".join(textwrap.fill(line, 32) for line in i18n.t(
+                            "briefing.map_legend_title", lang, metric=i18n.t(f"map.legend.metric.{metric}", lang)).split("\n")),
+                        title_fontproperties={"family": FONT, "size": TEXT_PT, "weight": "bold"}, alignment="left")
+    del legend  # placed: the regions in words go in the next column
     lines = _region_lines(summary, metric, lang)
     if lines:
-        # Under the legend, wherever it ends.
-        fig.canvas.draw()
-        bottom = legend.get_window_extent().transformed(fig.transFigure.inverted()).y0
-        fig.text(0.66, bottom - 0.06, i18n.t("briefing.map_regions_title", lang), fontsize=13, weight="bold",
+        fig.text(REGIONS_X, 0.97, i18n.t("briefing.map_regions_title", lang), fontsize=TITLE_PT, weight="bold",
                  family=FONT, color=TEXT_COLOR, va="top")
-        fig.text(0.66, bottom - 0.11, "\n".join(lines), fontsize=12, family=FONT, color=TEXT_COLOR, va="top",
-                 linespacing=1.5)
-    fig.text(0.66, 0.03, i18n.t("briefing.map_note", lang), fontsize=10, family=FONT, color=MUTED_TEXT, va="bottom",
-             wrap=True)
+        fig.text(REGIONS_X, 0.88, "\n".join(lines), fontsize=TEXT_PT, family=FONT, color=TEXT_COLOR, va="top",
+                 linespacing=1.35)
+    note = fig.text(REGIONS_X, 0.02, i18n.t("briefing.map_note", lang), fontsize=TEXT_PT, family=FONT,
+                    color=MUTED_TEXT, va="bottom", wrap=True)
+    note._get_wrap_line_width = lambda: (1 - REGIONS_X - 0.01) * fig.bbox.width  # wrap within its column
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, facecolor="white")
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "smt"}):  # text stays text; stable ids
+        fig.savefig(buffer, format=fmt, dpi=DPI, facecolor="white", metadata={"Date": None} if fmt == "svg" else None)
     return buffer.getvalue()
 
 

@@ -1,16 +1,19 @@
 """Presentation mode: a live slide show of the views of the registry, one per screen, in the deck's order (or
-the views ticked on the briefing page). Keys: → / PageDown / Space next, ← / PageUp previous, Home / End,
-Esc leaves (a clicker sends PageDown / PageUp); buttons at the top and the bottom for touch screens. The
-address names the slide (``?mode=presentation&slide=deals``)."""
+the views ticked on the briefing page), without the views that have no data under the filters. Keys: → /
+PageDown / Space next, ← / PageUp previous, Home / End, F filters, N notes, G go to, ? or H the keys, Esc closes
+an open panel or leaves (a clicker sends PageDown / PageUp); buttons at the top and the bottom for touch
+screens. The address names the slide (``?mode=presentation&slide=deals``)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import slides, ui, ui_views, views
+from smt_dashboard import deck, provenance, slides, ui, ui_views, views
 from smt_dashboard import state as app_state
+from smt_dashboard.datasets import DatasetError
 from smt_dashboard.filters import FilterOptions, FilterState, describe
 
 KEYS_WIDGET = "slide_keys"
@@ -18,14 +21,37 @@ _KEYS_JS = """
 export default function(component) {
   const { setTriggerValue } = component;
   const actions = %s;
+  const typing = (el) => !!el && (el.isContentEditable || ["TEXTAREA", "SELECT"].includes(el.tagName)
+    || (el.tagName === "INPUT" && !["checkbox", "radio", "button", "submit", "range"].includes((el.type || "").toLowerCase())));
+  const panel = () => document.querySelector("[data-testid='stPopoverBody']");
+  // Entering the show (the sidebar's toggle, a link, the address): the focus leaves the control that started it,
+  // so that the first key, or a clicker, already drives the show.
+  const active = document.activeElement;
+  if (active && active !== document.body && !typing(active) && !active.closest("[data-testid='stPopoverBody']")) {
+    active.blur();
+  }
+  const focusPanelInput = (tries) => {
+    const input = panel() && panel().querySelector("input");
+    if (input) { input.focus(); return; }
+    if (tries > 0) setTimeout(() => focusPanelInput(tries - 1), 100);
+  };
   const onKey = (event) => {
-    const target = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+    if (panel()) {
+      // An open panel (filters, go to, keys) takes the keys; Esc closes it (a list open inside closes first).
+      if (event.key === "Escape" && !document.querySelector("[role='listbox']")) {
+        event.preventDefault();
+        setTriggerValue("action", "close");
+      }
+      return;
+    }
+    if (typing(event.target)) return;
     const action = actions[event.key];
     if (!action) return;
     event.preventDefault();
+    if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
     setTriggerValue("action", action);
+    if (action === "goto" || action === "filters") focusPanelInput(30);
   };
   document.addEventListener("keydown", onKey);
   return () => document.removeEventListener("keydown", onKey);
@@ -33,8 +59,7 @@ export default function(component) {
 """
 # Registered once: a key listener on the page (Streamlit's components API, no polling), reporting each
 # presenter key as a trigger that reruns the script.
-_keys = st.components.v2.component(
-    "smt_slide_keys", js=_KEYS_JS % {k: v for k, v in slides.KEY_ACTIONS.items()}.__repr__().replace("'", '"'))
+_keys = st.components.v2.component("smt_slide_keys", js=_KEYS_JS % json.dumps(slides.KEY_ACTIONS))
 
 # Static styling only (never data). Type scales with the screen width (20 px at 1920, 14 px at 1280) and the
 # visual takes the height that the heading, takeaway, source and buttons leave, so nothing scrolls.
@@ -43,6 +68,8 @@ html{font-size:clamp(14px,1.05vw,20px)}
 [data-testid='stHeader']{display:none}
 .stMainBlockContainer{max-width:none;padding:0.8rem 2.2rem 0.4rem 2.2rem}
 .stMainBlockContainer [data-testid='stVerticalBlock']{gap:0.45rem}
+.st-key-smt_slide_top{gap:0.4rem}
+.st-key-smt_slide_top [data-testid='stCaptionContainer']{flex:1 1 20rem}
 .st-key-smt_slide h1{font-size:1.75rem;line-height:1.25;padding:0.2rem 0 0 0;margin:0}
 .st-key-smt_slide [data-testid='stHeading']{margin:0 0 0.35rem 0}
 .st-key-smt_slide [data-testid='stHeading'] > div{min-height:0}
@@ -52,15 +79,22 @@ html{font-size:clamp(14px,1.05vw,20px)}
 .st-key-smt_slide_takeaway p{font-size:1.15rem;font-weight:600;margin:0;line-height:1.35}
 [class*='st-key-smt_slide_visual_'] img{max-height:calc(100vh - 18.5rem);max-width:100%;width:auto;object-fit:contain}
 [class*='st-key-smt_slide_visual_']{max-height:calc(100vh - 18rem);overflow:hidden}
-.smt-slide-table{border-collapse:collapse;font-size:0.95rem;width:100%}
-.smt-slide-table th{background:#1F2933;color:#fff;text-align:left;padding:0.25rem 0.5rem}
-.smt-slide-table td{border-bottom:1px solid #D5DCE3;padding:0.2rem 0.5rem}
+.st-key-smt_slide_notes{position:fixed;left:2.2rem;bottom:0.4rem;width:calc(100vw - 4.4rem);box-sizing:border-box;
+ max-height:40vh;overflow:auto;z-index:50;background:#FFFFFF;border:2px solid #1F2933;border-radius:8px;
+ padding:0.6rem 1rem;box-shadow:0 -4px 18px rgba(0,0,0,.25)}
+.st-key-smt_slide_notes h3{font-size:1.2rem;margin:0;padding:0}
+.st-key-smt_slide_notes ul{margin:0 0 0 1.2rem;padding:0}
+.st-key-smt_slide_notes p, .st-key-smt_slide_notes li{font-size:1rem;margin:0}
+/* Tables and the SWOT read from the back of the room too: 24 px at 1920 wide. */
+.smt-slide-table{border-collapse:collapse;font-size:1.2rem;width:100%;line-height:1.3}
+.smt-slide-table th{background:#1F2933;color:#fff;text-align:left;padding:0.3rem 0.6rem}
+.smt-slide-table td{border-bottom:1px solid #D5DCE3;padding:0.3rem 0.6rem}
 .smt-slide-table td.num{text-align:right}
 .smt-swot{display:grid;grid-template-columns:1fr 1fr;gap:0.6rem}
 .smt-swot-cell{background:#F2F5F8;padding:0.4rem 0.8rem;border-radius:6px}
-.smt-swot-cell h3{font-size:1.1rem;margin:0;padding:0}
-.smt-swot-cell ul{margin:0.2rem 0 0 1rem;padding:0;font-size:0.85rem}
-.smt-more{font-size:0.85rem;color:#44505C;margin:0.2rem 0 0 0}
+.smt-swot-cell h3{font-size:1.3rem;margin:0;padding:0}
+.smt-swot-cell ul{margin:0.2rem 0 0 1.2rem;padding:0;font-size:1.05rem;line-height:1.3}
+.smt-more{font-size:1rem;color:#44505C;margin:0.2rem 0 0 0}
 .smt-figure{padding:1rem 0}
 .smt-figure-label{font-size:1.4rem;margin:0;color:#44505C}
 .smt-figure-value{font-size:4.5rem;font-weight:700;margin:0;line-height:1.1}
@@ -71,12 +105,26 @@ html{font-size:clamp(14px,1.05vw,20px)}
 SELECTION_KEY = "briefing_selection"  # the views ticked on the briefing page (set by that page)
 SHOW_KEY = "slide_show"  # the show's view keys and their pages, as the last run laid them out
 HANDLED_KEY = "slide_key_handled"  # the key press of this run was applied by the callback
+NOTES_KEY = "slide_notes"  # the notes panel is open
+FILTERS_PANEL, GOTO_PANEL, KEYS_PANEL = "smt_show_filters", "smt_show_goto", "smt_show_keys"  # popovers' keys
+PANELS = (FILTERS_PANEL, GOTO_PANEL, KEYS_PANEL)
+GOTO_WIDGET = "slide_goto"
+_PANEL_OF = {"filters": FILTERS_PANEL, "goto": GOTO_PANEL, "keys": KEYS_PANEL}
 
 
 def show_list(state: FilterState) -> list[views.View]:
     """The views of the show: those ticked on the briefing page, or all of them."""
     selected = st.session_state.get(SELECTION_KEY)
     return slides.ordered(selected if selected else None)
+
+
+def _title_and_emptiness(view: views.View, state: FilterState) -> tuple[str, bool]:
+    """The slide's title (what the go-to list shows and searches) and whether the view has no data."""
+    try:
+        built = ui_views.built_projection(view, state)
+    except Exception:  # noqa: BLE001 - a view that cannot be built keeps its slide, where its error box says why
+        return view.label(state.lang), False
+    return built.title, built.kind == "empty"
 
 
 def _on_key() -> None:
@@ -95,34 +143,66 @@ def _apply(action: str | None, views_keys: tuple[str, ...], page_of: dict[str, s
         app_state.leave_presentation(page_of.get(views_keys[index]))
     elif action in slides.ACTIONS:
         app_state.set_slide(views_keys[slides.move(index, action, len(views_keys))])
+    elif action == "notes":
+        st.session_state[NOTES_KEY] = not st.session_state.get(NOTES_KEY, False)
+    elif action in _PANEL_OF:
+        for panel in PANELS:
+            st.session_state[panel] = panel == _PANEL_OF[action]
+    elif action == "close":
+        for panel in PANELS:
+            st.session_state[panel] = False
 
 
-def _buttons(where: str, index: int, total: int, views_keys: tuple[str, ...], page_of: dict[str, str],
-             exit_button: bool) -> None:
-    row = st.container(horizontal=True, gap="small", key=f"smt_slide_buttons_{where}")
-    with row:
-        st.button(ui.tr("app.previous"), icon=":material/arrow_back:", key=f"slide_prev_{where}", disabled=index == 0,
-                  on_click=_apply, args=("previous", views_keys, page_of))
-        st.button(ui.tr("app.next"), icon=":material/arrow_forward:", key=f"slide_next_{where}",
-                  disabled=index == total - 1, on_click=_apply, args=("next", views_keys, page_of))
-        if exit_button:
-            st.button(ui.tr("app.exit_presentation"), icon=":material/close:", key=f"slide_exit_{where}",
-                      on_click=_apply, args=("exit", views_keys, page_of))
+def _go_to() -> None:
+    app_state.set_slide(st.session_state[GOTO_WIDGET])
+    st.session_state[GOTO_PANEL] = False
+
+
+def _buttons(where: str, index: int, total: int, views_keys: tuple[str, ...], page_of: dict[str, str]) -> None:
+    st.button(ui.tr("app.previous"), icon=":material/arrow_back:", key=f"slide_prev_{where}", disabled=index == 0,
+              on_click=_apply, args=("previous", views_keys, page_of))
+    st.button(ui.tr("app.next"), icon=":material/arrow_forward:", key=f"slide_next_{where}",
+              disabled=index == total - 1, on_click=_apply, args=("next", views_keys, page_of))
+
+
+def _panels(options: FilterOptions, shown: list[views.View], labels: dict[str, str], views_keys: tuple[str, ...],
+            page_of: dict[str, str]) -> None:
+    """The top line's panels: the filters (the sidebar's own widgets), go to a slide, notes, the keys, leave."""
+    with st.popover(ui.tr("app.filters_button"), icon=":material/filter_alt:", key=FILTERS_PANEL, on_change="rerun"):
+        st.caption(ui.tr("app.filters_help"))
+        ui.filter_widgets(options, ("regions", "areas"))
+    with st.popover(ui.tr("app.goto_button"), icon=":material/format_list_numbered:", key=GOTO_PANEL,
+                    on_change="rerun"):
+        st.session_state[GOTO_WIDGET] = st.session_state[app_state.SLIDE_KEY]
+        st.selectbox(ui.tr("app.goto_label"), options=[v.key for v in shown], key=GOTO_WIDGET, on_change=_go_to,
+                     format_func=lambda key: labels[key], placeholder=ui.tr("app.goto_label"))
+    st.button(ui.tr("app.notes_button"), icon=":material/speaker_notes:", key="slide_notes_button",
+              type="primary" if st.session_state.get(NOTES_KEY) else "secondary",
+              on_click=_apply, args=("notes", views_keys, page_of))
+    with st.popover(ui.tr("app.keys_button"), icon=":material/keyboard:", key=KEYS_PANEL, on_change="rerun"):
+        st.markdown("**" + ui.tr("app.keys_title") + "**")
+        st.markdown(ui.tr("app.keys_lines"))
+    st.button(ui.tr("app.exit_presentation"), icon=":material/close:", key="slide_exit_top",
+              on_click=_apply, args=("exit", views_keys, page_of))
 
 
 def render(page_key: str, view_state: FilterState, options: FilterOptions) -> None:
     """The slide show, in place of the page (the address keeps the page: leaving returns to it)."""
     lang = view_state.lang
-    views = show_list(view_state)
-    keys = tuple(v.key for v in views)
-    page_of = {v.key: v.page for v in views}
+    every = show_list(view_state)
     requested = st.session_state.get(app_state.SLIDE_KEY)
+    facts = {v.key: _title_and_emptiness(v, view_state) for v in every}
+    empty = {key for key, (_, is_empty) in facts.items() if is_empty}
+    shown = slides.with_data(every, empty, requested)
+    keys = tuple(v.key for v in shown)
+    page_of = {v.key: v.page for v in shown}
     if requested not in keys:
-        if requested:
+        if requested and requested not in {v.key for v in every}:
             st.warning(ui.tr("app.slide_unknown", value=ui.escape_md(str(requested)[:40])), icon=":material/link_off:")
-        app_state.set_slide(keys[slides.first_of_page(views, page_key)])
+        app_state.set_slide(keys[slides.first_of_page(shown, page_key)])
     index = keys.index(st.session_state[app_state.SLIDE_KEY])
-    view = views[index]
+    view = shown[index]
+    left_out = len([k for k in empty if k not in keys])
 
     st.html(_CSS)
     st.session_state[SHOW_KEY] = (keys, page_of)
@@ -132,20 +212,45 @@ def render(page_key: str, view_state: FilterState, options: FilterOptions) -> No
         # replica): apply it now and draw the slide it leads to.
         _apply(pressed.action, keys, page_of)
         st.rerun()
+    labels = {v.key: f"{n} · {facts[v.key][0]}" for n, v in enumerate(shown, start=1)}
     with st.container(horizontal=True, vertical_alignment="center", key="smt_slide_top"):
-        st.caption(ui.escape_md(slides.status_line(index + 1, len(views), describe(view_state, options, lang), lang)))
-        _buttons("top", index, len(views), keys, page_of, exit_button=True)
+        st.caption(ui.escape_md(slides.status_line(index + 1, len(shown), describe(view_state, options, lang), lang,
+                                                   left_out)))
+        with st.container(horizontal=True, gap="small", width="content", key="smt_slide_buttons_top"):
+            _panels(options, shown, labels, keys, page_of)
 
+    built = None
     with st.container(key="smt_slide"):
         st.empty()  # keeps the slide's place when its view cannot be built
         with ui.section():
             try:
-                built = ui_views.built_view(view, view_state)
+                built = ui_views.built_projection(view, view_state)
             except Exception:
                 st.title(view.label(lang), anchor=False)
                 raise
             _slide(view, built, view_state)
-    _buttons("bottom", index, len(views), keys, page_of, exit_button=False)
+    with st.container(horizontal=True, gap="small", key="smt_slide_buttons_bottom"):
+        _buttons("bottom", index, len(shown), keys, page_of)
+    if st.session_state.get(NOTES_KEY) and built is not None:
+        _notes(view, built, view_state)
+
+
+def _source(built: views.Built) -> str:
+    if built.source:
+        return built.source
+    try:
+        return provenance.source_line(built.rows, ui.load("sources"), ui.lang(), built.extra_source_ids)
+    except DatasetError:
+        return ui.source_text(built.rows, built.extra_source_ids) or ""
+
+
+def _notes(view: views.View, built: views.Built, view_state: FilterState) -> None:
+    """The view's speaker notes (the deck's own), over the bottom of the slide."""
+    lang = view_state.lang
+    lines = deck.speaker_notes(built, _source(built), views.filter_note(view, view_state, lang), None, lang)
+    with st.container(key="smt_slide_notes"):
+        st.markdown("### " + ui.tr("app.notes_title"))
+        st.markdown("\n".join("- " + ui.escape_md(line) for line in lines))
 
 
 def _slide(view: views.View, built: views.Built, view_state: FilterState) -> None:
@@ -155,24 +260,24 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState) -> Non
         st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     with st.container(key="smt_slide_takeaway"):
         st.markdown(ui.escape_md(built.takeaway))
-    # Keyed by the view: the previous slide's picture never lingers under the next slide's title.
-    with st.container(key=f"smt_slide_visual_{view.key}"):
-        kind = slides.kind_of(built)
-        stamps = ui_views.view_stamps(view)
-        key_state = replace(view_state, mode="normal")
-        params = view.resolve()
-        if kind == "svg":
-            st.image(ui_views.view_projection_svg(view.key, key_state, lang, params, stamps), caption=None)
-        elif kind == "picture":
-            st.image(ui_views.view_picture(view.key, key_state, lang, params, stamps))
-        elif built.kind == "table":
-            st.html(slides.table_html(built.content, lang))
-        elif built.kind == "swot":
-            st.html(slides.swot_html(built.content))
-        elif built.kind == "figure":
-            st.html(slides.figure_html(built.content))
-        else:
-            st.info(ui.tr("briefing.empty_slide"), icon=":material/info:")
+    # Keyed by the view: the previous slide's picture never lingers under the next slide's title. A view left
+    # empty by the filters says so in its takeaway: nothing is drawn under it.
+    if built.kind != "empty":
+        with st.container(key=f"smt_slide_visual_{view.key}"):
+            kind = slides.kind_of(built)
+            stamps = ui_views.view_stamps(view)
+            key_state = replace(view_state, mode="normal")
+            params = view.resolve()
+            if kind == "svg":
+                st.image(ui_views.view_projection_svg(view.key, key_state, lang, params, stamps), caption=None)
+            elif kind == "picture":  # the map, vector too
+                st.image(ui_views.view_map_svg(view.key, key_state, lang, params, stamps))
+            elif built.kind == "table":
+                st.html(slides.table_html(built.content, lang))
+            elif built.kind == "swot":
+                st.html(slides.swot_html(built.content))
+            elif built.kind == "figure":
+                st.html(slides.figure_html(built.content))
     note = views.filter_note(view, view_state, lang)
     source = built.source or ui.source_text(built.rows, built.extra_source_ids)
     st.caption(ui.escape_md(source + (" — " + note if note else "")))

@@ -113,6 +113,27 @@ def option_counts() -> dict:
         return {}
 
 
+FILTER_ATTRS = ("regions", "areas", "models", "nationalities")
+
+
+def filter_widgets(options: FilterOptions, attrs: tuple[str, ...] = FILTER_ATTRS) -> None:
+    """The global filters' choices, with the state's widget keys: the sidebar draws them all, the slide show's
+    Filtres popover the region and the therapy area (one owner, whichever place shows them)."""
+    lang_ = lang()
+    # Each option says what it holds ("Gastro-entérologie — 1 SMT, 0 entreprise"): no one is surprised by zeros.
+    counts = option_counts() if {"regions", "areas"} & set(attrs) else {}
+    labels = {
+        "regions": lambda code: filters.option_label("regions", code, options.regions.get(code, code), counts, lang_),
+        "areas": lambda code: filters.option_label("areas", code, i18n.label("area", code, lang_), counts, lang_),
+        "models": lambda code: i18n.label("model", code, lang_),
+        "nationalities": lambda code: i18n.label("nationality", code, lang_),
+    }
+    for attr in attrs:
+        st.multiselect(i18n.t(filters.FILTER_TITLES[attr], lang_), options=list(getattr(options, attr)),
+                       key=state.WIDGET_KEYS[attr], format_func=labels[attr], select_all=False,
+                       placeholder=i18n.t("filters.placeholder", lang_))
+
+
 # --- contained sections ---------------------------------------------------------------------------
 
 _sections = threading.local()  # Streamlit runs each session's script in its own thread

@@ -63,6 +63,22 @@ def built_view(view: views.View, view_state: FilterState, params: Mapping[str, A
                    data=None if built.data is None else built.data.copy(deep=False))
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _projection_cached(view_key: str, view_state: FilterState, lang_code: str, params: tuple, stamps: tuple,
+                       _frames: dict):
+    return views.build_projection(views.VIEWS_BY_KEY[view_key], _frames, view_state, lang_code, dict(params))
+
+
+def built_projection(view: views.View, view_state: FilterState, params: Mapping[str, Any] | None = None) -> views.Built:
+    """The view as the slide show and the deck draw it: its projection variant (fewer marks) when it has one."""
+    if view.projection is None:
+        return built_view(view, view_state, params)
+    key_state = replace(view_state, mode="normal")
+    built = _projection_cached(view.key, key_state, key_state.lang, view.resolve(params), view_stamps(view),
+                               view_frames(view))
+    return replace(built, rows=built.rows.copy(deep=False))
+
+
 def view(view_key: str, params: Mapping[str, Any] | None = None) -> views.Built:
     """A view of the registry under the current filters; raises (inside a section) when it cannot be built."""
     return built_view(views.VIEWS_BY_KEY[view_key], filter_state(), params)
@@ -219,13 +235,21 @@ def view_picture(view_key: str, view_state: FilterState, lang_code: str, params:
     return deck.render_picture(view_, built_view(view_, view_state, dict(params)), lang_code)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def view_map_svg(view_key: str, view_state: FilterState, lang_code: str, params: tuple, stamps: tuple) -> str:
+    """The SVG of the map view under these filters (the slide show)."""
+    from smt_dashboard import deck
+
+    return deck.render_map_svg(built_view(views.VIEWS_BY_KEY[view_key], view_state, dict(params)), lang_code)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def view_projection_svg(view_key: str, view_state: FilterState, lang_code: str, params: tuple, stamps: tuple) -> str:
     """The SVG of one chart view at projection size (the slide show)."""
     from smt_dashboard import slides
 
     view_ = views.VIEWS_BY_KEY[view_key]
-    return slides.projection_svg(view_, built_view(view_, view_state, dict(params)).content, lang_code)
+    return slides.projection_svg(view_, built_projection(view_, view_state, dict(params)).content, lang_code)
 
 
 # --- what happened after the study: always badged, each with its own source -----------------------------------

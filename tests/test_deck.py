@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from smt_dashboard import deck, views
+from smt_dashboard import deck, native_charts, views
 from smt_dashboard.datasets import load_dataset, load_regions, region_names
 from smt_dashboard.filters import FilterOptions, FilterState
 from tests.conftest import DATA
@@ -34,11 +34,12 @@ def options(frames) -> FilterOptions:
 
 
 def make(frames, options, keys, state: FilterState, lang: str, picture=None):
-    entries = [(views.VIEWS_BY_KEY[k], views.build(views.VIEWS_BY_KEY[k], frames, state, lang)) for k in keys]
+    """The deck as the briefing page builds it (projection versions); the entries that made a slide."""
+    entries = [(views.VIEWS_BY_KEY[k], views.build_projection(views.VIEWS_BY_KEY[k], frames, state, lang)) for k in keys]
     data = deck.build_deck(entries, title="Comité du 12 mars" if lang == "fr" else "Committee of 12 March",
                            state=state, options=options, sources=frames_sources(), lang=lang, app_url=URL,
                            today=date(2025, 3, 12), picture=picture)
-    return entries, Presentation(io.BytesIO(data))
+    return [(v, b) for v, b in entries if b.kind != "empty"], Presentation(io.BytesIO(data))
 
 
 def frames_sources() -> pd.DataFrame:
@@ -68,14 +69,18 @@ def links(slide) -> list[str]:
             for p in shape.text_frame.paragraphs for run in p.runs if run.hyperlink.address]
 
 
-def test_one_slide_per_view_between_title_and_sources(full):
+def test_one_slide_per_view_with_data_between_title_and_sources(full):
     entries, prs = full
     slides = list(prs.slides)
-    assert len(slides) == len(views.VIEWS) + 2
+    # Without a filter the region / area profile has nothing to say: it makes no slide (no "no data" slide).
+    assert "profile" not in [view.key for view, _ in entries]
+    assert len(entries) == len(views.VIEWS) - 1
+    assert len(slides) == len(entries) + 2
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
     for (view, built), slide in zip(entries, slides[1:-1]):
         assert built.title in texts(slide), view.key
         assert built.takeaway in texts(slide), view.key
+        assert "Aucune donnée ne correspond" not in slide_text(slide), view.key
     assert "Sources" in texts(slides[-1])
 
 
@@ -89,8 +94,9 @@ def test_title_slide(full):
     assert prs.core_properties.title == "Comité du 12 mars"
 
 
-def test_chart_slides_hold_a_native_chart_or_a_picture_tables_a_table(full):
-    """Bar / column views are editable PowerPoint charts; pictures only where PowerPoint has no equivalent."""
+def test_chart_slides_hold_a_native_chart_or_a_table_only_the_map_is_a_picture(full):
+    """Bar / column views are editable PowerPoint charts; timelines, ranges and heatmaps their table (a picture of
+    them cannot be read when projected); the map is the one picture."""
     entries, prs = full
     native = 0
     for (view, built), slide in zip(entries, list(prs.slides)[1:-1]):
@@ -98,11 +104,12 @@ def test_chart_slides_hold_a_native_chart_or_a_picture_tables_a_table(full):
         has_picture = MSO_SHAPE_TYPE.PICTURE in kinds
         has_chart = any(shape.has_chart for shape in slide.shapes)
         has_table = any(shape.has_table for shape in slide.shapes)
-        assert (has_picture or has_chart) == (built.kind in ("chart", "map")), view.key
-        assert not (has_picture and has_chart), view.key
-        assert has_table == (built.kind in ("table", "swot")), view.key
-        if built.kind == "map":
-            assert has_picture, view.key
+        assert has_picture == (built.kind == "map"), view.key
+        if built.kind == "chart":
+            assert has_chart != has_table, view.key  # one or the other
+            assert has_table == (built.table is not None and not native_charts.from_chart(built.content, "fr")), view.key
+        if built.kind in ("table", "swot"):
+            assert has_table and not has_chart, view.key
         native += has_chart
         if has_picture:
             picture = next(s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
@@ -111,7 +118,15 @@ def test_chart_slides_hold_a_native_chart_or_a_picture_tables_a_table(full):
             # Inside the slide, between the takeaway and the footnote.
             assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
             assert deck.CONTENT_TOP <= picture.top and picture.top + picture.height <= deck.CONTENT_BOTTOM + 1
-    assert native >= 8
+    assert native >= 14
+    # The timelines, the heatmap, the market ranges and the jobs model: tables a room can read.
+    for key, header in (("policy_france", "Jalon"), ("catalogue_heatmap", "Aire thérapeutique"),
+                        ("market_size", "Fourchette"), ("jobs_projection", "Étude : total publié")):
+        table = next(s for s in _slide_of(full, key).shapes if s.has_table).table
+        assert header in [cell.text for cell in table.rows[0].cells], key
+    heatmap = next(s for s in _slide_of(full, "catalogue_heatmap").shapes if s.has_table).table
+    diabetes = next(row for row in heatmap.rows if row.cells[0].text == "Diabétologie")
+    assert [c.text for c in diabetes.cells] == ["Diabétologie", "3", "19", "0"]
 
 
 def test_native_charts_hold_the_views_data_and_the_france_highlight(full):
@@ -126,9 +141,14 @@ def test_native_charts_hold_the_views_data_and_the_france_highlight(full):
     assert values[france] == pytest.approx(31.61)
     point = chart.plots[0].series[0].points[france]
     assert str(point.format.fill.fore_color.rgb) == "D55E00"
-    deals_chart = next(s for s in _slide_of(full, "deals").shapes if s.has_chart).chart
-    deals = dict(zip(deals_chart.plots[0].categories, deals_chart.plots[0].series[0].values))
-    assert deals["États-Unis"] == 346 and deals["Paris (France)"] == 7
+    # Countries and cities apart, as on the page: two charts, each on its own scale, each titled.
+    deals_slide = _slide_of(full, "deals")
+    countries, cities = [s.chart for s in deals_slide.shapes if s.has_chart]
+    assert dict(zip(countries.plots[0].categories, countries.plots[0].series[0].values))["États-Unis"] == 346
+    assert "Paris (France)" not in list(countries.plots[0].categories)
+    assert dict(zip(cities.plots[0].categories, cities.plots[0].series[0].values))["Paris (France)"] == 7
+    assert "États-Unis" not in list(cities.plots[0].categories)
+    assert {"Pays", "Villes"} <= set(texts(deals_slide))
 
 
 def test_every_slide_has_a_title_placeholder_and_notes(full):
@@ -218,16 +238,119 @@ def test_english_deck_with_filters(frames, options):
     assert "Sources" in texts(slides[4])
 
 
-def test_empty_view_gets_a_message_and_no_picture(frames, options):
+def test_a_view_without_data_makes_no_slide(frames, options):
     def no_picture(view, built):
         raise AssertionError(f"{view.key} has nothing to draw")
 
     state = FilterState(regions=("53",), nationalities=("french",))
-    entries, prs = make(frames, options, ["companies_by_model", "funding_totals"], state, "fr", picture=no_picture)
-    for slide in list(prs.slides)[1:3]:
-        assert "Aucune donnée ne correspond aux filtres actifs pour cette vue." in slide_text(slide)
-        assert MSO_SHAPE_TYPE.PICTURE not in [s.shape_type for s in slide.shapes]
-        assert not any(s.has_table for s in slide.shapes)
+    entries, prs = make(frames, options, ["companies_by_model", "funding_totals", "deals"], state, "fr",
+                        picture=no_picture)
+    assert [view.key for view, _ in entries] == ["deals"]
+    slides = list(prs.slides)
+    assert len(slides) == 3  # title, deals, sources
+    assert "1 vue du tableau de bord" in slide_text(slides[0])  # the title slide counts the slides made
+    assert all("Aucune donnée ne correspond" not in slide_text(slide) for slide in slides)
+
+
+def _chart_frame(chart) -> pd.DataFrame:
+    """The rows a view's chart draws (its own data frame, or its first layer's)."""
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        return chart.data
+    return next(layer.data for layer in chart.layer if isinstance(getattr(layer, "data", None), pd.DataFrame))
+
+
+# Each native chart of the show, against its view's rows: (category, value, series, panel) columns of the rows the
+# view draws, and whether its values are shares in percent.
+NATIVE = {
+    "developments_timeline": ("kind_label", "developments", None, None, False),
+    "adoption": ("wrapped_label", "value_pct", "audience_label", None, True),
+    "recommendation_targets": ("target_label", "actions", None, None, False),
+    "recommendation_followup": ("group_label", "recommendations", "status_label", None, False),
+    "companies_by_model": ("model_label", "companies", "nationality_label", None, False),
+    "us_comparison": ("band_label", "companies", "group_label", None, False),
+    "approvals": ("category_label", "share_pct", "authority_label", None, True),
+    "reimbursement": ("status_label", "smt_count", None, None, False),
+    "funding_timeline": ("year", "rounds", "type_label", None, False),
+    "funding_yearly": ("year", "total_meur", "type_label", None, False),
+    "deals": ("geography", "value", None, "level", False),
+    "index_ranking": ("label", "index", None, None, False),
+    "index_rank_range": ("label", "weights", None, None, False),
+    "trainings_by_city": ("city", "campuses", None, None, False),
+}
+
+
+def _expected(frame: pd.DataFrame, category: str, value: str, series: str | None) -> dict:
+    """{series: {category: value}} summed from the rows (series "" when one series), categories in row order."""
+    out: dict = {}
+    for row in frame.itertuples(index=False):
+        record = row._asdict()
+        name = "" if series is None else str(record[series])
+        number = record[value]
+        if pd.isna(number):
+            continue
+        cell = out.setdefault(name, {})
+        cell[str(record[category])] = cell.get(str(record[category]), 0) + float(number)
+    return {name: cells for name, cells in out.items() if any(cells.values()) or series is None}
+
+
+def _page_orders(chart) -> tuple[list[str] | None, list[str] | None]:
+    """The order the page draws: its categories' sort and its legend's domain (None: Vega's default, ascending)."""
+    from smt_dashboard.charts.common import to_spec
+
+    spec = to_spec(chart, "fr")
+    inner = spec.get("spec", spec)
+    encoding = (inner.get("layer") or [inner])[0]["encoding"]
+    axis = encoding["y"] if encoding["x"].get("type") == "quantitative" else encoding["x"]
+    sort = axis.get("sort")
+    domain = ((encoding.get("color") or {}).get("scale") or {}).get("domain")
+    return ([str(c) for c in sort] if isinstance(sort, list) else None), domain
+
+
+def _xml(chart) -> str:
+    from lxml import etree
+
+    return etree.tostring(chart._chartSpace).decode()
+
+
+@pytest.mark.parametrize("key", list(NATIVE))
+def test_each_native_chart_draws_its_views_rows(full, key):
+    entries, _ = full
+    built = dict((view.key, b) for view, b in entries)[key]
+    category, value, series, panel, percent = NATIVE[key]
+    frame = _chart_frame(built.content)
+    panels = [None] if panel is None else list(dict.fromkeys(frame[panel]))
+    charts = [s.chart for s in _slide_of(full, key).shapes if s.has_chart]
+    assert len(charts) == len(panels), key
+    for chart, name in zip(charts, panels):
+        rows = frame if name is None else frame[frame[panel] == name]
+        expected = _expected(rows, category, value, series)
+        plot = chart.plots[0]
+        categories = [str(c) for c in plot.categories]
+        drawn = {s.name if series else "": {c: v for c, v in zip(categories, s.values) if v is not None}
+                 for s in plot.series}
+        if series is None:
+            drawn = {"": next(iter(drawn.values()))}
+        # Every category label and every value, in the page's order.
+        sort, domain = _page_orders(built.content)
+        present = {str(c) for c in rows[category]}
+        assert set(categories) == present, key
+        assert categories == ([c for c in sort if c in present] if sort else sorted(present)), key
+        for name_, cells in expected.items():
+            for cat_, number in cells.items():
+                assert drawn[name_].get(cat_, 0) == pytest.approx(number), (key, name_, cat_)
+        xml = _xml(chart)
+        assert '<c:tickLblSkip val="1"/>' in xml, key  # every label shown, none skipped
+        assert '<c:showVal val="1"/>' in xml, key  # values written on the bars, as on the page
+        if percent:
+            assert '<c:max val="100.0"/>' in xml or '<c:max val="100"/>' in xml, key  # a share stops at 100 %
+        else:
+            assert "<c:max " not in xml, key
+        if len(plot.series) > 1:
+            # Side-by-side series are columns (left to right, as their legend), never horizontal bars whose legend
+            # PowerPoint and LibreOffice order differently; the legend holds the series in the bars' order.
+            assert not (chart.chart_type.name.startswith("BAR_CLUSTERED")), key
+            assert chart.has_legend, key
+            assert [s.name for s in plot.series] == [n for n in domain if n in expected], key
 
 
 def test_slide_chart_moves_the_title_and_sizes_for_16_9():

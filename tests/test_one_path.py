@@ -87,8 +87,7 @@ def test_page_slide_and_deck_draw_the_same_rows(frames, state_id):
         # The slide: the same chart at projection size (its rows unchanged).
         assert _rows(slides.projection_chart(view, built.content)) == expected, view.key
         # The deck: a native chart's categories and values are the chart's own rows.
-        native = native_charts.from_chart(built.content, "fr")
-        if native is not None:
+        for native in native_charts.from_chart(built.content, "fr"):
             values = {str(v) for row in expected for _, v in row}
             assert set(native.categories) <= values, view.key
             drawn = {float(v) for row in expected for _, v in row if _number(v) is not None}

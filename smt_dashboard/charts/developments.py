@@ -48,6 +48,20 @@ def timeline(rows: pd.DataFrame, title: str, subtitle: str, legend_title: str, t
 
 
 @memoized
+def kind_bars(counts: pd.DataFrame, title: str, x_title: str) -> alt.LayerChart:
+    """Developments per kind, most first, each bar labelled (the timeline's data with one mark per kind: read from
+    the back of a room)."""
+    order = counts["kind_label"].tolist()
+    base = alt.Chart(counts).encode(
+        y=alt.Y("kind_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("developments:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")))
+    bars = base.mark_bar(color=PALETTE[0]).encode(tooltip=[alt.Tooltip("kind_label:N", title=" "),
+                                                           alt.Tooltip("developments:Q", title=x_title)])
+    text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="developments:Q")
+    return titled(alt.layer(bars, text), title, "")
+
+
+@memoized
 def followup(counts: pd.DataFrame, title: str, subtitle: str, x_title: str, legend_title: str) -> alt.LayerChart:
     """Recommendations per group of the study, stacked by follow-up status (each segment labelled)."""
     domain = [s for s in FOLLOWUP_STATUSES]

@@ -24,14 +24,15 @@ def model_breakdown_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
     # Most frequent type first (ties in the study's order).
     totals = data.groupby(["model_order", "model_label"], as_index=False)["companies"].sum()
     models = totals.sort_values(["companies", "model_order"], ascending=[False, True])["model_label"].tolist()
-    base = alt.Chart(data)
+    # Stacked in the legend's order (French companies first), not in the codes' alphabetical order.
+    base = alt.Chart(data.assign(scope_rank=data["scope"].map({s: i for i, s in enumerate(NATIONALITY_ORDER)})))
     bars = base.mark_bar().encode(
         y=alt.Y("model_label:N", sort=models, title=None, axis=alt.Axis(labelLimit=220, **_AXIS_FONT)),
         x=alt.X("sum(companies):Q", title=i18n.t("map.chart.companies_axis", lang),
                 axis=alt.Axis(format="d", tickMinStep=1, **_AXIS_FONT)),
         color=alt.Color("nationality_label:N", scale=alt.Scale(domain=domain, range=[NATIONALITY_COLORS[s] for s in scopes]),
                         legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelFont=LABEL_FONT)),
-        order=alt.Order("scope:N"),
+        order=alt.Order("scope_rank:Q"),
         tooltip=[alt.Tooltip("model_label:N", title=i18n.t("map.col.model", lang)),
                  alt.Tooltip("nationality_label:N", title=i18n.t("map.col.nationality", lang)),
                  alt.Tooltip("companies:Q", title=i18n.t("map.col.companies", lang))],

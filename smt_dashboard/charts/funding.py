@@ -24,6 +24,11 @@ def _type_scales(lang: str) -> tuple[alt.Scale, alt.Scale]:
     return colors, shapes
 
 
+def _ranked(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their type's place in the legend: stacks start with the legend's first type."""
+    return data.assign(type_rank=data["round_type"].map({code: i for i, code in enumerate(ROUND_TYPES)}))
+
+
 def _type_legend(data: pd.DataFrame, lang: str, orient: str = "top") -> alt.Legend:
     """A legend listing only the types present in ``data``, in three columns; the wide column padding
     absorbs the browser rendering labels a little wider than Vega measures them (else they overlap)."""
@@ -95,7 +100,7 @@ def yearly_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
     x = alt.X("year:O", title=t("funding.axis_year", lang), scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
     per_year_max = data.groupby("year")["total_meur"].sum() if not data.empty else pd.Series(dtype=float)
     ymax = float(per_year_max.max()) if not per_year_max.empty else 0.0
-    base = alt.Chart(data)
+    base = alt.Chart(_ranked(data))
     bars = base.transform_filter("isValid(datum.total_meur)").mark_bar().encode(
         x=x,
         # Room above the tallest bar for its total and its "+n n.c." line, inside the frame.
@@ -103,7 +108,7 @@ def yearly_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
                 scale=alt.Scale(domainMax=ymax * 1.25 if ymax else 1)),
         color=alt.Color("type_label:N", scale=colors,
                         legend=_type_legend(data[data["total_meur"].notna()], lang, orient="bottom")),
-        order=alt.Order("round_type:N"),
+        order=alt.Order("type_rank:Q"),
         tooltip=[alt.Tooltip("year:O", title=t("funding.axis_year", lang)),
                  alt.Tooltip("type_label:N", title=t("funding.col_type", lang)),
                  alt.Tooltip("total_meur:Q", title=t("funding.col_amount", lang), format=",.1~f"),
@@ -144,3 +149,21 @@ def investors_chart(data: pd.DataFrame, lang: str, shown: int, total: int) -> al
     subtitle = t("funding.investors_subtitle", lang, shown=shown, total=total)
     chart = alt.layer(bars, text).properties(height=max(160, 22 * len(data) + 110))
     return titled(chart, t("funding.investors_title", lang), subtitle)
+
+
+@memoized
+def yearly_counts_chart(data: pd.DataFrame, title: str, lang: str) -> alt.LayerChart:
+    """The projection version of the funding timeline: operations per year, stacked by type, each year's count
+    written above its bar (one bar a year instead of one mark per operation)."""
+    colors, _ = _type_scales(lang)
+    years = list(range(int(data["year"].min()), int(data["year"].max()) + 1)) if not data.empty else []
+    x = alt.X("year:O", title=t("funding.axis_year", lang), scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
+    top = float(data.groupby("year")["rounds"].sum().max()) if not data.empty else 1.0
+    bars = alt.Chart(_ranked(data)).mark_bar().encode(
+        x=x, y=alt.Y("sum(rounds):Q", title=t("funding.col_rounds", lang), stack="zero",
+                     scale=alt.Scale(domainMax=top * 1.25), axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("type_label:N", scale=colors, legend=_type_legend(data, lang, orient="bottom")),
+        order=alt.Order("type_rank:Q"))
+    totals = alt.Chart(data).transform_aggregate(n="sum(rounds)", groupby=["year"]).mark_text(dy=-8).encode(
+        x=x, y=alt.Y("n:Q"), text=alt.Text("n:Q", format="d"))
+    return titled(alt.layer(bars, totals), title)

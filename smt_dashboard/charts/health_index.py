@@ -118,3 +118,21 @@ def simplex_chart(grid: pd.DataFrame, current: tuple[float, float, float], lang:
     chart = alt.layer(cells, labels, halo, marker).properties(height=560)
     return titled(chart, t("index.simplex_title", lang),
                   t("index.simplex_subtitle", lang, n=len(grid)))
+
+
+@memoized
+def rank_range_bars(dist: pd.DataFrame, equal_rank: int, title: str, x_title: str, lang: str) -> alt.LayerChart:
+    """The projection version of the weighting grid: how many of the weightings give France each rank (one bar per
+    rank, labelled with its count and share; the rank under equal weights marked)."""
+    data = dist.assign(label=[t("index.rank_label", lang, rank=r) for r in dist["rank"]],
+                       value_label=[f"{w} ({s:.0f} %)" if lang == "fr" else f"{w} ({s:.0f}%)"
+                                    for w, s in zip(dist["weights"], dist["share_pct"])],
+                       is_france=dist["rank"] == equal_rank)
+    order = list(data["label"])
+    top = float(data["weights"].max()) * 1.25
+    base = alt.Chart(data).encode(y=alt.Y("label:N", sort=order, title=None),
+                                  x=alt.X("weights:Q", title=x_title, scale=alt.Scale(domainMax=top), axis=alt.Axis(tickCount=5)))
+    bars = base.mark_bar(height={"band": 0.7}).encode(
+        color=alt.condition("datum.is_france", alt.value(FRANCE_COLOR), alt.value(OTHER_COLOR)))
+    text = base.mark_text(align="left", dx=8).encode(text="value_label:N")
+    return titled(alt.layer(bars, text), title)

@@ -46,7 +46,8 @@ VIEWS: tuple[View, ...] = (
                                                                 "jobs_projection_inputs", REGIONS))),
          pos.overview_headlines, ALL_FILTERS),
     View("developments_timeline", "since", ("developments", "companies"), post.developments_timeline,
-         ("regions", "areas"), post.DEVELOPMENT_PARAMS, chart_width=1000),
+         ("regions", "areas"), post.DEVELOPMENT_PARAMS, chart_width=1000,
+         projection=post.developments_by_kind_projection),
     View("swot", "swot", ("swot", "swot_evidence"), pos.swot_grid),
     View("swot_axes", "swot", ("swot", "swot_evidence"), pos.swot_axes, in_show=False, chart_width=900),
     View("policy_france", "policy", ("policy_timeline",), pos.policy_timeline,
@@ -73,7 +74,7 @@ VIEWS: tuple[View, ...] = (
          chart_width=800),
     View("funding_totals", "funding", _FUNDING, eco.funding_totals, ALL_FILTERS, eco.FUNDING_PARAMS),
     View("funding_timeline", "funding", _FUNDING, eco.funding_timeline, ALL_FILTERS, eco.FUNDING_PARAMS,
-         facet_size=(1100, 24)),
+         facet_size=(1100, 24), projection=eco.funding_timeline_projection),
     View("funding_yearly", "funding", _FUNDING, eco.funding_yearly, ALL_FILTERS, eco.FUNDING_PARAMS),
     View("funding_investors", "funding", _FUNDING, eco.funding_investors, ALL_FILTERS, eco.FUNDING_PARAMS,
          in_show=False),
@@ -83,7 +84,8 @@ VIEWS: tuple[View, ...] = (
     View("index_compare", "index", _INDEX, intl.index_compare, params=(("countries", ("FR", "DE", "EE", "DK")),),
          in_show=False),
     View("index_reweighted", "index", _INDEX, intl.index_reweighted, params=(("weights", hx.EQUAL),), in_show=False),
-    View("index_rank_range", "index", _INDEX, intl.index_rank_range, params=(("weights", hx.EQUAL),), chart_width=620),
+    View("index_rank_range", "index", _INDEX, intl.index_rank_range, params=(("weights", hx.EQUAL),), chart_width=620,
+         projection=intl.index_rank_range_projection),
     View("jobs_phases", "jobs", ("job_families", "job_family_phases"), sk.jobs_phases, in_show=False),
     View("jobs_projection", "jobs", _JOBS, sk.jobs_projection, params=sk.SCENARIO_PARAMS, chart_width=900),
     View("jobs_history", "jobs", ("company_creation_history", "jobs_projection_inputs"), sk.jobs_history,
@@ -121,6 +123,15 @@ def build(view: View, frames: Frames, state: FilterState, lang: str, params: Map
     slide defaults, overridden by ``params``)."""
     resolved = MappingProxyType(dict(view.resolve(params)))
     return view.build(frames, state, i18n.normalize_lang(lang), resolved)
+
+
+def build_projection(view: View, frames: Frames, state: FilterState, lang: str,
+                     params: Mapping[str, Any] | None = None) -> Built:
+    """The view as a projector shows it: its projection variant when it has one (fewer marks), else the view."""
+    if view.projection is None:
+        return build(view, frames, state, lang, params)
+    resolved = MappingProxyType(dict(view.resolve(params)))
+    return view.projection(frames, state, i18n.normalize_lang(lang), resolved)
 
 
 def filter_note(view: View, state: FilterState, lang: str) -> str | None:

@@ -4,7 +4,7 @@ drawn and the rows behind it, caveats). Pure: no Streamlit, no rendering."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -71,6 +71,9 @@ class Built:
     # sources, and a badge wherever they are shown: never mixed with a study figure.
     source: str = ""
     badge: str = ""
+    # A chart PowerPoint has no chart like (a timeline, a heatmap, ranges) as a short table with readers' column
+    # names: the deck shows it instead of a picture nobody can read when projected.
+    table: pd.DataFrame | None = None
 
     @property
     def drawn(self) -> pd.DataFrame:
@@ -93,6 +96,8 @@ class View:
     in_show: bool = True
     chart_width: int = 1000  # px given to charts without their own width, for a 16:9 slide
     facet_size: tuple[int, int | None] | None = None  # panel width (and height) of a faceted chart on a slide
+    # A variant for a projector (and the deck): the same rows with fewer marks (a rank per bar rather than 231 cells).
+    projection: Callable[[Frames, FilterState, str, Params], Built] | None = None
     defaults: Mapping[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +144,19 @@ def chart(content: alt.TopLevelMixin, takeaway: str, rows: pd.DataFrame, data: p
     """A chart view: its title and subtitle are the chart's own."""
     title, subtitle = chart_titles(content)
     return Built(title, "chart", content, takeaway, rows, subtitle, extra, data=data)
+
+
+def reader_table(data: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """``columns`` of ``data`` under the names a reader gets (the export's column titles)."""
+    return data[list(columns)].rename(columns={c: i18n.t(f"columns.{c}", lang) for c in columns}).reset_index(drop=True)
+
+
+def crossed(data: pd.DataFrame, index: str, columns: str, values: str) -> pd.DataFrame:
+    """A long table set as rows × columns, in the order the rows come (a blank cell where there is no row)."""
+    wide = data.pivot_table(index=index, columns=columns, values=values, aggfunc="first", sort=False)
+    wide = wide.reindex(index=list(dict.fromkeys(data[index])), columns=list(dict.fromkeys(data[columns])))
+    wide.columns.name = None
+    return wide.reset_index()
 
 
 def empty(title: str, rows: pd.DataFrame, lang: str, takeaway: str | None = None) -> Built:

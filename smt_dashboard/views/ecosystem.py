@@ -3,6 +3,8 @@ funding of the French companies."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from smt_dashboard import catalogue as cat
@@ -21,6 +23,7 @@ from smt_dashboard.views.core import (
     Params,
     chart,
     compact,
+    crossed,
     empty,
     n,
     nothing,
@@ -114,7 +117,9 @@ def catalogue_heatmap(frames: Frames, state: FilterState, lang: str, p: Params) 
     takeaway = t("take.catalogue", lang, n=n(total, lang), category=i18n.label("category", top_category["category"], lang),
                  k=n(top_category["smt_count"], lang), area=i18n.label("area", top_area["therapy_area"], lang),
                  a=n(top_area["smt_count"], lang), share=cat.pct_whole(top_area["share_pct"], lang))
-    return chart(content, takeaway, rows, cat.heatmap_table(cells, lang))
+    table = cat.heatmap_table(cells, lang)
+    category, area, count = table.columns
+    return replace(chart(content, takeaway, rows, table), table=crossed(table, area, category, count))
 
 
 def approvals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -218,6 +223,20 @@ def funding_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -
                      date=policy.format_partial_date(top["date"], lang),
                      type=i18n.label("round", top["round_type"], lang).lower(), **span)
     return chart(funding_charts.timeline_chart(marks, lang, aggregated), takeaway, dated, marks)
+
+
+def funding_timeline_projection(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The funding timeline for a projector: operations per year by type (the list of operations in the notes and
+    the export), not one mark per operation on a lane per company."""
+    built = funding_timeline(frames, state, lang, p)
+    if built.kind != "chart":
+        return built
+    dated, _ = fd.split_dated(_selected(frames, state, p))
+    yearly = fd.yearly_totals(dated, lang)
+    title = i18n.t("funding.timeline_projection_title", lang, start=int(yearly["year"].min()),
+                   end=int(yearly["year"].max()))
+    content = funding_charts.yearly_counts_chart(yearly, title, lang)
+    return replace(chart(content, built.takeaway, built.rows, fd.rounds_table(dated, lang)), caveats=built.caveats)
 
 
 def funding_yearly(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:

@@ -92,3 +92,19 @@ def index_rank_range(frames: Frames, state: FilterState, lang: str, p: Params) -
     takeaway = t("take.index_range", lang, best=i18n.ordinal(robust.min_rank, lang),
                  worst=i18n.ordinal(robust.max_rank, lang), n=n(robust.countries, lang))
     return chart(content, takeaway, complete, robust.grid[["policy_pct", "readiness_pct", "use_pct", "rank"]])
+
+
+def index_rank_range_projection(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """France's rank over the weightings for a projector: one bar per rank (how many weightings give it), not 231
+    cells."""
+    built = index_rank_range(frames, state, lang, p)
+    if built.kind != "chart":
+        return built
+    index = frames["digital_health_index"]
+    robust = hx.rank_over_simplex(index)
+    dist = hx.rank_distribution(robust)
+    equal = hx.reweighted(index, hx.EQUAL, lang)
+    equal_rank = int(equal.loc[equal["is_france"], "rank"].iloc[0]) if equal["is_france"].any() else 0
+    content = index_charts.rank_range_bars(dist, equal_rank, i18n.t("index.simplex_title", lang),
+                                           i18n.t("index.col_weights", lang), lang)
+    return chart(content, built.takeaway, built.rows, dist)

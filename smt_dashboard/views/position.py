@@ -3,6 +3,8 @@ recommendations."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from smt_dashboard import headlines, i18n, market, policy, recommendations, swot
@@ -13,7 +15,9 @@ from smt_dashboard.charts import swot as swot_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
-from smt_dashboard.views.core import Built, Frames, Params, SwotGrid, chart, compact, empty, n, nothing, source_rows, t
+from smt_dashboard.views.core import (Built, Frames, Params, SwotGrid, chart, compact, crossed, empty, n, nothing,
+                                      reader_table,
+                                      source_rows, t)
 
 
 def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -65,7 +69,9 @@ def swot_axes(frames: Frames, state: FilterState, lang: str, p: Params) -> Built
         i18n.t("swot.chart_evidence", lang))
     per_axis = counts.groupby("axis_label", sort=False)["items"].sum()
     takeaway = t("take.swot_axes", lang, axis=per_axis.idxmax(), k=n(per_axis.max(), lang), total=n(len(items), lang))
-    return chart(content, takeaway, items, counts[["quadrant_label", "axis_label", "items", "with_evidence"]])
+    table = reader_table(counts, ["axis_label", "quadrant_label", "items"], lang)
+    return replace(chart(content, takeaway, items, counts[["quadrant_label", "axis_label", "items", "with_evidence"]]),
+                   table=crossed(table, *table.columns))
 
 
 def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -105,7 +111,9 @@ def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) ->
         counts = rows["jurisdiction_label"].value_counts()
         key = "take.policy_intl" if jurisdictions == abroad else "take.policy_all"
         takeaway = t(key, lang, n=n(len(rows), lang), start=start, end=end, top=counts.index[0], k=n(counts.iloc[0], lang))
-    return chart(content, takeaway, rows, rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]])
+    shown = ["date_label", "title"] if france_only else ["date_label", "jurisdiction_label", "title"]
+    return replace(chart(content, takeaway, rows, rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]]),
+                   table=reader_table(rows, shown, lang))
 
 
 def market_size(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -118,7 +126,9 @@ def market_size(frames: Frames, state: FilterState, lang: str, p: Params) -> Bui
     first, last = ranges.iloc[0], ranges.iloc[-1]
     takeaway = t("take.market", lang, start=int(first["year"]), start_range=first["range_label"], end=int(last["year"]),
                  end_range=last["range_label"], cagr=market.fmt_pct_range(rate.published_low, rate.published_high, lang))
-    return chart(content, takeaway, size, ranges[["year", "value_low", "value_high", "unit", "range_label"]])
+    return replace(chart(content, takeaway, size, ranges[["year", "value_low", "value_high", "unit", "range_label"]]),
+                   table=reader_table(ranges.assign(year=ranges["year"].astype(int).astype(str)), ["year", "range_label"],
+                                      lang))
 
 
 def adoption(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:

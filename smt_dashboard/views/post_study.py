@@ -48,6 +48,18 @@ def developments_timeline(frames: Frames, state: FilterState, lang: str, p: Para
     return replace(chart(content, takeaway, rows, table), source=dv.source_line(rows, lang), badge=badge)
 
 
+def developments_by_kind_projection(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """The developments for a projector: how many of each kind, one bar each (the timeline has a mark per
+    development); the list stays in the notes' export."""
+    built = developments_timeline(frames, state, lang, p)
+    if built.kind != "chart":
+        return built
+    counts = (built.rows.groupby("kind_label", sort=False).size().rename("developments").reset_index()
+              .sort_values(["developments", "kind_label"], ascending=[False, True], kind="stable"))
+    content = dev_charts.kind_bars(counts, built.title, i18n.t("since.count_axis", lang))
+    return replace(built, content=content)
+
+
 def recommendation_followup(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """The study's recommendations by follow-up status (done, under way, no public evidence found)."""
     prepared = _prepared(frames, lang)

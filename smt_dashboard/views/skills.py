@@ -12,7 +12,7 @@ from smt_dashboard.charts import jobs as jobs_charts
 from smt_dashboard.charts import trainings as training_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
-from smt_dashboard.views.core import Built, Frames, Params, chart, compact, empty, n, nothing, source_rows, t
+from smt_dashboard.views.core import Built, Frames, Params, chart, compact, crossed, empty, n, nothing, source_rows, t
 
 # The simulator's assumptions, in the units its sliders show (None: the study's own value).
 SCENARIO_PARAMS = (("cagr_pct", None), ("employees", None), ("growth_pct", None), ("horizon", None), ("base", None),
@@ -63,8 +63,10 @@ def jobs_projection(frames: Frames, state: FilterState, lang: str, p: Params) ->
     scope = frames["jobs_projection_scope"]
     stated = study.is_optimistic_scenario(scope) and study.drug_makers_left_out(scope)
     caveats = (i18n.t("jobs.scope_line", lang),) if stated else ()
-    return replace(chart(content, takeaway, source_rows(inputs_df, published, scope), jb.scenario_table(chart_data, lang)),
-                   caveats=caveats)
+    table = jb.scenario_table(chart_data, lang)
+    year, series, jobs = table.columns
+    return replace(chart(content, takeaway, source_rows(inputs_df, published, scope), table), caveats=caveats,
+                   table=crossed(table, year, series, jobs))
 
 
 def jobs_phases(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -80,8 +82,9 @@ def jobs_phases(frames: Frames, state: FilterState, lang: str, p: Params) -> Bui
     cited = matrix[matrix["cited"]]
     per_phase = cited.groupby("phase_label", sort=False).size()
     takeaway = t("take.jobs_phases", lang, phase=per_phase.idxmax(), k=n(per_phase.max(), lang), total=n(len(eight), lang))
-    return replace(chart(content, takeaway, phases, jb.phase_matrix_table(matrix, lang)),
-                   caveats=(i18n.t("jobs.matrix_caveat_short", lang),))
+    table = jb.phase_matrix_table(matrix, lang)
+    return replace(chart(content, takeaway, phases, table), caveats=(i18n.t("jobs.matrix_caveat_short", lang),),
+                   table=table)
 
 
 def jobs_history(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
