@@ -26,6 +26,7 @@ lang = ui.lang()
 with st.sidebar:
     # Filters first: with the navigation at the top, they are visible without scrolling on a laptop.
     if not presenting:
+        ui.search_box()
         st.header(i18n.t("filters.title", lang))
         if regions_error is not None:
             st.caption(ui.escape_md(i18n.t("filters.regions_unavailable", lang, error=regions_error.describe())))
@@ -55,6 +56,9 @@ for spec in specs:
 current = st.navigation(sections, position="hidden" if presenting else "top")
 current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
 
+searched = ui.take_search()
+if searched and current_key != "search" and "search" in pages:  # the sidebar's box: Enter opens the results
+    st.switch_page(pages["search"], query_params={"q": searched})
 state.sync_url(view, current_key)
 with st.sidebar:
     with st.expander(i18n.t("app.share", lang), icon=":material/link:"):

@@ -5,6 +5,7 @@ SMT scope; the method in the notes."""
 import streamlit as st
 
 from smt_dashboard import catalogue as cat
+from smt_dashboard import company as co
 from smt_dashboard import developments as dv
 from smt_dashboard import filters, i18n, metrics, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
@@ -85,6 +86,8 @@ if tab_grid.open:
                         st.caption(tr("catalogue.no_example"))
                     ui.unjudged_caption(hidden, ("areas",), i18n.plural("common.noun.example", hidden, lang))
             ui.source_caption(examples)
+            cited = co.cited_by_name(ui.load("companies"), ui.load("company_products"), examples["name"])
+            ui.company_links(cited, "examples")
 
 # --- regulatory approvals of the 33 available SMT ---------------------------------------------------
 if tab_approvals.open:
@@ -210,6 +213,9 @@ if tab_dtx.open:
             for note in located.loc[located["inferred"], "note"].dropna():
                 st.caption("\\* " + ui.escape_md(note))
             ui.source_caption(located)
+            developers = ui.load("dtx_developers")
+            cited = co.cited_by_name(ui.load("companies"), ui.load("company_products"), developers["name"])
+            ui.company_links(cited, "dtx")
         for name, note in cat.dtx_notes(dtx, lang):
             st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
         left, _ = st.columns([3, 2])

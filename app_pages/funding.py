@@ -61,6 +61,7 @@ with ui.section():
         selected = fd.select(rounds_raw, companies, state, *params.values())
         dated, _ = fd.split_dated(selected)
         undated_all = fd.split_dated(fd.select(rounds_raw, companies, state, params["companies"], params["types"]))[1]
+        ui.company_links(companies[companies["company_id"].isin(selected["company_id"])], "funding")
 
 tab_totals, tab_timeline, tab_investors, tab_context = ui.tabs(
     "funding", [tr("funding.totals_heading"),

@@ -99,6 +99,7 @@ def _company_card(company_id: str) -> None:
             st.markdown(ui.escape_md(card.description))
         st.markdown("\n".join("- " + ui.tr("map.card_field", label=ui.escape_md(label),
                                            value=ui.escape_md(value)) for label, value in card.fields))
+        ui.page_link("company", label=ui.tr("map.company_page"), query_params={"company": company_id})
         with ui.section():  # what has happened to it since the study (its own badge and sources)
             prepared = dv.prepare(ui.load("developments"), companies, lang)
             events, none = dv.company_events(prepared, ui.load("development_searches"), company_id, lang)

@@ -79,6 +79,7 @@ for section in profiles.SECTIONS:
                         else tr("profile.no_partner"))
             ui_views.show_table(ecosystem.company_table(rows, frames["company_products"], lang), key="profile_companies",
                                 title=tr("profile.companies_heading"), shown=ecosystem.company_table_shown(lang))
+            ui.company_links(rows, "profile")
     ui.source_caption(views.source_rows(*(line.rows for line in lines)))
 
 # What has happened since the study in this region / area (kept apart from the study's figures above).

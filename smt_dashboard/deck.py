@@ -507,6 +507,22 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     return buffer.getvalue()
 
 
+def build_slide(view: View, built: Built, *, sources: pd.DataFrame, lang: str, url: str) -> bytes:
+    """One view as a one-slide .pptx (a company's sheet): its slide as in the deck, its sources in the footer and
+    the notes, ``url`` the live page it comes from."""
+    lang = i18n.normalize_lang(lang)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    prs.core_properties.title = built.title
+    prs.core_properties.language = "fr-FR" if lang == "fr" else "en-GB"
+    prs.core_properties.author = i18n.t("briefing.deck_author", lang)
+    source = built.source or provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
+    _view_slide(prs, view, built, (), None, source, None, url, lang, 1, 1)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
 def file_name(title: str, today: date | None = None) -> str:
     """``dossier-de-seance-smt-2025-03-12.pptx`` from the deck's title and date."""
     from smt_dashboard.export import safe_filename

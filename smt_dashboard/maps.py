@@ -326,6 +326,16 @@ def build_deck(geo: dict, rows: pd.DataFrame, products: pd.DataFrame, metric: st
                        tooltip=TOOLTIP)
 
 
+def locator_deck(geo: dict, company: pd.DataFrame, products: pd.DataFrame, lang: str) -> pdk.Deck:
+    """One company on the map, its region outlined, centred on it (a company page's "where it is")."""
+    row = company.iloc[0]
+    deck = build_deck(geo, company, products, "companies", lang, (str(row["region_code"]),))
+    if not pd.isna(row["lat"]) and not pd.isna(row["lon"]):
+        deck.initial_view_state = pdk.ViewState(latitude=float(row["lat"]), longitude=float(row["lon"]), zoom=4.6,
+                                                min_zoom=3.5, max_zoom=11, pitch=0, bearing=0)
+    return deck
+
+
 class CompactDeck(pdk.Deck):
     """A Deck serialised without indentation: pretty-printed, the regions' coordinates weigh ~2.9 MB per
     rerun instead of ~0.6 MB."""

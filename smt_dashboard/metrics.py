@@ -146,6 +146,31 @@ def operations(frames: Frames, state: FilterState) -> Figure:
                   judged.n_unjudged, tuple(judged.unjudged_by), whole=rounds)
 
 
+def company_funds(frames: Frames, company_id: str) -> Figure:
+    """What one company raised in fundraisings, by the same definition as :func:`funds` (None when it raised but
+    disclosed no amount: "non communiqué"); France's figure beside it."""
+    rounds = frames["funding_rounds"]
+    whole = rounds[rounds["round_type"] == "fundraising"]
+    raised = whole[whole["company_id"].astype(str) == str(company_id)]
+    value = None if len(raised) and raised["amount_meur"].isna().all() else float(raised["amount_meur"].sum())
+    return Figure("company_funds", value, float(whole["amount_meur"].sum()), True, raised, unit="meur", whole=whole)
+
+
+def company_operations(frames: Frames, company_id: str) -> Figure:
+    """One company's funding operations of every type."""
+    rounds = frames["funding_rounds"]
+    own = rounds[rounds["company_id"].astype(str) == str(company_id)]
+    return Figure("company_operations", len(own), len(rounds), True, own, whole=rounds)
+
+
+def company_amount(frames: Frames, company_id: str) -> Figure:
+    """The disclosed amounts of one company's operations of every type, summed (None when none is disclosed)."""
+    rounds = frames["funding_rounds"]
+    own = rounds[rounds["company_id"].astype(str) == str(company_id)]
+    value = None if own["amount_meur"].isna().all() else float(own["amount_meur"].sum())
+    return Figure("company_amount", value, float(rounds["amount_meur"].sum()), True, own, unit="meur", whole=rounds)
+
+
 def dtx(frames: Frames, state: FilterState) -> Figure:
     """Digital therapeutics with a drug-maker partner, by the study's count per therapy area (the named list gives an
     area for few of them: it is never used to count by area)."""

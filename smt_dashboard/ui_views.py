@@ -79,9 +79,10 @@ def built_projection(view: views.View, view_state: FilterState, params: Mapping[
     return replace(built, rows=built.rows.copy(deep=False))
 
 
-def view(view_key: str, params: Mapping[str, Any] | None = None) -> views.Built:
-    """A view of the registry under the current filters; raises (inside a section) when it cannot be built."""
-    return built_view(views.VIEWS_BY_KEY[view_key], filter_state(), params)
+def view(view_key: str, params: Mapping[str, Any] | None = None, state: FilterState | None = None) -> views.Built:
+    """A view of the registry under the current filters (or ``state``: a company's page ignores them); raises
+    (inside a section) when it cannot be built."""
+    return built_view(views.VIEWS_BY_KEY[view_key], filter_state() if state is None else state, params)
 
 
 def key_message(*view_keys: str, params: Mapping[str, Mapping[str, Any]] | None = None, extra: str = "") -> None:
@@ -98,11 +99,12 @@ def key_message(*view_keys: str, params: Mapping[str, Mapping[str, Any]] | None 
     _say(*texts, extra)
 
 
-def show_view(view_key: str, params: Mapping[str, Any] | None = None, **chart_options) -> views.Built:
+def show_view(view_key: str, params: Mapping[str, Any] | None = None, state: FilterState | None = None,
+              **chart_options) -> views.Built:
     """A view of the registry on its page: the very chart or table its slide and its deck slide show, under the
     same filters and parameters, with its source line and export menu (the rows it draws). Call it inside a
     section: a view that cannot be built raises."""
-    built = view(view_key, params)
+    built = view(view_key, params, state)
     key = view_key  # one element key per view: tests and the export menu find a view by it
     if built.badge and built.kind != "empty":  # a post-study view says so before anything else
         st.badge(built.badge, icon=":material/travel_explore:", color="orange")
@@ -301,3 +303,25 @@ def show_development_table(rows: pd.DataFrame, key: str) -> None:
     source = dv.source_line(rows, lang())
     show_table(table, key=key, column_config=config, title=tr("since.timeline_title"), source=source)
     st.caption(escape_md(source))
+
+
+# --- search ---------------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _search_index(lang_code: str, stamps: tuple, _frames: dict, _regions: dict, areas: tuple):
+    from smt_dashboard import search
+
+    return search.build_index(_frames, _regions, areas, lang_code)
+
+
+def search_index(lang_code: str):
+    """The search index of every dataset it reads, built once per data version and language (shared by sessions)."""
+    from smt_dashboard import search
+
+    frames = {name: load(name) for name in search.DATASETS}
+    stamps = tuple(_file_stamp(n) for n in (*search.DATASETS, views.REGIONS))
+    try:
+        regions = datasets.region_names(regions_geojson())
+    except datasets.DatasetError:
+        regions = {}
+    return _search_index(lang_code, stamps, frames, regions, search.areas_present(frames))

@@ -35,7 +35,7 @@ def test_default_view():
     assert not at.exception and not at.error
     assert at.title[0].value == "Dossier de séance"
     labels = [c.label for c in at.checkbox]
-    for view in views.VIEWS:
+    for view in views.BRIEFING:
         assert view.label("fr") in labels, view.key
         # The views the show plays are ticked at first; the others can be added.
         assert checkbox(at, f"brief_view_{view.key}").value is view.in_show, view.key
@@ -47,7 +47,7 @@ def test_default_view():
     text = preview(at)
     assert "Aucun filtre actif" in text and "français" in text
     assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
-    assert any(c.value.startswith(f"{len(views.SHOW)} vues sélectionnées sur {len(views.VIEWS)}") for c in at.caption)
+    assert any(c.value.startswith(f"{len(views.SHOW)} vues sélectionnées sur {len(views.BRIEFING)}") for c in at.caption)
 
 
 def test_select_all_per_page():

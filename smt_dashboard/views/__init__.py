@@ -67,6 +67,10 @@ VIEWS: tuple[View, ...] = (
     View("companies_by_model", "map", ("companies", REGIONS), eco.companies_by_model, ALL_FILTERS),
     View("us_comparison", "map", ("companies", REGIONS), eco.us_comparison, ALL_FILTERS),
     View("profile", "profile", profiles.DATASETS + (REGIONS,), eco.profile, ALL_FILTERS),
+    # A page per company (its address names it): exported as one slide from that page, not in the show or briefing.
+    View("company_sheet", "company", ("companies", "company_products", "funding_rounds", "smt_examples",
+                                      "digital_therapeutics", "dtx_developers", "smt_reimbursed_products"),
+         eco.company_sheet, params=eco.COMPANY_PARAMS, in_show=False, in_briefing=False),
     View("catalogue_heatmap", "catalogue", ("smt_catalogue",), eco.catalogue_heatmap, ("areas",), chart_width=900),
     View("approvals", "catalogue", ("smt_approvals",), eco.approvals),
     View("reimbursement", "catalogue", ("smt_reimbursement",), eco.reimbursement),
@@ -97,12 +101,13 @@ VIEWS: tuple[View, ...] = (
 )
 VIEWS_BY_KEY = {v.key: v for v in VIEWS}
 SHOW = tuple(v for v in VIEWS if v.in_show)
+BRIEFING = tuple(v for v in VIEWS if v.in_briefing)
 
 
 def views_by_page(pages: Iterable[str] | None = None, show_only: bool = True) -> list[tuple[str, list[View]]]:
     """The views grouped by page, in the order of ``pages`` (default: the order of the registry); only those the
     show offers by default unless ``show_only`` is False."""
-    pool = SHOW if show_only else VIEWS
+    pool = SHOW if show_only else BRIEFING
     order = list(dict.fromkeys(pages if pages is not None else (v.page for v in pool)))
     return [(page, [v for v in pool if v.page == page]) for page in order if any(v.page == page for v in pool)]
 

@@ -94,6 +94,7 @@ class View:
     applies: tuple[str, ...] = ()
     params: tuple[tuple[str, Any], ...] = ()
     in_show: bool = True
+    in_briefing: bool = True  # False: a view about one subject its page names (a company's sheet)
     chart_width: int = 1000  # px given to charts without their own width, for a 16:9 slide
     facet_size: tuple[int, int | None] | None = None  # panel width (and height) of a faceted chart on a slide
     # A variant for a projector (and the deck): the same rows with fewer marks (a rank per bar rather than 231 cells).

@@ -277,3 +277,21 @@ def funding_investors(frames: Frames, state: FilterState, lang: str, p: Params) 
     takeaway = t("take.funding_investors", lang, investor=top["investor"], k=n(top["rounds"], lang),
                  repeat=n(len(repeat), lang), total=n(len(counts), lang))
     return chart(funding_charts.investors_chart(repeat, lang, len(repeat), len(counts)), takeaway, named, repeat)
+
+
+# --- one company ----------------------------------------------------------------------------------------------
+
+COMPANY_PARAMS = (("company", ""),)
+
+
+def company_sheet(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """One company's identity sheet (the global filters do not act on it: the page names the company)."""
+    from smt_dashboard import company as co
+
+    if not p["company"]:
+        return empty(t("title.company_sheet", lang), frames["companies"], lang, t("take.company_none", lang))
+    sheet = co.sheet(frames, p["company"], lang)
+    names = {"label": i18n.t("company.col.label", lang), "value": i18n.t("company.col.value", lang)}
+    table = sheet.facts.rename(columns=names)
+    return Built(i18n.t("company.sheet_title", lang, name=sheet.name), "table", table, sheet.takeaway, sheet.rows,
+                 subtitle=sheet.description or "")

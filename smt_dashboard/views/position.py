@@ -15,9 +15,21 @@ from smt_dashboard.charts import swot as swot_charts
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
-from smt_dashboard.views.core import (Built, Frames, Params, SwotGrid, chart, compact, crossed, empty, n, nothing,
-                                      reader_table,
-                                      source_rows, t)
+from smt_dashboard.views.core import (
+    Built,
+    Frames,
+    Params,
+    SwotGrid,
+    chart,
+    compact,
+    crossed,
+    empty,
+    n,
+    nothing,
+    reader_table,
+    source_rows,
+    t,
+)
 
 
 def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:

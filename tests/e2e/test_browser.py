@@ -31,6 +31,8 @@ KEY_CONTENT = {
     "index": ["France", "15"],
     "jobs": ["377", "Designer UX / UI"],
     "trainings": ["71", "Strasbourg"],
+    "search": ["Rechercher", "PECAN"],
+    "company": ["17 entreprises", "10 entreprises françaises", "Voluntis", "Medtronic"],
 }
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
 

@@ -1,0 +1,144 @@
+"""Fiches entreprises: one page per company of the study (its address names it: ``?company=voluntis``): who it is
+and where, its SMT and products, its funding, where the study's other tables cite it, what has happened since the
+study (badged, sourced), and the sheet as one slide. The global filters do not act on it; an unknown id falls back
+to the search with a notice."""
+
+import streamlit as st
+
+from smt_dashboard import company as co
+from smt_dashboard import deck, filters, maps, metrics, navigation, ui, ui_views, views
+from smt_dashboard import developments as dv
+
+lang = ui.lang()
+tr = ui.tr
+NOTICE_KEY = "search_notice"
+
+
+def notes() -> None:
+    with ui.notes():
+        st.markdown(tr("company.method"))
+
+
+st.title(tr("nav.company"))
+companies = None
+with ui.section():
+    companies = ui.load("companies")
+if companies is None:
+    st.stop()
+ids = co.ids(companies)
+names = co.names(companies)
+
+# An id the study does not have (mistyped, or a US company): the search, with a notice that says why.
+asked = st.query_params.get("company")
+if asked and asked not in ids:
+    st.session_state[NOTICE_KEY] = tr("company.unknown", value=asked)
+    st.switch_page(navigation.PAGES_BY_KEY["search"].file, query_params={"q": asked.replace("_", " ")})
+
+with ui.section():
+    ui.filter_scope((), "company.filters_reason")
+PICK_KEY = "company_pick"
+
+
+def _picked() -> None:
+    """The address names the company shown (ids, not names: a link reads the same in both languages)."""
+    value = st.session_state.get(PICK_KEY)
+    if value:
+        st.query_params["company"] = value
+    elif "company" in st.query_params:
+        del st.query_params["company"]
+
+
+if asked:  # the address decides (a link, a search result, the back button)
+    st.session_state[PICK_KEY] = asked
+elif st.session_state.get(PICK_KEY) not in ids:
+    st.session_state[PICK_KEY] = None
+chosen = st.selectbox(tr("company.pick"), options=ids, format_func=names.__getitem__, key=PICK_KEY,
+                      on_change=_picked, placeholder=tr("company.pick_placeholder"), help=tr("company.pick_help"))
+
+if not chosen:
+    # The answer first: how many companies the study finds in France (the metrics layer's figures), then the list.
+    everywhere = filters.FilterState(lang=lang)
+    counted = {key: metrics.figure(key, {"companies": companies}, everywhere)
+               for key in ("companies", "french_companies", "subsidiaries")}
+    ui.key_message(tr("company.count", n=counted["companies"].display(lang), french=counted["french_companies"].display(lang),
+                      subsidiaries=counted["subsidiaries"].display(lang)) + " " + tr("company.choose"))
+    france = filters.france_companies(companies)
+    for scope, heading in (("french", "company.list_french"), ("foreign_subsidiary", "company.list_subsidiaries")):
+        st.markdown(f"**{tr(heading)}**")
+        row = st.container(horizontal=True, gap="small")
+        for _, c in france[france["scope"] == scope].sort_values("name").iterrows():
+            with row:
+                ui.page_link("company", label=str(c["name"]), query_params={"company": str(c["company_id"])})
+    notes()
+    st.stop()
+
+whole = filters.FilterState(lang=lang)  # the page is about one company: no global filter narrows it
+params = {"company": chosen}
+with ui.section():
+    ui_views.key_message("company_sheet", params={"company_sheet": params})
+
+left, right = st.columns([3, 2], gap="medium")
+with left, ui.section():
+    st.subheader(tr("company.identity"))
+    # A fact sheet reads as a table that wraps (a data grid would cut the long values at a laptop's width).
+    built = ui_views.view("company_sheet", params, state=whole)
+    st.table(built.content.set_index(built.content.columns[0]), border="horizontal")
+    source = ui.source_caption(built.rows)
+    ui_views.export_menu("company_sheet", built.content, title=built.title, source=source)
+    sheet_view = views.VIEWS_BY_KEY["company_sheet"]
+    url = filters.share_url(st.context.url, "company", whole, {"company": [chosen]})
+    st.download_button(tr("company.slide"), icon=":material/slideshow:", help=tr("company.slide_help"),
+                       data=lambda: deck.build_slide(sheet_view, built, sources=ui.load("sources"), lang=lang, url=url),
+                       file_name=f"{chosen}.pptx", key="company_slide", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+with right, ui.section():
+    st.subheader(tr("company.locator"))
+    one = companies[companies["company_id"].astype(str) == chosen]
+    st.pydeck_chart(maps.locator_deck(ui.regions_geojson(), one, ui.load("company_products"), lang), height=360,
+                    key="company_map")
+    ui.source_caption(one, extra_ids=("datafrance",))
+    ui.page_link("map", label=tr("company.open_map"))
+
+with ui.section():
+    st.subheader(tr("company.products"))
+    products = co.products({n: ui.load(n) for n in co.DATASETS}, chosen, lang)
+    if products.empty:
+        st.info(tr("company.products_none"), icon=":material/search_off:")
+    else:
+        shown = ["product", "status", "therapy_area", "reimbursement"] + (["note"] if products["note"].any() else [])
+        table = products[shown].rename(columns={c: tr(f"company.col.{c}") for c in shown})
+        ui_views.show_table(table, key="company_products", source_rows=products, title=tr("company.products"))
+        st.caption(tr("company.products_ce_fda"))
+
+with ui.section():
+    st.subheader(tr("company.funding"))
+    scope = str(companies.loc[companies["company_id"].astype(str) == chosen, "scope"].iloc[0])
+    rounds = ui.load("funding_rounds")
+    if scope != "french":
+        st.caption(tr("company.funding_subsidiary"))
+    elif not (rounds["company_id"].astype(str) == chosen).any():
+        st.info(tr("company.funding_none"), icon=":material/search_off:")
+    else:
+        funding = {"companies": (names[chosen],), "types": (), "period": None}
+        ui_views.show_view("funding_totals", funding, state=whole)
+        ui_views.show_view("funding_timeline", funding, state=whole)
+        ui.page_link("funding", label=tr("company.open_funding"), query_params={"fd_company": names[chosen]})
+
+with ui.section():
+    st.subheader(tr("company.places"))
+    places = co.study_places({n: ui.load(n) for n in co.DATASETS}, chosen, lang)
+    if places.empty:
+        st.caption(tr("company.places_none"))
+    else:
+        shown = ["table", "entry", "detail"]
+        table = places[shown].rename(columns={c: tr(f"company.col.{c}") for c in shown})
+        ui_views.show_table(table, key="company_places", source_rows=places, title=tr("company.places"))
+    st.caption(tr("company.deals_note"))
+
+with ui.section():
+    st.subheader(tr("company.since"))
+    prepared = dv.prepare(ui.load("developments"), companies, lang)
+    events, none = dv.company_events(prepared, ui.load("development_searches"), chosen, lang)
+    ui_views.show_developments(events, empty=none)
+
+notes()

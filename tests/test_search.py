@@ -1,0 +1,109 @@
+"""The search index: names, typos, accents, both languages, post-study developments, grouping, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from smt_dashboard import datasets, search
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return {name: datasets.load_dataset(name, DATA) for name in search.DATASETS}
+
+
+@pytest.fixture(scope="module")
+def index(frames):
+    regions = datasets.region_names(datasets.load_regions(DATA))
+    return search.build_index(frames, regions, search.areas_present(frames), "fr")
+
+
+def top(index, query):
+    hits = search.search(index, query)
+    assert hits, query
+    return hits[0].entry
+
+
+@pytest.mark.parametrize("query", ["Voluntis", "voluntis", "volontis", "VOLUNTIS", "  voluntis "])
+def test_a_name_its_case_and_a_typo_find_the_company_first(index, query):
+    entry = top(index, query)
+    assert (entry.kind, entry.entry_id) == ("company", "voluntis")
+    assert entry.target.page == "company" and dict(entry.target.params) == {"company": "voluntis"}
+
+
+def test_insuline_finds_products_and_companies(index, frames):
+    hits = search.search(index, "insuline")
+    kinds = {h.entry.kind for h in hits}
+    assert {"product", "company"} <= kinds
+    companies = {h.entry.entry_id for h in hits if h.entry.kind == "company"}
+    # The companies whose description names insulin (Diabeloop's pump, Diabilive's dose app, Diabnext's pen sensor).
+    described = frames["companies"].loc[frames["companies"]["description_fr"].str.contains("insuline", na=False),
+                                        "company_id"]
+    assert set(described) <= companies
+    assert any("insuline" in h.entry.title.lower() for h in hits if h.entry.kind == "product")
+
+
+def test_english_words_find_the_same_rows(index):
+    fr = {h.entry.entry_id for h in search.search(index, "insuline") if h.entry.kind == "company"}
+    en = {h.entry.entry_id for h in search.search(index, "insulin") if h.entry.kind == "company"}
+    assert fr and fr <= en
+
+
+def test_pecan_finds_the_post_study_development(index, frames):
+    hits = search.search(index, "PECAN")
+    developments = [h.entry for h in hits if h.entry.kind == "development"]
+    assert developments and all(e.target.page == "since" for e in developments)
+    texts = frames["developments"].set_index("development_id")["text_fr"]
+    assert all("PECAN" in texts[e.entry_id] for e in developments)
+    assert all("hors étude" in e.context for e in developments)
+
+
+@pytest.mark.parametrize("query", ["diabéto", "diabeto", "Diabétologie", "diabetology"])
+def test_a_partial_area_leads_to_its_profile_first(index, query):
+    groups = search.grouped(search.search(index, query))
+    first_kind = next(iter(groups))
+    assert first_kind == "area", list(groups)
+    area = groups["area"][0].entry
+    assert area.entry_id == "diabetology" and area.target.page == "profile" and area.target.areas == ("diabetology",)
+
+
+def test_accents_and_punctuation_do_not_matter():
+    assert search.normalize("Diabétologie (Île-de-France) – œil") == "diabetologie ile de france oeil"
+    assert search.words("Connect'inh") == ["connect", "inh"]
+
+
+def test_every_kind_is_indexed(index):
+    assert {e.kind for e in index.entries} == set(search.KINDS)
+
+
+def test_a_region_result_sets_the_region_filter(index):
+    entry = top(index, "Auvergne-Rhône-Alpes")
+    assert entry.kind == "region" and entry.target.regions == ("84",) and entry.target.page == "profile"
+
+
+def test_a_us_company_leads_to_the_map_not_a_company_page(index):
+    entry = top(index, "Dexcom")
+    assert entry.kind == "company" and entry.target.page == "map"
+    assert "us_dexcom" not in search.company_ids(index) and "voluntis" in search.company_ids(index)
+    assert len(search.company_ids(index)) == 17
+
+
+def test_nothing_found_says_so_and_suggests_the_nearest_names(index):
+    assert search.search(index, "zzqx") == []
+    assert search.search(index, "le la des") == []  # only words that say nothing
+    assert "Voluntis" in search.suggestions(index, "Voluntisss Medicals")
+
+
+def test_every_word_must_match(index):
+    both = search.search(index, "Voluntis Aptar")
+    assert both and all(h.entry.kind == "development" for h in both[:2])
+    assert {h.entry.entry_id for h in both} < {h.entry.entry_id for h in search.search(index, "Voluntis")} | {
+        h.entry.entry_id for h in search.search(index, "Aptar")}
+
+
+def test_english_index_shows_english_context(frames):
+    index = search.build_index(frames, {}, ("diabetology",), "en")
+    entry = next(e for e in index.entries if e.kind == "area")
+    assert entry.title == "Diabetology"
+    assert top(index, "voluntis").context.startswith("French company")
