@@ -12,9 +12,10 @@ Measures (medians and p95 over repeated runs):
 - scale: the same pages on synthetic data 1,000× larger (bench/synthetic.py), generated, never committed;
 - search: server time of one query (names, typos, partial words, several words, nothing found), each on a cold
   word cache, on the real data and on the 1,000× data, and the index's build time.
-Targets (2-core machine): rerun median ≤ 60 ms and p95 ≤ 200 ms; cold start ≤ 3 s; filter → page settled
-p95 ≤ 400 ms (the map ≤ 700 ms); +10 sessions ≤ +150 MB; at 1,000× data every page rerun ≤ 1 s; a search ≤ 100 ms
-(≤ 300 ms at 1,000× data).
+Targets (ratios to floors measured in the same run): rerun median ≤ 25× a bare page; cold start ≤ 1.3× a one-metric
+app's; filter → page settled median ≤ 3× and worst of 8 ≤ 4× the floor app's (the map 8× / 10×); +10 sessions
+≤ +150 MB; at 1,000× data every page rerun ≤ 1 s; a search ≤ 100 ms (≤ 300 ms at 1,000× data).
+``--baseline FILE`` adds the figures of an earlier report.json as "before" columns.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ from smt_dashboard.navigation import available_pages  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_ready  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
-TARGETS = {"search_max_ms": 100, "search_scale_max_ms": 300, "rerun_median_ms": 60, "rerun_p95_ms": 200, "cold_start_s": 3.0, "filter_p95_ms": 400,
-           "filter_p95_map_ms": 700, "extra_rss_10_sessions_mb": 150, "scale_rerun_ms": 1000}
+# Ratios to a floor measured in the same run (these machines are noisy): a bare page for reruns, a one-page app with
+# the same kind of sidebar multiselect and one metric for a filter change, and a one-metric app for the cold start.
+TARGETS = {"search_max_ms": 100, "search_scale_max_ms": 300, "rerun_x_bare": 25, "scale_rerun_ms": 1000,
+           "cold_start_x_floor": 1.3, "filter_median_x_floor": 3, "filter_worst_x_floor": 4,
+           "filter_median_x_floor_map": 8, "filter_worst_x_floor_map": 10, "extra_rss_10_sessions_mb": 150}
 # The floor of a filter change: a page with the same sidebar filter and one figure, nothing else.
 FLOOR_PAGE = """import streamlit as st
 st.title("floor")
@@ -291,7 +295,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="smt-dashboard benchmark")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     parser.add_argument("--search", action="store_true", help="only the search benchmark (bench/results/search.md)")
+    parser.add_argument("--baseline", type=Path, help="an earlier report.json, shown as 'before' columns")
     args = parser.parse_args()
+    before = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None
     runs = 5 if args.quick else 20
     report: dict = {"machine": machine(), "targets": TARGETS}
     from bench.synthetic import make_synthetic
@@ -351,8 +357,8 @@ def main() -> int:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (RESULTS / "report.md").write_text(render(report), encoding="utf-8")
-    print(render(report))
+    (RESULTS / "report.md").write_text(render(report, before), encoding="utf-8")
+    print(render(report, before))
     return 0
 
 
@@ -375,59 +381,86 @@ def _ok(value: float, target: float) -> str:
     return "✅" if value <= target else "❌"
 
 
-def render(report: dict) -> str:
+def _x(value: float, floor: float) -> float:
+    return round(value / floor, 1) if floor else float("inf")
+
+
+def render(report: dict, before: dict | None = None) -> str:
+    """The report in Markdown; with ``before`` (an earlier report), its figures beside this run's."""
     m, t = report["machine"], report["targets"]
+    before = before or {}
+    bare = report["rerun_ms"]["_bare_page"]["median"]
     lines = ["# smt-dashboard benchmark", "",
              f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM; {m['os']}; Python {m['python']}, "
-             f"Streamlit {m['streamlit']}, pandas {m['pandas']}, Altair {m['altair']}. Run {m['date']}.", "",
-             "## Page rerun (server script time, warm caches, AppTest)", "",
-             "| page | median ms | p95 ms | at 1,000× data: median ms | p95 ms | targets |", "|---|---|---|---|---|---|"]
+             f"Streamlit {m['streamlit']}, pandas {m['pandas']}, Altair {m['altair']}. Run {m['date']}."
+             + (f" Before: run {before['machine']['date']}." if before else ""), "",
+             "Every target is a ratio to a floor measured in the same run: the machines are noisy, a ratio less so.", "",
+             "## Filter → page settled (browser)", "",
+             "From the committed region choice (Enter, or the tag's remove button) to the last change of the whole main"
+             " area (script finished, no change for 1.5 s; the last change counts). The floor is a one-page app with the"
+             " same sidebar multiselect and one metric, started by the benchmark in the same run. Targets: median ≤ "
+             f"{t['filter_median_x_floor']}× the floor's median and worst of the changes ≤ {t['filter_worst_x_floor']}×"
+             f" the floor's worst; the map {t['filter_median_x_floor_map']}× / {t['filter_worst_x_floor_map']}×."
+             " Browser and server share the machine's 2 cores; the map's deck.gl canvas is drawn by software WebGL.", ""]
+    floor = report.get("filter_floor_ms") or {}
+    f_med, f_max = floor.get("median", 0), floor.get("max", 0)
+    old = before.get("filter_ms", {})
+    lines += ["| page | median ms | worst ms | × floor median | × floor worst | met | before: median | before: worst "
+              "| server CPU ms | browser CPU ms |", "|---|---|---|---|---|---|---|---|---|---|"]
+    met_all = True
+    for key, row in report["filter_ms"].items():
+        limit = ((t["filter_median_x_floor_map"], t["filter_worst_x_floor_map"]) if key == "map"
+                 else (t["filter_median_x_floor"], t["filter_worst_x_floor"]))
+        xm, xw = _x(row["median"], f_med), _x(row["max"], f_max)
+        ok = xm <= limit[0] and xw <= limit[1]
+        met_all &= ok
+        prev = old.get(key, {})
+        lines.append(f"| {key} | {row['median']} | {row['max']} | {xm} | {xw} | {'✅' if ok else '❌'} "
+                     f"| {prev.get('median', '–')} | {prev.get('max', '–')} | {row['server_cpu_ms']} "
+                     f"| {row['browser_cpu_ms']} |")
+    prev_floor = before.get("filter_floor_ms") or {}
+    lines.append(f"| _floor app | {f_med} | {f_max} | 1 | 1 | | {prev_floor.get('median', '–')} "
+                 f"| {prev_floor.get('max', '–')} | {floor.get('server_cpu_ms', '–')} | {floor.get('browser_cpu_ms', '–')} |")
+    lines.append(f"\nEvery page within its target: {'yes' if met_all else 'no'}.")
+    c, b = report["cold_start_s"], report["cold_start_bare_s"]
+    xc = _x(c["total"]["median"], b["total"]["median"])
+    pc, pb = before.get("cold_start_s"), before.get("cold_start_bare_s")
+    lines += ["", "## Cold start (launch → overview figures visible in Chromium)", "",
+              "| | total median s | p95 s | server healthy | page shell loaded | figures after load | × floor |",
+              "|---|---|---|---|---|---|---|",
+              f"| app | {c['total']['median']} | {c['total']['p95']} | {c['server_healthy']['median']} "
+              f"| {c['page_loaded']['median']} | {c['figures_after_load']['median']} "
+              f"| {xc} {_ok(xc, t['cold_start_x_floor'])} |",
+              f"| one-metric app (floor) | {b['total']['median']} | {b['total']['p95']} | {b['server_healthy']['median']} "
+              f"| {b['page_loaded']['median']} | {b['figures_after_load']['median']} | 1 |"]
+    if pc and pb:
+        lines.append(f"| before: app / floor | {pc['total']['median']} / {pb['total']['median']} | | | | "
+                     f"{pc['figures_after_load']['median']} / {pb['figures_after_load']['median']} "
+                     f"| {_x(pc['total']['median'], pb['total']['median'])} |")
+    lines += [f"\n{c['total']['n']} launches each. Target ≤ {t['cold_start_x_floor']}×. \"Figures after load\" is the"
+              " first script run (imports, data loading and validation) plus the browser's first render.", "",
+              "## Page rerun (server script time, warm caches, AppTest)", "",
+              f"Target: median ≤ {t['rerun_x_bare']}× the bare page's ({bare} ms); at 1,000× data ≤ "
+              f"{t['scale_rerun_ms']} ms.", "",
+              "| page | median ms | p95 ms | × bare | at 1,000× data: median ms | p95 ms | met | before: median |",
+              "|---|---|---|---|---|---|---|---|"]
+    old_rerun = before.get("rerun_ms", {})
     for key, row in report["rerun_ms"].items():
         scale = report.get("scale_rerun_ms", {}).get(key, {})
         if "median" not in row:
-            lines.append(f"| {key} | error | | | | |")
+            lines.append(f"| {key} | error | | | | | | |")
             continue
+        x = _x(row["median"], bare)
         verdict = "" if key == "_bare_page" else (
-            _ok(row["median"], t["rerun_median_ms"]) + _ok(row["p95"], t["rerun_p95_ms"])
-            + (_ok(scale.get("p95", 0), t["scale_rerun_ms"]) if scale else ""))
-        lines.append(f"| {key} | {row['median']} | {row['p95']} | {scale.get('median', '')} | {scale.get('p95', '')} "
-                     f"| {verdict} |")
-    c, b = report["cold_start_s"], report["cold_start_bare_s"]
-    lines += ["", "## Cold start (launch → overview figures visible in Chromium)", "",
-              "| | total | server healthy | page shell loaded | figures after load | |", "|---|---|---|---|---|---|",
-              f"| app, median s | {c['total']['median']} | {c['server_healthy']['median']} | {c['page_loaded']['median']} "
-              f"| {c['figures_after_load']['median']} | |",
-              f"| app, p95 s | {c['total']['p95']} | {c['server_healthy']['p95']} | {c['page_loaded']['p95']} "
-              f"| {c['figures_after_load']['p95']} | {_ok(c['total']['p95'], t['cold_start_s'])} |",
-              f"| one-line page (floor), median s | {b['total']['median']} | {b['server_healthy']['median']} "
-              f"| {b['page_loaded']['median']} | {b['figures_after_load']['median']} | |",
-              f"\n{c['total']['n']} runs each. \"Figures after load\" is the first script run (imports, data loading and"
-              " validation) plus the browser's first render.", "",
-              "## Filter → page settled (browser)", "",
-              "From the committed region choice (Enter, or the tag's remove button) to the last change of the whole main"
-              " area (script finished, no change for 1.5 s; the last change counts), and to the final state of the"
-              " page's first Altair chart (its SVG's text and marks). Target: whole page p95 ≤ "
-              f"{t['filter_p95_ms']} ms, the map ≤ {t['filter_p95_map_ms']} ms. The floor is a page with the same"
-              " sidebar filter and one figure, measured in the same run. Browser and server share the machine's 2"
-              " cores; the map's deck.gl canvas is drawn by software WebGL here.", "",
-              "| page | whole page p50 ms | p95 ms | target | first chart p50 ms | p95 ms | server CPU per change, ms "
-              "| browser CPU per change, ms |", "|---|---|---|---|---|---|---|---|"]
-    rows = list(report["filter_ms"].items())
-    if report.get("filter_floor_ms"):
-        rows.append(("_floor (one filter, one figure)", report["filter_floor_ms"]))
-    for key, row in rows:
-        chart = row.get("chart") or {}
-        target = t["filter_p95_map_ms"] if key == "map" else t["filter_p95_ms"]
-        verdict = "" if key.startswith("_") else _ok(row["p95"], target)
-        lines.append(f"| {key} | {row['median']} | {row['p95']} | {verdict} | {chart.get('median', '–')} "
-                     f"| {chart.get('p95', '–')} | {row['server_cpu_ms']} | {row['browser_cpu_ms']} |")
+            _ok(x, t["rerun_x_bare"]) + (_ok(scale.get("p95", 0), t["scale_rerun_ms"]) if scale else ""))
+        lines.append(f"| {key} | {row['median']} | {row['p95']} | {x} | {scale.get('median', '')} "
+                     f"| {scale.get('p95', '')} | {verdict} | {old_rerun.get(key, {}).get('median', '–')} |")
     lines += ["", render_search(report)]
     mem = report["memory_mb"]
-    lines += ["", "## Server memory (RSS)", "",
+    lines += ["## Server memory (RSS)", "",
               f"idle {mem['idle']} MB; after all pages with 1 session {mem['after_1_session']} MB; with 10 more sessions "
               f"{mem['after_10_sessions']} MB (+{mem['extra_for_10']} MB) "
-              f"{_ok(mem['extra_for_10'], t['extra_rss_10_sessions_mb'])}",
-              ""]
+              f"{_ok(mem['extra_for_10'], t['extra_rss_10_sessions_mb'])}", ""]
     return "\n".join(lines) + "\n"
 
 
