@@ -61,7 +61,10 @@ with ui.section():
         selected = fd.select(rounds_raw, companies, state, *params.values())
         dated, _ = fd.split_dated(selected)
         undated_all = fd.split_dated(fd.select(rounds_raw, companies, state, params["companies"], params["types"]))[1]
-        ui.company_links(companies[companies["company_id"].isin(selected["company_id"])], "funding")
+        # The companies the page's choice names, else those of the rounds shown (when they are few).
+        linked = companies[companies["name"].isin(chosen_names)] if chosen_names else companies[
+            companies["company_id"].isin(selected["company_id"].unique())]
+        ui.company_links(linked, "funding")
 
 tab_totals, tab_timeline, tab_investors, tab_context = ui.tabs(
     "funding", [tr("funding.totals_heading"),

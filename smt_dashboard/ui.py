@@ -468,9 +468,13 @@ def take_search() -> str | None:
     return st.session_state.pop(SEARCH_GO, None)
 
 
+COMPANY_LINKS_MAX = 20  # more is a list the table beside already gives (and thousands of links at 1,000× data)
+
+
 def company_links(rows: pd.DataFrame, key: str, label_key: str = "company.pages") -> None:
-    """Links to the pages of the companies in ``rows`` (company_id, name), on one line under a short label."""
-    if rows.empty or not navigation.PAGES_BY_KEY["company"].exists():
+    """Links to the pages of the companies in ``rows`` (company_id, name), on one line under a short label; none
+    when there are more than COMPANY_LINKS_MAX (the search and the company page's list reach them)."""
+    if rows.empty or len(rows) > COMPANY_LINKS_MAX or not navigation.PAGES_BY_KEY["company"].exists():
         return
     ordered = rows.drop_duplicates("company_id").sort_values("name")
     with st.container(horizontal=True, gap="small", key=f"company_links_{key}"):
