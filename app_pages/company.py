@@ -12,6 +12,7 @@ from smt_dashboard import developments as dv
 lang = ui.lang()
 tr = ui.tr
 NOTICE_KEY = "search_notice"
+LIST_MAX = 60  # companies listed as links when none is chosen (the study has 17)
 
 
 def notes() -> None:
@@ -63,6 +64,9 @@ if not chosen:
     ui.key_message(tr("company.count", n=counted["companies"].display(lang), french=counted["french_companies"].display(lang),
                       subsidiaries=counted["subsidiaries"].display(lang)) + " " + tr("company.choose"))
     france = filters.france_companies(companies)
+    if len(france) > LIST_MAX:  # a list of thousands is the choice box's job (it searches as you type)
+        notes()
+        st.stop()
     for scope, heading in (("french", "company.list_french"), ("foreign_subsidiary", "company.list_subsidiaries")):
         st.markdown(f"**{tr(heading)}**")
         row = st.container(horizontal=True, gap="small")
