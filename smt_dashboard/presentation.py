@@ -108,7 +108,8 @@ HANDLED_KEY = "slide_key_handled"  # the key press of this run was applied by th
 NOTES_KEY = "slide_notes"  # the notes panel is open
 FILTERS_PANEL, GOTO_PANEL, KEYS_PANEL = "smt_show_filters", "smt_show_goto", "smt_show_keys"  # popovers' keys
 PANELS = (FILTERS_PANEL, GOTO_PANEL, KEYS_PANEL)
-GOTO_WIDGET = "slide_goto"
+GOTO_WIDGET = "slide_goto"  # the go-to list's key prefix: a new key after each jump (see _goto_key)
+GOTO_ROUND = "slide_goto_round"
 _PANEL_OF = {"filters": FILTERS_PANEL, "goto": GOTO_PANEL, "keys": KEYS_PANEL}
 
 
@@ -153,9 +154,19 @@ def _apply(action: str | None, views_keys: tuple[str, ...], page_of: dict[str, s
             st.session_state[panel] = False
 
 
-def _go_to() -> None:
-    app_state.set_slide(st.session_state[GOTO_WIDGET])
+def _goto_key() -> str:
+    # The list never holds the current slide: a browser keeps the last value a widget showed and sends it back with
+    # every later action, so a list left on slide X would take the show back to X at each key press (the presenter
+    # was stuck on X + 1). Each jump retires the list's key; the next panel draws a fresh, empty list.
+    return f"{GOTO_WIDGET}_{st.session_state.get(GOTO_ROUND, 0)}"
+
+
+def _go_to(widget_key: str) -> None:
+    chosen = st.session_state.get(widget_key)
+    st.session_state[GOTO_ROUND] = st.session_state.get(GOTO_ROUND, 0) + 1
     st.session_state[GOTO_PANEL] = False
+    if chosen:
+        app_state.set_slide(chosen)
 
 
 def _buttons(where: str, index: int, total: int, views_keys: tuple[str, ...], page_of: dict[str, str]) -> None:
@@ -171,11 +182,14 @@ def _panels(options: FilterOptions, shown: list[views.View], labels: dict[str, s
     with st.popover(ui.tr("app.filters_button"), icon=":material/filter_alt:", key=FILTERS_PANEL, on_change="rerun"):
         st.caption(ui.tr("app.filters_help"))
         ui.filter_widgets(options, ("regions", "areas"))
-    with st.popover(ui.tr("app.goto_button"), icon=":material/format_list_numbered:", key=GOTO_PANEL,
-                    on_change="rerun"):
-        st.session_state[GOTO_WIDGET] = st.session_state[app_state.SLIDE_KEY]
-        st.selectbox(ui.tr("app.goto_label"), options=[v.key for v in shown], key=GOTO_WIDGET, on_change=_go_to,
-                     format_func=lambda key: labels[key], placeholder=ui.tr("app.goto_label"))
+    goto = st.popover(ui.tr("app.goto_button"), icon=":material/format_list_numbered:", key=GOTO_PANEL,
+                      on_change="rerun")
+    with goto:
+        if goto.open:
+            widget_key = _goto_key()
+            st.selectbox(ui.tr("app.goto_label"), options=[v.key for v in shown], index=None, key=widget_key,
+                         on_change=_go_to, args=(widget_key,), format_func=lambda key: labels[key],
+                         placeholder=ui.tr("app.goto_label"))
     st.button(ui.tr("app.notes_button"), icon=":material/speaker_notes:", key="slide_notes_button",
               type="primary" if st.session_state.get(NOTES_KEY) else "secondary",
               on_click=_apply, args=("notes", views_keys, page_of))

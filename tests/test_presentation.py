@@ -87,15 +87,27 @@ def test_notes_show_the_decks_notes_and_hide_again():
     assert "### Notes" not in [m.value for m in at.markdown]
 
 
-def test_go_to_a_slide_by_its_title():
+def test_go_to_a_slide_by_its_title_then_next_moves_on_from_it():
     at = open_show()
-    goto = at.selectbox(key=presentation.GOTO_WIDGET)
+    assert not [s for s in at.selectbox if str(s.key).startswith(presentation.GOTO_WIDGET)]  # drawn when opened
+    at.session_state[presentation.GOTO_PANEL] = True
+    at.run()
+    goto = at.selectbox(key=presentation.GOTO_WIDGET + "_0")
     labels = goto.options
     assert labels[0].startswith("1 · ") and any("Benchmark" in label or "deals" in label.lower() for label in labels)
+    assert goto.value is None  # the list never holds the slide on screen
     goto.set_value("deals").run()
     assert at.session_state[app_state.SLIDE_KEY] == "deals"
     assert at.session_state[presentation.GOTO_PANEL] is False  # the list closes once a slide is chosen
-    assert status(at).startswith(f"Vue {shown_keys(at).index('deals') + 1} / ")
+    position = shown_keys(at).index("deals")
+    assert status(at).startswith(f"Vue {position + 1} / ")
+    at.button(key="slide_next_bottom").click().run()
+    at.button(key="slide_next_bottom").click().run()
+    assert status(at).startswith(f"Vue {position + 3} / ")
+    # The next list has a new key: a value a browser kept from the last one can no longer send the show back.
+    at.session_state[presentation.GOTO_PANEL] = True
+    at.run()
+    assert at.selectbox(key=presentation.GOTO_WIDGET + "_1").value is None
 
 
 def test_panels_open_and_close_from_their_keys(monkeypatch):

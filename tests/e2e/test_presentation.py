@@ -161,9 +161,10 @@ def test_step_through_every_slide_read_from_the_back_of_the_room(browser, server
         context.close()
 
 
-def test_keys_work_at_once_after_the_sidebar_toggle(page, server):
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_keys_work_at_once_after_the_sidebar_toggle(page, server, size):
     """The toggle keeps the focus after a click: the show takes it, so the first key (a clicker's) moves."""
-    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     open_page(page, server, "deals")
     page.get_by_text("Mode présentation").click()
     page.wait_for_function("() => location.search.includes('mode=presentation')", timeout=30000)
@@ -288,3 +289,55 @@ def test_buttons_move_too_at_the_bottom(page, server):
     page.wait_for_function("() => !location.search.includes('mode=presentation')", timeout=30000)
     wait_ready(page)
     assert "Financements" in main_text(page)
+
+
+def _shown_order(regions: tuple[str, ...] = ()) -> list[str]:
+    return [key for key, _ in _walk(regions)]
+
+
+def _go_to_by_list(page, title: str, by_mouse: bool) -> None:
+    if by_mouse:
+        page.get_by_role("button", name="Aller à").click()
+    else:
+        page.keyboard.press("g")
+    page.locator(POPOVER).wait_for(timeout=20000)
+    if by_mouse:
+        page.locator(POPOVER).get_by_label("Aller à la vue").click()
+        page.locator("[role='option']", has_text=title).first.click()
+        return
+    _wait_focus(page, "Aller à la vue")
+    page.keyboard.type(title)
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_after_go_to_every_next_moves_from_the_slide_on_screen(browser, server, size):
+    """G once, by keyboard then by mouse: each Next (→, PageDown, the button) moves on from the slide shown, and
+    Home then → leads to the second slide, never back to the slide chosen in the list."""
+    order = _shown_order()
+    total = len(order)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        open_page(page, server, "jobs", "mode=presentation&slide=jobs_projection")
+        for by_mouse in (False, True):
+            _go_to_by_list(page, "Nombre de deals", by_mouse)
+            start = order.index("deals")
+            _wait_slide(page, start + 1, "deals", total)
+            page.wait_for_function(f"() => !document.querySelector(\"{POPOVER}\")", timeout=30000)
+            nexts = ["ArrowRight", "PageDown", "button"] if not by_mouse else ["button", "button", "ArrowRight"]
+            for step, how in enumerate(nexts, start=1):
+                if how == "button":
+                    page.locator(".st-key-smt_slide_buttons_bottom").get_by_role("button", name="Suivant").click()
+                else:
+                    page.keyboard.press(how)
+                number = min(start + 1 + step, total)
+                _wait_slide(page, number, order[number - 1], total)
+                assert f"slide={order[number - 1]}" in page.url
+            page.keyboard.press("Home")
+            _wait_slide(page, 1, order[0], total)
+            page.keyboard.press("ArrowRight")
+            _wait_slide(page, 2, order[1], total)
+        assert_no_error(page)
+    finally:
+        context.close()
