@@ -427,11 +427,30 @@ def _native_chart(slide, native: native_charts.NativeChart, left, top, width, he
         labels.number_format = number_format
         labels.number_format_is_linked = False
         labels.show_value = True
-        labels.position = (XL_LABEL_POSITION.CENTER if native.grouping == "stacked"
-                           else XL_LABEL_POSITION.OUTSIDE_END)
+        position = XL_LABEL_POSITION.CENTER if native.grouping == "stacked" else XL_LABEL_POSITION.OUTSIDE_END
+        labels.position = position
         if native.grouping == "stacked":
             labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             labels.font.bold = True
+        # Each value carries the page's own label ("CE : 2 / 5 (40 %)", "80,8"), in the deck's language.
+        for series, texts in zip(plot.series, native.labels):
+            for index, text in enumerate(texts):
+                if text:
+                    _point_label(series.points[index].data_label, text, lang, position,
+                                 native.grouping == "stacked")
+
+
+def _point_label(label, text: str, lang: str, position, inside: bool) -> None:
+    frame = label.text_frame
+    frame.text = text
+    run = frame.paragraphs[0].runs[0]
+    run.font.size = Pt(CHART_FONT)
+    run.font.name = FONT_NAME
+    run.font.language_id = _LANGUAGE_IDS.get(lang, MSO_LANGUAGE_ID.FRENCH)
+    if inside:
+        run.font.bold = True
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    label.position = position
 
 
 def _sources_slide(prs, source_ids: list[str], sources: pd.DataFrame, lang: str, number: int, total: int) -> None:
@@ -490,7 +509,7 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     total = len(entries) + 2
     _title_slide(prs, title, state, options, lang, today or date.today(), len(entries))
     # Bar, column and line views become native charts, the other charts their table; the map, a picture.
-    natives = [native_charts.from_chart(built.content, lang) if built.kind == "chart" else () for _, built in entries]
+    natives = [native_charts.from_model(built.model, lang) if built.kind == "chart" else () for _, built in entries]
     needs_picture = [built.kind == "map" or (built.kind == "chart" and not native and built.table is None)
                      for (_, built), native in zip(entries, natives)]
     # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).

@@ -132,18 +132,3 @@ def test_heatmap_chart_encodes_counts_and_title(frames):
     assert len(values) == 27 and sum(v["smt_count"] for v in values) == 40
     # Rows ordered by area total: diabetology first.
     assert rect["encoding"]["y"]["sort"][0] == "Diabétologie (55\u202f%)"
-
-
-def test_approvals_and_reimbursement_charts(frames):
-    long = cat.approvals_long(frames["smt_approvals"], "fr")
-    spec = charts.approvals(long, "Approbations", "s", "Part (%)", "Autorisation").to_dict()
-    bars, text = spec["layer"]
-    assert bars["encoding"]["x"]["field"] == "share_pct"
-    assert bars["encoding"]["yOffset"]["field"] == "authority_label"
-    assert text["encoding"]["text"]["field"] == "bar_label"
-    assert len(next(iter(spec["datasets"].values()))) == 6
-    rows = cat.reimbursement_rows(frames["smt_reimbursement"], "fr")
-    spec = charts.reimbursement(rows, "Remboursement (33 SMT)", "s", "SMT").to_dict()
-    assert spec["title"]["text"] == "Remboursement (33 SMT)"
-    data = next(iter(spec["datasets"].values()))
-    assert [d["smt_count"] for d in data] == [11, 1, 6, 15]

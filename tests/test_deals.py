@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from smt_dashboard import deals as dl
-from smt_dashboard.charts import deals as charts
 from smt_dashboard.datasets import load_dataset
 from smt_dashboard.i18n import ordinal
 from tests.conftest import DATA
@@ -89,19 +88,6 @@ def test_chart_rows_label_france_and_write_missing_values(geo):
     assert paris["value_text"].item() == "108\u00a0M$"
     assert rows.loc[rows["geography"] == "Inde", "value_text"].item() == "non communiqué"
     assert set(rows["level"]) == {"Pays", "Villes"}
-
-
-def test_chart_has_one_panel_per_level(geo):
-    rows = dl.chart_rows(dl.ordered(geo, "deals"), "deals", "fr")
-    spec = charts.deals_bars(rows, "deals", "fr").to_dict()
-    assert spec["title"]["text"] == "Nombre de deals en santé digitale en 2018, par pays et par ville"
-    assert spec["facet"]["row"]["field"] == "level"
-    assert spec["resolve"]["scale"] == {"y": "independent", "x": "independent"}
-    data = next(iter(spec["datasets"].values()))
-    assert len(data) == 10
-    bars = spec["spec"]["layer"][0]
-    assert bars["encoding"]["color"]["condition"]["test"] == "datum.is_france"
-    assert bars["encoding"]["color"]["condition"]["value"] == "#D55E00"
 
 
 def test_display_table_shows_level_and_rank_in_level(geo):

@@ -108,7 +108,7 @@ def test_chart_slides_hold_a_native_chart_or_a_table_only_the_map_is_a_picture(f
         assert has_picture == (built.kind == "map"), view.key
         if built.kind == "chart":
             assert has_chart != has_table, view.key  # one or the other
-            assert has_table == (built.table is not None and not native_charts.from_chart(built.content, "fr")), view.key
+            assert has_table == (built.table is not None and not native_charts.from_model(built.model, "fr")), view.key
         if built.kind in ("table", "swot"):
             assert has_table and not has_chart, view.key
         native += has_chart
@@ -253,58 +253,51 @@ def test_a_view_without_data_makes_no_slide(frames, options):
     assert all("Aucune donnée ne correspond" not in slide_text(slide) for slide in slides)
 
 
-def _chart_frame(chart) -> pd.DataFrame:
-    """The rows a view's chart draws (its own data frame, or its first layer's)."""
-    if isinstance(getattr(chart, "data", None), pd.DataFrame):
-        return chart.data
-    return next(layer.data for layer in chart.layer if isinstance(getattr(layer, "data", None), pd.DataFrame))
+def _chart_frame(built) -> pd.DataFrame:
+    """The values the view's page chart draws (its model's rows), under generic column names."""
+    from smt_dashboard.charts.model import frame
+
+    rows = frame(built.model, "fr")
+    return rows[rows["row"] == "bar"]
 
 
-# Each native chart of the show, against its view's rows: (category, value, series, panel) columns of the rows the
-# view draws, and whether its values are shares in percent.
+# Each native chart of the show: whether its values are shares in percent, and the columns of the rows the view
+# exports (category, value, series, panel) when they hold what the chart draws: the deck is checked against them too,
+# not only against the chart it shares a model with.
 NATIVE = {
-    "developments_timeline": ("kind_label", "developments", None, None, False),
-    "adoption": ("wrapped_label", "value_pct", "audience_label", None, True),
-    "recommendation_targets": ("target_label", "actions", None, None, False),
-    "recommendation_followup": ("group_label", "recommendations", "status_label", None, False),
-    "companies_by_model": ("model_label", "companies", "nationality_label", None, False),
-    "us_comparison": ("band_label", "companies", "group_label", None, False),
-    "approvals": ("category_label", "share_pct", "authority_label", None, True),
-    "reimbursement": ("status_label", "smt_count", None, None, False),
-    "funding_timeline": ("year", "rounds", "type_label", None, False),
-    "funding_yearly": ("year", "total_meur", "type_label", None, False),
-    "deals": ("geography", "value", None, "level", False),
-    "index_ranking": ("label", "index", None, None, False),
-    "index_rank_range": ("label", "weights", None, None, False),
-    "trainings_by_city": ("city", "campuses", None, None, False),
+    "developments_timeline": (False, None),
+    "adoption": (True, None),
+    "recommendation_targets": (False, ("target_label", "actions", None, None)),
+    "recommendation_followup": (False, None),
+    "companies_by_model": (False, ("model_label", "companies", "nationality_label", None)),
+    "us_comparison": (False, ("band_label", "companies", "group_label", None)),
+    "approvals": (True, None),
+    "reimbursement": (False, None),
+    "funding_timeline": (False, None),
+    "funding_yearly": (False, ("year", "total_meur", "type_label", None)),
+    "deals": (False, ("geography", "value", None, "level")),
+    "index_ranking": (False, ("label", "index", None, None)),
+    "index_rank_range": (False, None),
+    "trainings_by_city": (False, None),
 }
 
 
 def _expected(frame: pd.DataFrame, category: str, value: str, series: str | None) -> dict:
     """{series: {category: value}} summed from the rows (series "" when one series), categories in row order."""
     out: dict = {}
-    for row in frame.itertuples(index=False):
-        record = row._asdict()
-        name = "" if series is None else str(record[series])
-        number = record[value]
+    for row in frame.to_dict("records"):
+        name = "" if series is None else str(row[series])
+        number = row[value]
         if pd.isna(number):
             continue
         cell = out.setdefault(name, {})
-        cell[str(record[category])] = cell.get(str(record[category]), 0) + float(number)
+        cell[str(row[category])] = cell.get(str(row[category]), 0) + float(number)
     return {name: cells for name, cells in out.items() if any(cells.values()) or series is None}
 
 
-def _page_orders(chart) -> tuple[list[str] | None, list[str] | None]:
-    """The order the page draws: its categories' sort and its legend's domain (None: Vega's default, ascending)."""
-    from smt_dashboard.charts.common import to_spec
-
-    spec = to_spec(chart, "fr")
-    inner = spec.get("spec", spec)
-    encoding = (inner.get("layer") or [inner])[0]["encoding"]
-    axis = encoding["y"] if encoding["x"].get("type") == "quantitative" else encoding["x"]
-    sort = axis.get("sort")
-    domain = ((encoding.get("color") or {}).get("scale") or {}).get("domain")
-    return ([str(c) for c in sort] if isinstance(sort, list) else None), domain
+def _page_orders(built) -> tuple[list[str], list[str]]:
+    """The order the page draws: its model's categories (every panel) and its legend's series."""
+    return [c for p in built.model.panels for c in p.categories], list(built.model.series_names)
 
 
 def _xml(chart) -> str:
@@ -317,28 +310,33 @@ def _xml(chart) -> str:
 def test_each_native_chart_draws_its_views_rows(full, key):
     entries, _ = full
     built = dict((view.key, b) for view, b in entries)[key]
-    category, value, series, panel, percent = NATIVE[key]
-    frame = _chart_frame(built.content)
-    panels = [None] if panel is None else list(dict.fromkeys(frame[panel]))
+    percent, exported = NATIVE[key]
+    frame = _chart_frame(built)
+    panels = list(dict.fromkeys(frame["panel"]))
     charts = [s.chart for s in _slide_of(full, key).shapes if s.has_chart]
     assert len(charts) == len(panels), key
+    several = frame["series"].nunique() > 1
     for chart, name in zip(charts, panels):
-        rows = frame if name is None else frame[frame[panel] == name]
-        expected = _expected(rows, category, value, series)
+        rows = frame[frame["panel"] == name]
+        expected = _expected(rows, "category", "value", "series" if several else None)
         plot = chart.plots[0]
-        categories = [str(c) for c in plot.categories]
-        drawn = {s.name if series else "": {c: v for c, v in zip(categories, s.values) if v is not None}
+        # A category's name first; a stack's total and a note ("+1 n.c.") on the lines under it.
+        categories = [str(c).split("\n")[0] for c in plot.categories]
+        drawn = {s.name if several else "": {c: v for c, v in zip(categories, s.values) if v is not None}
                  for s in plot.series}
-        if series is None:
-            drawn = {"": next(iter(drawn.values()))}
-        # Every category label and every value, in the page's order.
-        sort, domain = _page_orders(built.content)
-        present = {str(c) for c in rows[category]}
-        assert set(categories) == present, key
-        assert categories == ([c for c in sort if c in present] if sort else sorted(present)), key
+        # Every category label (those without a value too: a year with nothing disclosed) in the page's order.
+        sort, domain = _page_orders(built)
+        present = [c.replace("\n", " ") for c in dict.fromkeys(rows["category"])]
+        assert categories == [c.replace("\n", " ") for c in sort if c.replace("\n", " ") in present], key
         for name_, cells in expected.items():
             for cat_, number in cells.items():
-                assert drawn[name_].get(cat_, 0) == pytest.approx(number), (key, name_, cat_)
+                assert drawn[name_].get(cat_.replace("\n", " "), 0) == pytest.approx(number), (key, name_, cat_)
+        if exported is not None:  # the same values in the rows the view exports
+            category, value, series, panel = exported
+            data = built.drawn if panel is None else built.drawn[built.drawn[panel] == name]
+            for name_, cells in _expected(data, category, value, series).items():
+                for cat_, number in cells.items():
+                    assert drawn[name_ if several else ""].get(cat_, 0) == pytest.approx(number), (key, name_, cat_)
         xml = _xml(chart)
         assert '<c:tickLblSkip val="1"/>' in xml, key  # every label shown, none skipped
         assert '<c:showVal val="1"/>' in xml, key  # values written on the bars, as on the page
@@ -352,6 +350,20 @@ def test_each_native_chart_draws_its_views_rows(full, key):
             assert not (chart.chart_type.name.startswith("BAR_CLUSTERED")), key
             assert chart.has_legend, key
             assert [s.name for s in plot.series] == [n for n in domain if n in expected], key
+
+
+def test_native_labels_are_the_pages_labels(full):
+    """The deck writes on each bar what the page writes ("CE : 2 / 5 (40 %)"), and the years the page shows
+    without a disclosed amount are categories of the deck's chart too."""
+    entries, _ = full
+    approvals = [s.chart for s in _slide_of(full, "approvals").shapes if s.has_chart][0]
+    texts = {p.data_label.text_frame.text for s in approvals.plots[0].series for p in s.points
+             if p.data_label.has_text_frame}
+    assert "CE : 2 / 5 (40\u202f%)" in texts and "FDA : 2 / 2 (100\u202f%)" in texts
+    yearly = [s.chart for s in _slide_of(full, "funding_yearly").shapes if s.has_chart][0]
+    years = [str(c).split("\n") for c in yearly.plots[0].categories]
+    assert [y[0] for y in years] == [str(y) for y in range(2010, 2020)]  # 2011 and 2016 kept
+    assert any("+1 n.c." in y for y in years)
 
 
 def test_slide_chart_moves_the_title_and_sizes_for_16_9():

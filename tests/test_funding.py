@@ -194,19 +194,6 @@ def test_timeline_chart_draws_undisclosed_rounds_apart(rounds):
         "Levée de fonds", "Introduction en bourse", "Augmentation de capital", "Acquisition", "Acquisition LBO"}
 
 
-def test_yearly_and_investor_charts(rounds):
-    yearly = fd.yearly_totals(rounds, "fr")
-    spec = charts.yearly_chart(yearly, "fr").to_dict()
-    assert spec["title"]["text"] == "Montants communiqués par année et par type d'opération"
-    assert len(next(iter(spec["datasets"].values()))) == len(yearly)
-    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == list(range(2010, 2020))
-    counts = fd.investor_counts(rounds)
-    spec = charts.investors_chart(counts, "en", len(counts), len(counts)).to_dict()
-    assert spec["title"]["text"] == "Investors by number of operations"
-    data = next(iter(spec["datasets"].values()))
-    assert data[0]["investor"] == "Bpifrance" and data[0]["rounds"] == 2
-
-
 # --- scale: 100,000 synthetic rounds (generated here, never committed) -------------------------------------
 
 @pytest.fixture(scope="module")

@@ -158,13 +158,10 @@ def test_scenario_chart_spec(frames, defaults):
     assert domain[-1] == "Étude : total publié" and len(domain) == 3
 
 
-def test_phase_matrix_and_history_charts(frames):
+def test_phase_matrix_chart(frames):
     m = jb.phase_matrix(frames["job_families"], frames["job_family_phases"], "fr")
     spec = charts.phase_matrix(m, "Phases", ["a", "b"], "Famille", "Phase", "Statut", "Citation").to_dict()
     rect, text = spec["layer"]
     assert rect["encoding"]["color"]["scale"]["domain"] == ["cité dans la fiche", "non précisé dans le texte"]
     assert text["encoding"]["text"]["field"] == "mark"
     assert [t["field"] for t in rect["encoding"]["tooltip"]][-1] == "evidence"
-    spec = charts.creation_history(frames["company_creation_history"], "Historique", "s", "Année", "Entreprises").to_dict()
-    values = next(iter(spec["datasets"].values()))
-    assert [v["companies"] for v in values] == [5, 5, 5, 5, 7, 8, 8, 8, 9, 10, 10, 10]

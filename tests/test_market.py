@@ -68,13 +68,3 @@ def test_size_chart_draws_ranges_not_points():
     assert [(v["value_low"], v["value_high"]) for v in values] == [(71, 96), (504, 531)]
 
 
-def test_adoption_chart():
-    rows = market.adoption_rows(load_dataset("adoption_survey", DATA))
-    spec = market_charts.adoption(rows, "Adoption", "Sous-titre", "% du public", "Public").to_dict()
-    bars, text = spec["layer"]
-    assert bars["encoding"]["x"]["field"] == "value_pct" and bars["encoding"]["x"]["scale"]["domain"] == [0, 100]
-    assert bars["encoding"]["y"]["sort"] == list(rows["wrapped_label"])
-    assert bars["encoding"]["color"]["scale"]["domain"] == ["Professionnels de santé", "Pharmaciens d'officine",
-                                                            "Grand public"]
-    assert text["encoding"]["text"]["field"] == "value_label"
-    assert len(list(spec["datasets"].values())[0]) == 9

@@ -9,7 +9,7 @@ import json
 import altair as alt
 import pytest
 
-from smt_dashboard import native_charts, slides, st_internals, views
+from smt_dashboard import chart_model, native_charts, slides, st_internals, views
 from smt_dashboard.datasets import load_dataset, load_regions
 from smt_dashboard.filters import FilterState
 from tests.conftest import DATA, ROOT, open_app_page
@@ -86,12 +86,20 @@ def test_page_slide_and_deck_draw_the_same_rows(frames, state_id):
         expected = _rows(built.content)
         # The slide: the same chart at projection size (its rows unchanged).
         assert _rows(slides.projection_chart(view, built.content)) == expected, view.key
-        # The deck: a native chart's categories and values are the chart's own rows.
-        for native in native_charts.from_chart(built.content, "fr"):
-            values = {str(v) for row in expected for _, v in row}
-            assert set(native.categories) <= values, view.key
-            drawn = {float(v) for row in expected for _, v in row if _number(v) is not None}
-            assert all(v in drawn for _, series in native.series for v in series if v is not None), view.key
+        # The deck: a native chart is the chart's own model, and the page's chart draws that model's values.
+        if built.model is not None:
+            drawn = {(r["panel"], r["category"], r["series"], r["value"], r["label"])
+                     for r in _chart_records(built.content) if r["row"] == "bar"}
+            assert drawn == _model_points(built.model), view.key
+            for native, panel in zip(native_charts.from_model(built.model, "fr"),
+                                     [p for p in built.model.panels if any(v is not None for s in p.series
+                                                                           for v in s.values)]):
+                assert [c.split("\n")[0] for c in native.categories] == [c.replace("\n", " ")
+                                                                           for c in panel.categories], view.key
+                by_name = {s.name: s for s in panel.series}
+                for (name, values), labels in zip(native.series, native.labels):
+                    assert values == by_name[name].values, (view.key, name)
+                    assert labels == chart_model.labels_of(built.model, by_name[name], "fr"), (view.key, name)
         # The page, where it shows the view with its default parameters.
         if view.page not in pages:
             pages[view.page] = open_app_page(f"app_pages/{view.page}.py", query)
@@ -101,6 +109,21 @@ def test_page_slide_and_deck_draw_the_same_rows(frames, state_id):
             assert on_page == _arrow_rows(built.content), (view.key, state_id)
             checked_on_page += 1
     assert checked_on_page >= 15  # the page comparison really ran
+
+
+def _chart_records(chart: alt.TopLevelMixin) -> list[dict]:
+    spec = chart.to_dict()
+    return [row for rows in spec.get("datasets", {}).values() for row in rows if "row" in row]
+
+
+def _model_points(model) -> set[tuple]:
+    out = set()
+    for panel in model.panels:
+        for series in panel.series:
+            for category, value, label in zip(panel.categories, series.values,
+                                              chart_model.labels_of(model, series, "fr")):
+                out.add((panel.title, category, series.name, value, label))
+    return out
 
 
 def _number(value: str) -> float | None:

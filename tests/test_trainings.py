@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from smt_dashboard import trainings as trn
-from smt_dashboard.charts import trainings as charts
 from smt_dashboard.datasets import load_dataset
 from tests.conftest import DATA
 
@@ -91,20 +90,3 @@ def test_gaps_paired_with_training_recommendations(frames):
     assert groups[1][2]["reco_id"].tolist() == ["tr_ra1", "tr_ra2"]
     assert groups[2][1]["kind"].tolist() == ["gap", "progress"]
     assert groups[2][2]["reco_id"].tolist() == ["tr_eng1", "tr_eng2"]
-
-
-def test_training_charts(frames):
-    cities = trn.campuses_by_city(frames["training_ux_establishments"], "fr")
-    spec = charts.campuses_by_city(cities, "Campus par ville", None, "Campus", "Établissements").to_dict()
-    assert spec["title"]["text"] == "Campus par ville"
-    bars, text = spec["layer"]
-    assert bars["encoding"]["y"]["sort"][0] == "Paris" and bars["encoding"]["x"]["field"] == "campuses"
-    assert text["encoding"]["text"]["field"] == "label"
-    assert len(next(iter(spec["datasets"].values()))) == 9
-    types = trn.by_establishment_type(frames["training_ux_establishments"], "fr")
-    spec = charts.by_establishment_type(types, "Types", None, "Établissements", "Noms").to_dict()
-    assert [d["label"] for d in next(iter(spec["datasets"].values()))] == ["10 (71\u202f%)", "2 (14\u202f%)",
-                                                                         "2 (14\u202f%)"]
-    lengths = trn.by_length(frames["training_ux_lengths"], "en")
-    spec = charts.by_length(lengths, "Lengths", None, "Programmes").to_dict()
-    assert [d["label"] for d in next(iter(spec["datasets"].values()))] == ["5 (33%)", "7 (47%)", "3 (20%)"]

@@ -76,11 +76,11 @@ def test_deals_takeaway_is_france_share_of_the_2018_deals(frames):
     # Study: "la France ne représente que 1,4% des deals … (7 deals pour un montant de 108M$)".
     built = build(frames, "deals")
     assert built.takeaway == f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%)."
-    spec = built.content.to_dict()
-    assert spec["facet"]["row"]["field"] == "level"
-    rows = spec["datasets"][spec["data"]["name"]]
-    paris = next(r for r in rows if r["geography"] == "Paris (France)")
-    assert paris["value"] == 7 and paris["is_france"]
+    countries, cities = built.model.panels  # each level on its own scale
+    assert (countries.title, cities.title) == ("Pays", "Villes")
+    paris = cities.categories.index("Paris (France)")
+    assert cities.series[0].values[paris] == 7 and cities.highlight == (paris,)
+    assert "Paris (France)" not in countries.categories
     assert {"startuphealth2018", "aec2020"} <= set(provenance.source_ids(built.rows))
     assert build(frames, "deals", lang="en").takeaway == "France: 7 deals out of 500 in 2018 (1.4%)."
 
@@ -101,8 +101,10 @@ def test_market_reimbursement_approvals_and_jobs_takeaways_match_the_study(frame
 
 def test_index_takeaways_give_france_rank(frames):
     assert build(frames, "index_ranking").takeaway.startswith("La France : 15e sur 17 pays")
-    rows = drawn(build(frames, "index_ranking").content)
-    assert next(r for r in rows if r["is_france"])["rank"] == 15
+    ranking = build(frames, "index_ranking")
+    (panel,) = ranking.model.panels
+    assert panel.highlight == (14,) and panel.categories[14] == "15. France"
+    assert next(r for r in ranking.drawn.to_dict("records") if r["is_france"])["rank"] == 15
     spread = build(frames, "index_rank_range").takeaway
     assert "entre le 13e et le 16e rang sur 16 pays" in spread  # Portugal has no sub-indices
 
@@ -172,8 +174,8 @@ def test_map_and_company_views_apply_the_global_filters(frames):
     assert set(rhone.content.rows["name"]) == {"Biocorp", "Eveon", "Nemera", "Diabeloop"}
     assert rhone.content.selected == ("84",)
     assert rhone.takeaway.startswith("Entreprises en France : 4 (françaises : 4 ; filiales d'entreprises étrangères : 0)")
-    models = drawn(build(frames, "companies_by_model", state).content)
-    assert sum(r["companies"] for r in models) == 4
+    models = build(frames, "companies_by_model", state).model
+    assert sum(v or 0 for s in models.panels[0].series for v in s.values) == 4
     # Nothing left: the view says so instead of drawing an empty chart.
     nobody = build(frames, "companies_by_model", FilterState(regions=("53",), nationalities=("french",)))
     assert nobody.kind == "empty"

@@ -9,7 +9,7 @@ import pandas as pd
 from smt_dashboard.charts.common import MUTED_COLOR, PALETTE, label_extent, titled
 from smt_dashboard.charts.policy import SHAPES
 from smt_dashboard.memo import memoized
-from smt_dashboard.schemas.post_study import DEVELOPMENT_JURISDICTIONS, FOLLOWUP_STATUSES
+from smt_dashboard.schemas.post_study import DEVELOPMENT_JURISDICTIONS
 
 STATUS_COLORS = {"done": "#009E73", "under_way": "#E69F00", "no_evidence": MUTED_COLOR}
 
@@ -45,42 +45,3 @@ def timeline(rows: pd.DataFrame, title: str, subtitle: str, legend_title: str, t
         tooltip=tooltip,
     ).properties(height=60 * len(lanes))  # a fixed height: the jurisdictions share each lane
     return titled(chart, title, subtitle)
-
-
-@memoized
-def kind_bars(counts: pd.DataFrame, title: str, x_title: str) -> alt.LayerChart:
-    """Developments per kind, most first, each bar labelled (the timeline's data with one mark per kind: read from
-    the back of a room)."""
-    order = counts["kind_label"].tolist()
-    base = alt.Chart(counts).encode(
-        y=alt.Y("kind_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("developments:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")))
-    bars = base.mark_bar(color=PALETTE[0]).encode(tooltip=[alt.Tooltip("kind_label:N", title=" "),
-                                                           alt.Tooltip("developments:Q", title=x_title)])
-    text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="developments:Q")
-    return titled(alt.layer(bars, text), title, "")
-
-
-@memoized
-def followup(counts: pd.DataFrame, title: str, subtitle: str, x_title: str, legend_title: str) -> alt.LayerChart:
-    """Recommendations per group of the study, stacked by follow-up status (each segment labelled)."""
-    domain = [s for s in FOLLOWUP_STATUSES]
-    labels = dict(zip(counts["status"], counts["status_label"]))
-    shown = counts[counts["recommendations"] > 0]
-    order = {s: i for i, s in enumerate(domain)}
-    data = shown.assign(status_order=shown["status"].map(order))
-    groups = list(dict.fromkeys(counts["group_label"]))
-    base = alt.Chart(data).encode(
-        y=alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=13)),
-        x=alt.X("recommendations:Q", stack="zero", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
-        order=alt.Order("status_order:Q"),
-    )
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        color=alt.Color("status_label:N", title=legend_title,
-                        scale=alt.Scale(domain=[labels.get(s, s) for s in domain], range=[STATUS_COLORS[s] for s in domain]),
-                        sort=[labels.get(s, s) for s in domain], legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip("group_label:N", title=" "), alt.Tooltip("status_label:N", title=legend_title),
-                 alt.Tooltip("recommendations:Q", title=x_title)])
-    text = base.mark_text(dx=-10, align="right", color="white", fontWeight="bold", fontSize=13).encode(
-        text="recommendations:Q")
-    return titled(alt.layer(bars, text).properties(height=alt.Step(56)), title, subtitle)

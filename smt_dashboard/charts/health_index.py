@@ -6,73 +6,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from smt_dashboard.charts.common import FRANCE_COLOR, OTHER_COLOR, PALETTE, titled
+from smt_dashboard.charts.common import FRANCE_COLOR, OTHER_COLOR, titled
 from smt_dashboard.i18n import t
 from smt_dashboard.memo import memoized
 
 _FRANCE_OR_OTHER = alt.condition("datum.is_france", alt.value(FRANCE_COLOR), alt.value(OTHER_COLOR))
-
-
-def _ranking_bars(data: pd.DataFrame, value: str, value_title: str, lang: str) -> alt.LayerChart:
-    order = data["label"].tolist()
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, minExtent=170, labelOverlap=False))
-    x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, 100]),
-              axis=alt.Axis(values=list(range(0, 101, 10))))
-    tooltip = [alt.Tooltip("name:N", title=t("index.col_country", lang)),
-               alt.Tooltip("rank:Q", title=t("index.col_rank", lang)),
-               alt.Tooltip(f"{value}:Q", title=value_title, format=",.2f")]
-    bars = alt.Chart(data).mark_bar().encode(x=x, y=y, color=_FRANCE_OR_OTHER, tooltip=tooltip)
-    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12).encode(
-        x=f"{value}:Q", y=y, text=alt.Text(f"{value}:Q", format=",.2f"))
-    return alt.layer(bars, text).properties(height=22 * len(data) + 90)
-
-
-@memoized
-def ranking_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
-    """The published index of every country, ranked, France in its colour and named on the axis."""
-    chart = _ranking_bars(data, "index", t("index.axis_index", lang), lang)
-    return titled(chart, t("index.ranking_title", lang, n=len(data)), t("index.ranking_subtitle", lang))
-
-
-@memoized
-def reweighted_chart(data: pd.DataFrame, weights_text: str, lang: str) -> alt.LayerChart:
-    """The re-weighted score of the countries with sub-indices, ranked among themselves."""
-    chart = _ranking_bars(data, "score", t("index.axis_score", lang), lang)
-    return titled(chart, t("index.reweighted_title", lang, n=len(data)),
-                  t("index.reweighted_subtitle", lang, weights=weights_text))
-
-
-@memoized
-def comparison_chart(data: pd.DataFrame, lang: str) -> alt.LayerChart:
-    """Selected countries on the three sub-indices: one group of bars per sub-index, each bar named."""
-    countries = data.drop_duplicates("country_code")
-    others = [c for c in PALETTE if c != FRANCE_COLOR]
-    domain, colors, i = [], [], 0
-    for row in countries.itertuples():
-        domain.append(row.country)
-        if row.is_france:
-            colors.append(FRANCE_COLOR)
-        else:
-            colors.append(others[i % len(others)])
-            i += 1
-    labels = data.drop_duplicates("subindex")["subindex_label"].tolist()
-    y = alt.Y("subindex_label:N", sort=labels, title=None, axis=alt.Axis(labelLimit=260, minExtent=200))
-    y_offset = alt.YOffset("country:N", sort=domain)
-    x = alt.X("score:Q", title=t("index.axis_subindex", lang), scale=alt.Scale(domain=[0, 100]),
-              axis=alt.Axis(values=list(range(0, 101, 10))))
-    color = alt.Color("country:N", scale=alt.Scale(domain=domain, range=colors),
-                      legend=alt.Legend(title=t("index.col_country", lang), orient="right", direction="vertical"))
-    tooltip = [alt.Tooltip("country:N", title=t("index.col_country", lang)),
-               alt.Tooltip("subindex_label:N", title=t("index.col_subindex", lang)),
-               alt.Tooltip("score:Q", title=t("index.axis_subindex", lang), format=",.1f")]
-    base = alt.Chart(data)
-    bars = base.mark_bar().encode(x=x, y=y, yOffset=y_offset, color=color, tooltip=tooltip)
-    # Each bar carries the country's name, so France is identified by its label and not by colour alone.
-    text = base.transform_calculate(
-        text="datum.country + ' ' + format(datum.score, ',.1f')"
-    ).mark_text(align="left", dx=4, fontSize=11).encode(x="score:Q", y=y, yOffset=y_offset, text="text:N")
-    chart = alt.layer(bars, text).properties(height=3 * 18 * len(domain) + 150)
-    return titled(chart, t("index.compare_title", lang), t("index.compare_subtitle", lang))
 
 
 @memoized
@@ -118,21 +56,3 @@ def simplex_chart(grid: pd.DataFrame, current: tuple[float, float, float], lang:
     chart = alt.layer(cells, labels, halo, marker).properties(height=560)
     return titled(chart, t("index.simplex_title", lang),
                   t("index.simplex_subtitle", lang, n=len(grid)))
-
-
-@memoized
-def rank_range_bars(dist: pd.DataFrame, equal_rank: int, title: str, x_title: str, lang: str) -> alt.LayerChart:
-    """The projection version of the weighting grid: how many of the weightings give France each rank (one bar per
-    rank, labelled with its count and share; the rank under equal weights marked)."""
-    data = dist.assign(label=[t("index.rank_label", lang, rank=r) for r in dist["rank"]],
-                       value_label=[f"{w} ({s:.0f} %)" if lang == "fr" else f"{w} ({s:.0f}%)"
-                                    for w, s in zip(dist["weights"], dist["share_pct"])],
-                       is_france=dist["rank"] == equal_rank)
-    order = list(data["label"])
-    top = float(data["weights"].max()) * 1.25
-    base = alt.Chart(data).encode(y=alt.Y("label:N", sort=order, title=None),
-                                  x=alt.X("weights:Q", title=x_title, scale=alt.Scale(domainMax=top), axis=alt.Axis(tickCount=5)))
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        color=alt.condition("datum.is_france", alt.value(FRANCE_COLOR), alt.value(OTHER_COLOR)))
-    text = base.mark_text(align="left", dx=8).encode(text="value_label:N")
-    return titled(alt.layer(bars, text), title)

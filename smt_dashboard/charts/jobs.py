@@ -73,18 +73,3 @@ def scenario(data: pd.DataFrame, title: str, subtitle: str | list[str], x_title:
     points = published.mark_point(filled=True, size=70, shape="diamond").encode(y="jobs:Q", color=color,
                                                                                   tooltip=tooltip)
     return titled(alt.layer(bars, line, points, totals).properties(height=500), title, subtitle)
-
-
-@memoized
-def creation_history(history: pd.DataFrame, title: str, subtitle: str | list[str], x_title: str,
-                     y_title: str) -> alt.LayerChart:
-    """French SMT companies existing each year (by creation year), counts printed on the bars."""
-    base = alt.Chart(history).encode(
-        x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("companies:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d"),
-                scale=alt.Scale(domainMax=float(history["companies"].max()) * 1.15)),
-        tooltip=[alt.Tooltip("year:O", title=x_title), alt.Tooltip("companies:Q", title=y_title)],
-    )
-    bars = base.mark_bar(color=PALETTE[0], size=30)
-    text = base.mark_text(dy=-8, fontSize=12).encode(text="companies:Q")
-    return titled(alt.layer(bars, text).properties(height=340), title, subtitle)

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from smt_dashboard import i18n
+from smt_dashboard.chart_model import ChartModel
 from smt_dashboard.filters import FilterState
 
 # Datasets by name, plus the regions GeoJSON (a dict) under REGIONS for the map.
@@ -74,6 +75,9 @@ class Built:
     # A chart PowerPoint has no chart like (a timeline, a heatmap, ranges) as a short table with readers' column
     # names: the deck shows it instead of a picture nobody can read when projected.
     table: pd.DataFrame | None = None
+    # The chart as data (bars, columns, lines): the page's chart, its projection and the deck's native chart are all
+    # rendered from it. None for charts with no such model (timelines, heatmaps, ranges): the deck shows their table.
+    model: ChartModel | None = None
 
     @property
     def drawn(self) -> pd.DataFrame:
@@ -145,6 +149,15 @@ def chart(content: alt.TopLevelMixin, takeaway: str, rows: pd.DataFrame, data: p
     """A chart view: its title and subtitle are the chart's own."""
     title, subtitle = chart_titles(content)
     return Built(title, "chart", content, takeaway, rows, subtitle, extra, data=data)
+
+
+def modelled(model: ChartModel, takeaway: str, rows: pd.DataFrame, lang: str, data: pd.DataFrame | None = None,
+             extra: tuple[str, ...] = ()) -> Built:
+    """A chart view drawn from its model (title and subtitle are the model's)."""
+    from smt_dashboard.charts.model import render
+
+    return Built(model.title, "chart", render(model, lang), takeaway, rows, model.subtitle, extra, data=data,
+                 model=model)
 
 
 def reader_table(data: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:

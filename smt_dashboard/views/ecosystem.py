@@ -10,11 +10,14 @@ import pandas as pd
 from smt_dashboard import catalogue as cat
 from smt_dashboard import ecosystem, filters, i18n, metrics, policy, profiles
 from smt_dashboard import funding as fd
+from smt_dashboard.chart_model import ChartModel, panel_from
 from smt_dashboard.charts import catalogue as catalogue_charts
 from smt_dashboard.charts import ecosystem as eco_charts
 from smt_dashboard.charts import funding as funding_charts
+from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.datasets import region_names
 from smt_dashboard.filters import FilterState
+from smt_dashboard.schemas import ROUND_TYPES
 from smt_dashboard.views.core import (
     REGIONS,
     Built,
@@ -25,6 +28,7 @@ from smt_dashboard.views.core import (
     compact,
     crossed,
     empty,
+    modelled,
     n,
     nothing,
     source_rows,
@@ -65,7 +69,17 @@ def companies_by_model(frames: Frames, state: FilterState, lang: str, p: Params)
     if len(models) == 1:
         one = models.iloc[0]
         return compact(title, one["model_label"], n(one["companies"], lang), one["nationality_label"], takeaway, rows, data)
-    return chart(eco_charts.model_breakdown_chart(models, lang), takeaway, rows, data)
+    scopes = [c for c in eco_charts.NATIONALITY_ORDER if c in set(models["scope"])]
+    names = [i18n.label("nationality", c, lang) for c in scopes]
+    # Most frequent type first (ties in the study's order); French companies first in each bar.
+    order = (models.groupby(["model_order", "model_label"], as_index=False)["companies"].sum()
+             .sort_values(["companies", "model_order"], ascending=[False, True])["model_label"].tolist())
+    model = ChartModel("bar", (panel_from(models, "model_label", "companies", series="nationality_label",
+                                          series_order=names, categories=order,
+                                          colors={nm: eco_charts.NATIONALITY_COLORS[c] for nm, c in zip(names, scopes)}),),
+                       i18n.t("map.chart.models.title", lang), i18n.t("map.chart.models.subtitle", lang),
+                       i18n.t("map.chart.companies_axis", lang), stacked=True, totals=True)
+    return modelled(model, takeaway, rows, lang, data)
 
 
 def us_comparison(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -82,8 +96,15 @@ def us_comparison(frames: Frames, state: FilterState, lang: str, p: Params) -> B
                           us=n(len(us_rows), lang))
     else:
         takeaway = i18n.t("map.us.observation_no_french", lang)
-    return chart(eco_charts.size_band_chart(sizes, lang), takeaway, pd.concat([us_rows, rows]),
-                 sizes[["group_label", "band_label", "companies"]])
+    groups = [g for g in eco_charts.GROUP_COLORS if g in set(sizes["group"])]
+    names = [i18n.t(f"map.group.{g}", lang) for g in groups]
+    model = ChartModel("column", (panel_from(sizes.sort_values("band_order", kind="stable"), "band_label", "companies",
+                                             series="group_label", series_order=names,
+                                             colors={nm: eco_charts.GROUP_COLORS[g] for nm, g in zip(names, groups)}),),
+                       i18n.t("map.chart.sizes.title", lang), i18n.t("map.chart.sizes.subtitle", lang),
+                       i18n.t("map.chart.companies_axis", lang), i18n.t("map.chart.sizes.x", lang),
+                       value_max=float(sizes["companies"].max()) + 1, size={"height": 440})
+    return modelled(model, takeaway, pd.concat([us_rows, rows]), lang, sizes[["group_label", "band_label", "companies"]])
 
 
 def profile(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -127,14 +148,19 @@ def approvals(frames: Frames, state: FilterState, lang: str, p: Params) -> Built
     table = frames["smt_approvals"]
     totals = cat.approval_totals(table)
     long = cat.approvals_long(table, lang)
-    content = catalogue_charts.approvals(
-        long, i18n.t("catalogue.approvals_title", lang, n=n(totals["available"], lang)),
-        i18n.t("catalogue.approvals_subtitle", lang), i18n.t("catalogue.axis_share", lang),
-        i18n.t("catalogue.authority_legend", lang))
+    authorities = list(dict.fromkeys(long["authority_label"]))
+    colors = dict(zip(long["authority_label"], (catalogue_charts.AUTHORITY_COLORS[a] for a in long["authority"])))
+    # Each bar says what it counts ("CE : 2 / 5 (40 %)"), on the page and in the deck alike.
+    model = ChartModel("bar", (panel_from(long, "category_label", "share_pct", series="authority_label",
+                                          series_order=authorities, colors=colors, label="bar_label"),),
+                       i18n.t("catalogue.approvals_title", lang, n=n(totals["available"], lang)),
+                       i18n.t("catalogue.approvals_subtitle", lang), i18n.t("catalogue.axis_share", lang),
+                       legend_title=i18n.t("catalogue.authority_legend", lang), percent=True, value_max=130,
+                       size={"step": 34})
     takeaway = t("take.approvals", lang, n=n(totals["available"], lang), ce=n(totals["ce_marked"], lang),
                  ce_pct=cat.pct_whole(totals["ce_pct"], lang), fda=n(totals["fda_approved"], lang),
                  fda_pct=cat.pct_whole(totals["fda_pct"], lang))
-    return chart(content, takeaway, table, cat.approvals_table(long, lang))
+    return modelled(model, takeaway, table, lang, cat.approvals_table(long, lang))
 
 
 def reimbursement(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -142,13 +168,16 @@ def reimbursement(frames: Frames, state: FilterState, lang: str, p: Params) -> B
     table = frames["smt_reimbursement"]
     total = int(table["smt_count"].sum())
     status_rows = cat.reimbursement_rows(table, lang)
-    content = catalogue_charts.reimbursement(
-        status_rows, i18n.t("catalogue.reimbursement_title", lang, n=n(total, lang)),
-        i18n.t("catalogue.reimbursement_subtitle", lang), i18n.t("catalogue.axis_count", lang))
+    axis = i18n.t("catalogue.axis_count", lang)
+    model = ChartModel("bar", (panel_from(status_rows, "status_label", "smt_count", name=axis, colors=PALETTE[0],
+                                          label="label"),),
+                       i18n.t("catalogue.reimbursement_title", lang, n=n(total, lang)),
+                       i18n.t("catalogue.reimbursement_subtitle", lang), axis,
+                       value_max=float(status_rows["smt_count"].max()) * 1.25, size={"step": 40})
     k = cat.financed_or_in_progress(table)
     takeaway = t("take.reimbursement", lang, n=n(k, lang), total=n(total, lang),
                  share=cat.pct_whole(100 * k / total if total else None, lang))
-    return chart(content, takeaway, table, cat.reimbursement_table(status_rows, lang))
+    return modelled(model, takeaway, table, lang, cat.reimbursement_table(status_rows, lang))
 
 
 def dtx_areas(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -157,15 +186,16 @@ def dtx_areas(frames: Frames, state: FilterState, lang: str, p: Params) -> Built
     title = i18n.t("catalogue.dtx_areas_title", lang)
     if rows.empty:
         return empty(title, frames["digital_therapeutics_areas"], lang, nothing("dtx", frames, state, lang, ("areas",)))
-    content = catalogue_charts.dtx_areas(rows, title, i18n.t("catalogue.dtx_areas_subtitle", lang),
-                                         i18n.t("catalogue.axis_dtx", lang))
+    axis = i18n.t("catalogue.axis_dtx", lang)
+    model = ChartModel("bar", (panel_from(rows, "area_label", "dtx_count", name=axis, colors=PALETTE[3]),), title,
+                       i18n.t("catalogue.dtx_areas_subtitle", lang), axis, value_max=float(rows["dtx_count"].max()) + 1)
     top = rows.sort_values("dtx_count", ascending=False, kind="stable").iloc[0]
     takeaway = t("take.dtx_areas", lang, n=n(rows["dtx_count"].sum(), lang), area=i18n.label("area", top["therapy_area"], lang),
                  k=n(top["dtx_count"], lang))
     if len(rows) == 1:
         return compact(title, i18n.label("area", top["therapy_area"], lang), n(top["dtx_count"], lang),
                        i18n.pick(top, "note", lang) or "", takeaway, rows, cat.dtx_areas_table(rows, lang))
-    return chart(content, takeaway, rows, cat.dtx_areas_table(rows, lang))
+    return modelled(model, takeaway, rows, lang, cat.dtx_areas_table(rows, lang))
 
 
 # --- funding: the page's selection (companies, types, period) is each view's parameters ------------------------
@@ -235,8 +265,9 @@ def funding_timeline_projection(frames: Frames, state: FilterState, lang: str, p
     yearly = fd.yearly_totals(dated, lang)
     title = i18n.t("funding.timeline_projection_title", lang, start=int(yearly["year"].min()),
                    end=int(yearly["year"].max()))
-    content = funding_charts.yearly_counts_chart(yearly, title, lang)
-    return replace(chart(content, built.takeaway, built.rows, fd.rounds_table(dated, lang)), caveats=built.caveats)
+    model = _yearly_model(yearly, "rounds", title, "", i18n.t("funding.col_rounds", lang), lang, decimals=0)
+    return replace(modelled(model, built.takeaway, built.rows, lang, fd.rounds_table(dated, lang)),
+                   caveats=built.caveats)
 
 
 def funding_yearly(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -258,7 +289,32 @@ def funding_yearly(frames: Frames, state: FilterState, lang: str, p: Params) -> 
     else:
         takeaway = t("take.funding_yearly", lang, year=int(per_year.idxmax()), amount=i18n.fmt_meur(per_year.max(), lang),
                      total=i18n.fmt_meur(per_year.sum(), lang))
-    return chart(funding_charts.yearly_chart(yearly, lang), takeaway, dated, yearly)
+    # Every year of the span, those without a disclosed amount included; an undisclosed round is written above its
+    # year ("+1 n.c."): it adds to the count, not to the bar.
+    model = _yearly_model(yearly, "total_meur", title, i18n.t("funding.yearly_subtitle", lang),
+                          i18n.t("funding.axis_amount", lang), lang, decimals=1, notes=True)
+    return modelled(model, takeaway, dated, lang, yearly)
+
+
+def _yearly_model(yearly: pd.DataFrame, value: str, title: str, subtitle: str, value_title: str, lang: str,
+                  decimals: int, notes: bool = False) -> ChartModel:
+    """Columns per year stacked by round type (the legend lists the types present), the year's total above."""
+    years = [str(y) for y in range(int(yearly["year"].min()), int(yearly["year"].max()) + 1)]
+    # The legend lists the types that have a value to draw.
+    present = [code for code in ROUND_TYPES if code in set(yearly.loc[yearly[value].notna(), "round_type"])]
+    names = [i18n.label("round", code, lang) for code in present]
+    colors = {i18n.label("round", code, lang): PALETTE[i % len(PALETTE)] for i, code in enumerate(ROUND_TYPES)}
+    rows = yearly.assign(year=yearly["year"].astype(str))
+    if notes:
+        undisclosed = rows.groupby("year")["undisclosed"].sum()
+        rows = rows.assign(note=[i18n.t("funding.nc_more", lang, n=int(undisclosed[y])) if undisclosed[y] else ""
+                                 for y in rows["year"]])
+    panel = panel_from(rows, "year", value, series="type_label", series_order=names, colors=colors, categories=years,
+                       note="note" if notes else None)
+    top = max((t for t in ChartModel("column", (panel,), stacked=True).stack_totals(panel) if t is not None), default=1.0)
+    return ChartModel("column", (panel,), title, subtitle, value_title, i18n.t("funding.axis_year", lang),
+                      legend_title=i18n.t("funding.legend_type", lang), stacked=True, totals=True, decimals=decimals,
+                      value_max=top * 1.3, size={"height": 460})
 
 
 def funding_investors(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -276,7 +332,14 @@ def funding_investors(frames: Frames, state: FilterState, lang: str, p: Params) 
     top = repeat.iloc[0]
     takeaway = t("take.funding_investors", lang, investor=top["investor"], k=n(top["rounds"], lang),
                  repeat=n(len(repeat), lang), total=n(len(counts), lang))
-    return chart(funding_charts.investors_chart(repeat, lang, len(repeat), len(counts)), takeaway, named, repeat)
+    axis = i18n.t("funding.axis_rounds", lang)
+    # The companies each investor funded, written beside its bar (a reader's first question).
+    model = ChartModel("bar", (panel_from(repeat.assign(names_label=[f"{r} · {c}" for r, c in zip(
+        repeat["rounds"], repeat["company_names"])]), "investor", "rounds", name=axis, colors=PALETTE[0],
+        label="names_label"),), i18n.t("funding.investors_title", lang),
+        i18n.t("funding.investors_subtitle", lang, shown=len(repeat), total=len(counts)), axis,
+        value_max=float(repeat["rounds"].max()) * 1.8, size={"step": 22})
+    return modelled(model, takeaway, named, lang, repeat)
 
 
 # --- one company ----------------------------------------------------------------------------------------------

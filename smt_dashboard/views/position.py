@@ -8,10 +8,11 @@ from dataclasses import replace
 import pandas as pd
 
 from smt_dashboard import headlines, i18n, market, policy, recommendations, swot
+from smt_dashboard.chart_model import ChartModel, panel_from
 from smt_dashboard.charts import market as market_charts
 from smt_dashboard.charts import policy as policy_charts
-from smt_dashboard.charts import recommendations as reco_charts
 from smt_dashboard.charts import swot as swot_charts
+from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
@@ -24,6 +25,7 @@ from smt_dashboard.views.core import (
     compact,
     crossed,
     empty,
+    modelled,
     n,
     nothing,
     reader_table,
@@ -146,11 +148,19 @@ def market_size(frames: Frames, state: FilterState, lang: str, p: Params) -> Bui
 def adoption(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """The adoption survey figures by audience, and the highest of them."""
     rows = market.adoption_rows(frames["adoption_survey"], lang)
-    content = market_charts.adoption(rows, i18n.t("market.adoption_title", lang), i18n.t("market.adoption_subtitle", lang),
-                                     i18n.t("market.x_title", lang), i18n.t("market.legend", lang))
+    audiences = [a for a in market.AUDIENCES if a in set(rows["audience"])]
+    labels = dict(zip(rows["audience"], rows["audience_label"]))
+    # One bar per statement, coloured by who answered (the legend says who); its percentage at its end.
+    model = ChartModel("bar", (panel_from(rows, "wrapped_label", "value_pct", series="audience_label",
+                                          series_order=[labels[a] for a in audiences],
+                                          colors={labels[a]: market_charts.AUDIENCE_COLORS[a] for a in audiences},
+                                          label="value_label"),),
+                       i18n.t("market.adoption_title", lang), i18n.t("market.adoption_subtitle", lang),
+                       i18n.t("market.x_title", lang), legend_title=i18n.t("market.legend", lang), stacked=True,
+                       percent=True, size={"step": 48})
     top = rows.loc[rows["value_pct"].idxmax()]
     takeaway = t("take.adoption", lang, value=top["value_label"], label=top["label"], n=n(len(rows), lang))
-    return chart(content, takeaway, rows, rows[["audience_label", "label", "value_label"]])
+    return modelled(model, takeaway, rows, lang, rows[["audience_label", "label", "value_label"]])
 
 
 def recommendation_targets(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -168,8 +178,10 @@ def recommendation_targets(frames: Frames, state: FilterState, lang: str, p: Par
                                target=one["target_label"])
         return compact(title, one["target_label"], n(one["actions"], lang), "", takeaway, shown,
                        counts[["target_label", "actions"]])
-    content = reco_charts.targets(counts, title, i18n.t("recommendations.chart_subtitle", lang),
-                                  i18n.t("recommendations.x_title", lang))
+    model = ChartModel("bar", (panel_from(counts, "target_label", "actions", name=i18n.t("recommendations.x_title", lang),
+                                          colors=PALETTE[0]),),
+                       title, i18n.t("recommendations.chart_subtitle", lang), i18n.t("recommendations.x_title", lang),
+                       value_max=float(counts["actions"].max()) + 1, size={"step": 34})
     top = counts.iloc[0]
     takeaway = t("take.reco", lang, n=n(len(shown), lang), target=top["target_label"], k=n(top["actions"], lang))
-    return chart(content, takeaway, shown, counts[["target_label", "actions"]])
+    return modelled(model, takeaway, shown, lang, counts[["target_label", "actions"]])

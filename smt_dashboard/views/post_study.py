@@ -9,9 +9,13 @@ import pandas as pd
 
 from smt_dashboard import developments as dv
 from smt_dashboard import i18n
+from smt_dashboard.chart_model import ChartModel, panel_from
 from smt_dashboard.charts import developments as dev_charts
+from smt_dashboard.charts.common import PALETTE
+from smt_dashboard.charts.model import render
 from smt_dashboard.filters import FilterState
-from smt_dashboard.views.core import Built, Frames, Params, chart, empty, n
+from smt_dashboard.schemas.post_study import FOLLOWUP_STATUSES
+from smt_dashboard.views.core import Built, Frames, Params, chart, empty, modelled, n
 
 DEVELOPMENT_PARAMS = (("kinds", ()), ("jurisdictions", ()))
 
@@ -56,8 +60,10 @@ def developments_by_kind_projection(frames: Frames, state: FilterState, lang: st
         return built
     counts = (built.rows.groupby("kind_label", sort=False).size().rename("developments").reset_index()
               .sort_values(["developments", "kind_label"], ascending=[False, True], kind="stable"))
-    content = dev_charts.kind_bars(counts, built.title, i18n.t("since.count_axis", lang))
-    return replace(built, content=content)
+    axis = i18n.t("since.count_axis", lang)
+    model = ChartModel("bar", (panel_from(counts, "kind_label", "developments", name=axis, colors=PALETTE[0]),),
+                       built.title, value_title=axis)
+    return replace(built, content=render(model, lang), model=model)
 
 
 def recommendation_followup(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -70,8 +76,14 @@ def recommendation_followup(frames: Frames, state: FilterState, lang: str, p: Pa
     if table.empty:
         return empty(title, frames["recommendations"], lang)
     by_status = table["status"].value_counts()
-    content = dev_charts.followup(counts, title, badge, i18n.t("since.axis_recommendations", lang),
-                                  i18n.t("since.legend_status", lang))
+    status_labels = [i18n.t(f"since.status.{s}", lang) for s in FOLLOWUP_STATUSES]
+    model = ChartModel("bar", (panel_from(counts[counts["recommendations"] > 0], "group_label", "recommendations",
+                                          series="status_label", series_order=status_labels,
+                                          categories=list(dict.fromkeys(counts["group_label"])),
+                                          colors=dict(zip(status_labels, (dev_charts.STATUS_COLORS[s]
+                                                                          for s in FOLLOWUP_STATUSES)))),),
+                       title, badge, i18n.t("since.axis_recommendations", lang),
+                       legend_title=i18n.t("since.legend_status", lang), stacked=True, size={"step": 56})
     takeaway = i18n.t("since.followup_take", lang, n=n(len(table), lang), done=n(by_status.get("done", 0), lang),
                       under_way=n(by_status.get("under_way", 0), lang),
                       none=n(by_status.get("no_evidence", 0), lang))
@@ -79,4 +91,4 @@ def recommendation_followup(frames: Frames, state: FilterState, lang: str, p: Pa
     data = table[["recommendation", "status_label", "note"]].assign(
         evidence=[" · ".join(e) for e in table["evidence"]])
     source = dv.source_line(backing, lang) if not backing.empty else i18n.t("since.source_none", lang)
-    return replace(chart(content, takeaway, backing, data), source=source, badge=badge)
+    return replace(modelled(model, takeaway, backing, lang, data), source=source, badge=badge)

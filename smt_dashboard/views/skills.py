@@ -5,14 +5,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
+
 from smt_dashboard import filters, i18n, study
 from smt_dashboard import jobs as jb
 from smt_dashboard import trainings as trn
+from smt_dashboard.chart_model import ChartModel, panel_from
 from smt_dashboard.charts import jobs as jobs_charts
-from smt_dashboard.charts import trainings as training_charts
+from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterState
 from smt_dashboard.projections import inputs_from_table
-from smt_dashboard.views.core import Built, Frames, Params, chart, compact, crossed, empty, n, nothing, source_rows, t
+from smt_dashboard.views.core import (
+    Built,
+    Frames,
+    Params,
+    chart,
+    compact,
+    crossed,
+    empty,
+    modelled,
+    n,
+    nothing,
+    source_rows,
+    t,
+)
 
 # The simulator's assumptions, in the units its sliders show (None: the study's own value).
 SCENARIO_PARAMS = (("cagr_pct", None), ("employees", None), ("growth_pct", None), ("horizon", None), ("base", None),
@@ -99,12 +115,16 @@ def jobs_history(frames: Frames, state: FilterState, lang: str, p: Params) -> Bu
     subtitle = i18n.t("jobs.history_subtitle", lang, first=first, last=last, cagr=i18n.fmt_pct(growth * 100, lang, 1))
     if study_cagr is not None:
         subtitle += i18n.t("jobs.history_study", lang, study=i18n.fmt_pct(study_cagr * 100, lang, 0))
-    content = jobs_charts.creation_history(history, i18n.t("jobs.history_title", lang, first=first, last=last), subtitle,
-                                           i18n.t("jobs.axis_year", lang), i18n.t("jobs.axis_companies", lang))
+    content = ChartModel("column", (panel_from(history.sort_values("year").assign(year=lambda d: d["year"].astype(str)),
+                                               "year", "companies", name=i18n.t("jobs.axis_companies", lang),
+                                               colors=PALETTE[0]),),
+                         i18n.t("jobs.history_title", lang, first=first, last=last), subtitle,
+                         i18n.t("jobs.axis_companies", lang), i18n.t("jobs.axis_year", lang),
+                         value_max=float(history["companies"].max()) * 1.15, size={"height": 340})
     end = history.sort_values("year").iloc[-1]
     takeaway = t("take.jobs_history", lang, n=n(end["companies"], lang), year=int(end["year"]), first=first,
                  cagr=i18n.fmt_pct(growth * 100, lang, 1))
-    return replace(chart(content, takeaway, history, jb.history_table(history, lang)),
+    return replace(modelled(content, takeaway, history, lang, jb.history_table(history, lang)),
                    caveats=(i18n.t("jobs.history_caveat", lang),))
 
 
@@ -125,14 +145,12 @@ def trainings_by_city(frames: Frames, state: FilterState, lang: str, p: Params) 
                                n=n(top["campuses"], lang), city=top["city"])
         return compact(title, top["city"], n(top["campuses"], lang), top["names"], takeaway, campuses,
                        trn.city_table(rows, lang))
-    content = training_charts.campuses_by_city(rows, i18n.t("trainings.city_title", lang),
-                                               i18n.t("trainings.city_subtitle", lang),
-                                               i18n.t("trainings.axis_campuses", lang),
-                                               i18n.t("trainings.col.establishments", lang))
+    content = _hbars(rows, "city", "campuses", i18n.t("trainings.city_title", lang),
+                     i18n.t("trainings.city_subtitle", lang), i18n.t("trainings.axis_campuses", lang), PALETTE[0])
     top = rows.iloc[0]
     takeaway = t("take.trainings", lang, campuses=n(rows["campuses"].sum(), lang), cities=n(len(rows), lang),
                  city=top["city"], k=n(top["campuses"], lang))
-    return chart(content, takeaway, campuses, trn.city_table(rows, lang))
+    return modelled(content, takeaway, campuses, lang, trn.city_table(rows, lang))
 
 
 def trainings_types(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -148,23 +166,31 @@ def trainings_types(frames: Frames, state: FilterState, lang: str, p: Params) ->
         takeaway = t("take.trainings_one_type", lang, n=n(top["count"], lang), type=top["type_label"].lower())
         return compact(title, top["type_label"], n(top["count"], lang), top["names"], takeaway, campuses,
                        trn.type_table(types, lang))
-    content = training_charts.by_establishment_type(
-        types, i18n.plural("trainings.type_title", int(types["count"].sum()), lang, n=n(types["count"].sum(), lang)), None,
-        i18n.t("trainings.axis_establishments", lang), i18n.t("trainings.col.establishments", lang))
+    content = _hbars(types, "type_label", "count",
+                     i18n.plural("trainings.type_title", int(types["count"].sum()), lang, n=n(types["count"].sum(), lang)),
+                     "", i18n.t("trainings.axis_establishments", lang), PALETTE[2])
     top = types.sort_values("count", ascending=False, kind="stable").iloc[0]
     takeaway = t("take.trainings_types", lang, n=n(types["count"].sum(), lang), type=top["type_label"],
                  share=i18n.fmt_pct(top["share_pct"], lang, 0))
-    return chart(content, takeaway, campuses, trn.type_table(types, lang))
+    return modelled(content, takeaway, campuses, lang, trn.type_table(types, lang))
 
 
 def trainings_lengths(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
     """Initial UX/UI design programmes by length (France as a whole: the study gives no city per programme)."""
     lengths = frames["training_ux_lengths"]
     rows = trn.by_length(lengths, lang)
-    content = training_charts.by_length(
-        rows, i18n.t("trainings.length_title", lang, n=n(lengths["programmes"].sum(), lang)), None,
-        i18n.t("trainings.axis_programmes", lang))
+    content = _hbars(rows, "length_label", "programmes",
+                     i18n.t("trainings.length_title", lang, n=n(lengths["programmes"].sum(), lang)), "",
+                     i18n.t("trainings.axis_programmes", lang), PALETTE[5])
     top = lengths.sort_values("programmes", ascending=False, kind="stable").iloc[0]
     takeaway = t("take.trainings_lengths", lang, n=n(lengths["programmes"].sum(), lang),
                  years=n(top["duration_years"], lang), share=i18n.fmt_pct(top["share_pct"], lang, 0))
-    return chart(content, takeaway, lengths, trn.length_table(rows, lang))
+    return modelled(content, takeaway, lengths, lang, trn.length_table(rows, lang))
+
+
+def _hbars(rows: pd.DataFrame, category: str, value: str, title: str, subtitle: str, axis: str,
+           color: str) -> ChartModel:
+    """Bars in the rows' order, each labelled as the rows print it (count and share), the schools in the tooltip."""
+    return ChartModel("bar", (panel_from(rows, category, value, name=axis, colors=color, label="label",
+                                         detail="names" if "names" in rows else None),), title,
+                      subtitle, axis, value_max=float(rows[value].max()) * 1.3, size={"step": 32})
