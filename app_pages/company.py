@@ -5,8 +5,8 @@ to the search with a notice."""
 
 import streamlit as st
 
+from smt_dashboard import address, deck, filters, maps, metrics, navigation, ui, ui_views, views
 from smt_dashboard import company as co
-from smt_dashboard import deck, filters, maps, metrics, navigation, ui, ui_views, views
 from smt_dashboard import developments as dv
 
 lang = ui.lang()
@@ -30,31 +30,17 @@ ids = co.ids(companies)
 names = co.names(companies)
 
 # An id the study does not have (mistyped, or a US company): the search, with a notice that says why.
-asked = st.query_params.get("company")
+asked = address.asked("company")
 if asked and asked not in ids:
     st.session_state[NOTICE_KEY] = tr("company.unknown", value=asked)
     st.switch_page(navigation.PAGES_BY_KEY["search"].file, query_params={"q": asked.replace("_", " ")})
 
 with ui.section():
     ui.filter_scope((), "company.filters_reason")
-PICK_KEY = "company_pick"
-
-
-def _picked() -> None:
-    """The address names the company shown (ids, not names: a link reads the same in both languages)."""
-    value = st.session_state.get(PICK_KEY)
-    if value:
-        st.query_params["company"] = value
-    elif "company" in st.query_params:
-        del st.query_params["company"]
-
-
-if asked:  # the address decides (a link, a search result, the back button)
-    st.session_state[PICK_KEY] = asked
-elif st.session_state.get(PICK_KEY) not in ids:
-    st.session_state[PICK_KEY] = None
-chosen = st.selectbox(tr("company.pick"), options=ids, format_func=names.__getitem__, key=PICK_KEY,
-                      on_change=_picked, placeholder=tr("company.pick_placeholder"), help=tr("company.pick_help"))
+# The address names the company shown (ids, not names: a link reads the same in both languages).
+chosen = address.widget(st.selectbox, tr("company.pick"), address.Binding("company", "code", None, tuple(ids)),
+                        format_func=names.__getitem__, placeholder=tr("company.pick_placeholder"),
+                        help=tr("company.pick_help"))
 
 if not chosen:
     # The answer first: how many companies the study finds in France (the metrics layer's figures), then the list.

@@ -4,8 +4,8 @@ The page filters are the funding views' parameters: the slide and the deck draw 
 
 import streamlit as st
 
+from smt_dashboard import address, filters, i18n, metrics, ui, ui_views
 from smt_dashboard import developments as dv
-from smt_dashboard import filters, i18n, metrics, ui, ui_views
 from smt_dashboard import funding as fd
 from smt_dashboard.schemas import ROUND_TYPES
 
@@ -28,8 +28,9 @@ with ui.section():
     cols = st.columns([3, 3, 3])
     with cols[0]:
         # Options are company names (not translated), so that the URL value reads the same in both languages.
-        chosen_names = st.multiselect(tr("funding.filter_company"), options=names, key="fd_company", select_all=False,
-                                      bind="query-params", placeholder=tr("funding.filter_all"))
+        chosen_names = address.widget(st.multiselect, tr("funding.filter_company"),
+                                      address.Binding("fd_company", "codes", (), tuple(names)), select_all=False,
+                                      placeholder=tr("funding.filter_all"))
     with cols[1]:
         present_types = set(scoped["round_type"].unique())
         type_options = [code for code in ROUND_TYPES if code in present_types]
@@ -42,8 +43,9 @@ with ui.section():
             if lo == hi:
                 st.caption(tr("funding.single_year", year=lo))
             else:
-                chosen = st.slider(tr("funding.filter_period"), min_value=lo, max_value=hi, value=(lo, hi),
-                                   key="fd_period", bind="query-params")
+                chosen = address.widget(st.slider, tr("funding.filter_period"),
+                                        address.Binding("fd_period", "range", (lo, hi), bounds=(lo, hi)),
+                                        min_value=lo, max_value=hi)
                 full_period = tuple(chosen) == (lo, hi)
                 period = None if full_period else (int(chosen[0]), int(chosen[1]))
 

@@ -4,8 +4,8 @@ its three sub-indices, a live re-weighting and how robust France's rank is over 
 import pandas as pd
 import streamlit as st
 
+from smt_dashboard import address, i18n, ui, ui_views
 from smt_dashboard import health_index as hx
-from smt_dashboard import i18n, ui, ui_views
 
 lang = ui.lang()
 tr = ui.tr
@@ -14,6 +14,7 @@ ui.page_header("index")
 SUB_LABELS = {code: tr(f"index.sub.{code}") for code in hx.SUBINDICES}
 # Short URL keys of the weight sliders (also listed in navigation.PAGES).
 WEIGHT_KEYS = dict(zip(hx.SUBINDICES, ("ix_w_policy", "ix_w_ready", "ix_w_use")))
+WEIGHTS = {code: address.Binding(key, "int", 50, bounds=(0, 100)) for code, key in WEIGHT_KEYS.items()}
 # Every part of the page reads the index: without it, the page says what is wrong and stops there.
 ready = False
 with ui.section():
@@ -72,13 +73,7 @@ with ui.section():
 
 def _chosen_weights() -> tuple[float, float, float]:
     """The weights the sliders hold (also when their tab is closed: from the session, else the address)."""
-    raw = []
-    for code in hx.SUBINDICES:
-        value = st.session_state.get(WEIGHT_KEYS[code], st.query_params.get(WEIGHT_KEYS[code], 50))
-        try:
-            raw.append(min(max(float(value), 0.0), 100.0))
-        except (TypeError, ValueError):
-            raw.append(50.0)
+    raw = [float(address.value(WEIGHTS[code])) for code in hx.SUBINDICES]
     try:
         return hx.normalise_weights(raw)
     except ValueError:
@@ -130,9 +125,9 @@ if tab_weights.open:
         raw = []
         for column, code in zip(sliders, hx.SUBINDICES):
             with column:
-                raw.append(st.slider(tr("index.weight_label", subindex=SHORT_LABELS[code]), min_value=0, max_value=100,
-                                     value=50, step=5, key=WEIGHT_KEYS[code], bind="query-params",
-                                     help=tr("index.weight_help")))
+                raw.append(address.widget(st.slider, tr("index.weight_label", subindex=SHORT_LABELS[code]),
+                                          WEIGHTS[code], min_value=0, max_value=100, step=5,
+                                          help=tr("index.weight_help")))
         try:
             weights = hx.normalise_weights(raw)
         except ValueError:

@@ -4,7 +4,7 @@ and the companies' creation history; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, study, ui, ui_views
+from smt_dashboard import address, i18n, study, ui, ui_views
 from smt_dashboard import jobs as jb
 from smt_dashboard.projections import inputs_from_table
 
@@ -140,26 +140,41 @@ if tab_sim.open:
 
         columns = st.columns(4)
         # A select slider so that the rate reads "6,5 %" in French (st.slider formats numbers the English way).
-        cagr = columns[0].select_slider(tr("jobs.sim_cagr"), jb.cagr_options(default_values["cagr"]),
-                                        value=default_values["cagr"], format_func=lambda v: i18n.fmt_pct(v, lang, 1),
-                                        key=SIM_KEYS["cagr"], bind="query-params", help=tr("jobs.sim_cagr_help"))
-        employees = columns[1].slider(tr("jobs.sim_employees"), 5, max(150, default_values["employees"]),
-                                      default_values["employees"], 1, key=SIM_KEYS["employees"], bind="query-params",
-                                      help=tr("jobs.sim_employees_help"))
-        growth = columns[2].slider(tr("jobs.sim_growth"), 0, max(100, default_values["growth"]), default_values["growth"], 5,
-                                   format=tr("jobs.pct_format"), key=SIM_KEYS["growth"], bind="query-params",
-                                   help=tr("jobs.sim_growth_help", first=defaults.start_year + 1,
-                                             last=defaults.start_year + jb.GROWTH_YEARS))
-        horizon = columns[3].slider(tr("jobs.sim_horizon"), defaults.start_year + 1, max(MAX_HORIZON, defaults.horizon_year),
-                                    default_values["horizon"], 1, key=SIM_KEYS["horizon"], bind="query-params")
+        cagr_options = jb.cagr_options(default_values["cagr"])
+        ranges = {"cagr": (min(cagr_options), max(cagr_options)), "employees": (5, max(150, default_values["employees"])),
+                  "growth": (0, max(100, default_values["growth"])),
+                  "horizon": (defaults.start_year + 1, max(MAX_HORIZON, defaults.horizon_year)),
+                  "base": (100, max(2000, default_values["base"])), "types": (1, max(40, default_values["types"]))}
+        bound = {name: address.Binding(key, "float" if name == "cagr" else "int", default_values[name],
+                                       bounds=ranges[name]) for name, key in SIM_KEYS.items()}
+        # The address may hold any rate in range: the slider offers steps, so the nearest one is taken.
+        asked = address.value(bound["cagr"])
+        st.session_state[SIM_KEYS["cagr"]] = min(cagr_options, key=lambda option: abs(option - float(asked)))
+        with columns[0]:
+            cagr = address.widget(st.select_slider, tr("jobs.sim_cagr"), bound["cagr"], options=cagr_options,
+                                  format_func=lambda v: i18n.fmt_pct(v, lang, 1), help=tr("jobs.sim_cagr_help"))
+        with columns[1]:
+            employees = address.widget(st.slider, tr("jobs.sim_employees"), bound["employees"],
+                                       min_value=ranges["employees"][0], max_value=ranges["employees"][1], step=1,
+                                       help=tr("jobs.sim_employees_help"))
+        with columns[2]:
+            growth = address.widget(st.slider, tr("jobs.sim_growth"), bound["growth"], min_value=ranges["growth"][0],
+                                    max_value=ranges["growth"][1], step=5, format=tr("jobs.pct_format"),
+                                    help=tr("jobs.sim_growth_help", first=defaults.start_year + 1,
+                                            last=defaults.start_year + jb.GROWTH_YEARS))
+        with columns[3]:
+            horizon = address.widget(st.slider, tr("jobs.sim_horizon"), bound["horizon"],
+                                     min_value=ranges["horizon"][0], max_value=ranges["horizon"][1], step=1)
         with st.expander(tr("jobs.sim_advanced"), icon=":material/tune:"):
             left, right = st.columns(2)
-            base = left.slider(tr("jobs.sim_base"), 100, max(2000, default_values["base"]), default_values["base"], 5,
-                               key=SIM_KEYS["base"], bind="query-params",
-                               help=tr("jobs.sim_base_help", n=i18n.fmt_number(defaults.base_companies, lang)))
-            types = right.slider(tr("jobs.sim_types"), 1, max(40, default_values["types"]), default_values["types"], 1,
-                                 key=SIM_KEYS["types"], bind="query-params",
-                                 help=tr("jobs.sim_types_help", types=defaults.job_types))
+            with left:
+                base = address.widget(st.slider, tr("jobs.sim_base"), bound["base"], min_value=ranges["base"][0],
+                                      max_value=ranges["base"][1], step=5,
+                                      help=tr("jobs.sim_base_help", n=i18n.fmt_number(defaults.base_companies, lang)))
+            with right:
+                types = address.widget(st.slider, tr("jobs.sim_types"), bound["types"], min_value=ranges["types"][0],
+                                       max_value=ranges["types"][1], step=1,
+                                       help=tr("jobs.sim_types_help", types=defaults.job_types))
         st.button(tr("jobs.sim_reset"), on_click=_reset, icon=":material/restart_alt:", key="sim_reset")
 
         scenario = jb.scenario_inputs(defaults, cagr, employees, growth, horizon, base, types)

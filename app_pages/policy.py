@@ -4,8 +4,8 @@ country cards; the method in the notes."""
 
 import streamlit as st
 
+from smt_dashboard import address, i18n, policy, study, study_context, ui, ui_views
 from smt_dashboard import developments as dv
-from smt_dashboard import i18n, policy, study, study_context, ui, ui_views
 
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
 
@@ -24,17 +24,19 @@ if tab_timeline.open:
     with tab_timeline:
         events = ui.load("policy_timeline")
         first_year, last_year = policy.year_bounds(events)
-        ui.codes_from_url("policy_jur", list(policy.JURISDICTIONS))
         # The pills on their own line (nine countries never run off the screen), the period under them.
-        chosen = st.pills(ui.tr("policy.filter_jurisdictions"), options=list(policy.JURISDICTIONS),
-                          selection_mode="multi", key="policy_jur",
-                          help=ui.tr("policy.filter_jurisdictions_help") + " " + ui.tr("policy.uk_england"),
-                          format_func=lambda code: policy.jurisdiction_label(code, lang))
+        chosen = address.widget(st.pills, ui.tr("policy.filter_jurisdictions"),
+                                address.Binding("policy_jur", "codes", (), tuple(policy.JURISDICTIONS)),
+                                selection_mode="multi",
+                                help=ui.tr("policy.filter_jurisdictions_help") + " " + ui.tr("policy.uk_england"),
+                                format_func=lambda code: policy.jurisdiction_label(code, lang))
         left, _ = st.columns([2, 3])
-        period = left.slider(ui.tr("policy.filter_period"), min_value=first_year, max_value=last_year,
-                             value=(first_year, last_year), step=1, key="policy_period", bind="query-params")
+        with left:
+            period = address.widget(st.slider, ui.tr("policy.filter_period"),
+                                    address.Binding("policy_period", "range", (first_year, last_year),
+                                                    bounds=(first_year, last_year)),
+                                    min_value=first_year, max_value=last_year, step=1)
         jurisdictions = tuple(c for c in (chosen or ()) if c in policy.JURISDICTIONS)
-        ui.codes_to_url("policy_jur", jurisdictions)
         years = (int(period[0]), int(period[1])) if isinstance(period, (tuple, list)) else (first_year, last_year)
 
         rows = policy.timeline_rows(events, lang, jurisdictions, years)

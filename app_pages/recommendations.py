@@ -5,8 +5,8 @@ the SWOT page) and the actions per target player; filterable by target player.""
 import pandas as pd
 import streamlit as st
 
+from smt_dashboard import address, i18n, recommendations, study, ui, ui_views
 from smt_dashboard import developments as dv
-from smt_dashboard import i18n, recommendations, study, ui, ui_views
 
 QUADRANT_ICONS = {"weakness": ":material/thumb_down:", "threat": ":material/warning:"}
 STATUS_ICONS = {"done": ":material/task_alt:", "under_way": ":material/pending:", "no_evidence": ":material/help:"}
@@ -14,8 +14,8 @@ STATUS_COLORS = {"done": "green", "under_way": "orange", "no_evidence": "gray"}
 
 lang = ui.lang()
 ui.page_header("recommendations")
-ui.codes_from_url("reco_target", list(recommendations.TARGETS))
-targets = tuple(c for c in (st.session_state.get("reco_target") or ()) if c in recommendations.TARGETS)
+TARGETS = address.Binding("reco_target", "codes", (), tuple(recommendations.TARGETS))
+targets = tuple(address.value(TARGETS))
 ui_views.key_message("recommendation_targets", "recommendation_followup",
                      params={"recommendation_targets": {"targets": targets}})
 
@@ -35,12 +35,10 @@ with ui.section():
     prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
     followup = dv.followup(ui.load("recommendation_followup"), recos, prepared, lang).set_index("reco_id")
 
-chosen = st.pills(ui.tr("recommendations.filter_targets"), options=list(recommendations.TARGETS),
-                  selection_mode="multi", key="reco_target",
-                  help=ui.tr("recommendations.filter_targets_help"),
-                  format_func=lambda code: ui.tr(f"recommendations.target.{code}"))
+chosen = address.widget(st.pills, ui.tr("recommendations.filter_targets"), TARGETS, selection_mode="multi",
+                        help=ui.tr("recommendations.filter_targets_help"),
+                        format_func=lambda code: ui.tr(f"recommendations.target.{code}"))
 targets = tuple(c for c in (chosen or ()) if c in recommendations.TARGETS)
-ui.codes_to_url("reco_target", targets)
 shown = recommendations.filter_by_targets(recos, targets)
 st.caption(ui.tr("recommendations.shown", n=len(shown), total=len(recos)))
 

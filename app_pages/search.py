@@ -5,7 +5,7 @@ address (``?q=…``)."""
 
 import streamlit as st
 
-from smt_dashboard import i18n, navigation, search, ui, ui_views
+from smt_dashboard import address, i18n, navigation, search, ui, ui_views
 from smt_dashboard import state as app_state
 
 lang = ui.lang()
@@ -35,30 +35,23 @@ def _open(target: search.Target) -> None:
     st.session_state[GO_KEY] = target.page
 
 
+QUERY = address.Binding(ui.SEARCH_QUERY, "text", "")
+
+
 def _suggest(text: str) -> None:
     st.session_state[ui.SEARCH_QUERY] = text
-    st.query_params["q"] = text
+    address.follow(QUERY)
 
 
 going = st.session_state.pop(GO_KEY, None)
 if going in navigation.PAGES_BY_KEY:
     st.switch_page(navigation.PAGES_BY_KEY[going].file)
 
-def _typed() -> None:
-    """The address keeps the query (a search can be shared). Not a bound widget: a bound key would stop a result
-    from switching pages (Streamlit clears the address on a switch)."""
-    value = (st.session_state.get(ui.SEARCH_QUERY) or "").strip()
-    if value:
-        st.query_params["q"] = value
-    elif "q" in st.query_params:
-        del st.query_params["q"]
-
-
-asked = st.query_params.get("q")
-if asked and asked != st.session_state.get(ui.SEARCH_QUERY):
-    st.session_state[ui.SEARCH_QUERY] = asked
-query = st.text_input(tr("search.label"), key=ui.SEARCH_QUERY, on_change=_typed, placeholder=tr("search.placeholder"),
-                      icon=":material/search:", help=tr("search.help"))
+# The address keeps the query (a search can be shared); Streamlit's own binding would stop a result from switching
+# pages (it clears the address on a switch), the app's does not.
+query = address.widget(st.text_input, tr("search.label"), QUERY, placeholder=tr("search.placeholder"),
+                       icon=":material/search:", help=tr("search.help"), max_chars=address.MAX_TEXT)
+query = (query or "").strip()
 index = None
 with ui.section():
     index = ui_views.search_index(lang)

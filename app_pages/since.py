@@ -5,8 +5,8 @@ study's figures: every element carries the "hors étude" badge."""
 
 import streamlit as st
 
+from smt_dashboard import address, i18n, ui, ui_views
 from smt_dashboard import developments as dv
-from smt_dashboard import i18n, ui, ui_views
 
 lang = ui.lang()
 state = ui.filter_state()
@@ -19,15 +19,14 @@ prepared = None
 with ui.section():
     prepared = dv.prepare(ui.load("developments"), ui.load("companies"), lang)
     st.caption(":material/travel_explore: " + tr("since.never_mixed"))
-    ui.codes_from_url("since_kind", dv.kinds_present(prepared))
-    ui.codes_from_url("since_jur", dv.jurisdictions_present(prepared))
-    kinds = st.pills(tr("since.filter_kinds"), options=dv.kinds_present(prepared), selection_mode="multi",
-                       key="since_kind", help=tr("since.filter_help"), format_func=lambda k: tr(f"since.kind.{k}"))
-    jurisdictions = st.pills(tr("since.filter_jurisdictions"), options=dv.jurisdictions_present(prepared),
-                                selection_mode="multi", key="since_jur", help=tr("since.filter_help"),
-                                format_func=lambda c: i18n.label("country", c, lang))
-    ui.codes_to_url("since_kind", kinds)
-    ui.codes_to_url("since_jur", jurisdictions)
+    kinds = address.widget(st.pills, tr("since.filter_kinds"),
+                           address.Binding("since_kind", "codes", (), tuple(dv.kinds_present(prepared))),
+                           selection_mode="multi", help=tr("since.filter_help"),
+                           format_func=lambda k: tr(f"since.kind.{k}"))
+    jurisdictions = address.widget(st.pills, tr("since.filter_jurisdictions"),
+                                   address.Binding("since_jur", "codes", (), tuple(dv.jurisdictions_present(prepared))),
+                                   selection_mode="multi", help=tr("since.filter_help"),
+                                   format_func=lambda c: i18n.label("country", c, lang))
     params = {"kinds": tuple(kinds or ()), "jurisdictions": tuple(jurisdictions or ())}
     with answer:
         ui_views.key_message("developments_timeline", "recommendation_followup",

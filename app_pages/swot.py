@@ -5,8 +5,8 @@ it) and the items per analysis axis; the method in the notes."""
 import pandas as pd
 import streamlit as st
 
+from smt_dashboard import address, i18n, swot, ui, ui_views
 from smt_dashboard import developments as dv
-from smt_dashboard import i18n, swot, ui, ui_views
 from smt_dashboard.recommendations import answering
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
 
@@ -36,18 +36,18 @@ def _item_key(item_id: str) -> str:
     return f"swot_ev_{item_id}"
 
 
+OPENED = address.Binding(ITEM_PARAM, "codes", (), tuple(items["item_id"]))
+
+
 def _on_toggle() -> None:
     # The address lists the open items, so that a copied link opens them again.
-    opened = [i for i in items["item_id"] if st.session_state.get(_item_key(i))]
-    if opened:
-        st.query_params[ITEM_PARAM] = opened
-    elif ITEM_PARAM in st.query_params:
-        del st.query_params[ITEM_PARAM]
+    st.session_state[ITEM_PARAM] = [i for i in items["item_id"] if st.session_state.get(_item_key(i))]
+    address.follow(OPENED)
 
 
 # Items named in the address (a shared link, or a link from the recommendations page) are open.
-for item_id in st.query_params.get_all(ITEM_PARAM):
-    if item_id in set(items["item_id"]) and not st.session_state.get(_item_key(item_id)):
+for item_id in address.value(OPENED):
+    if not st.session_state.get(_item_key(item_id)):
         st.session_state[_item_key(item_id)] = True
 
 def _figure(ev: pd.Series) -> None:
@@ -128,12 +128,10 @@ tab_grid, tab_axes = ui.tabs(
 
 if tab_grid.open:
     with tab_grid:
-        ui.codes_from_url("swot_axis", list(AXES))
-        axes = st.pills(ui.tr("swot.axis_filter"), options=AXES, selection_mode="multi", key="swot_axis",
-                        help=ui.tr("swot.axis_filter_help"),
-                        format_func=lambda a: i18n.label("axis", a, lang))
+        axes = address.widget(st.pills, ui.tr("swot.axis_filter"), address.Binding("swot_axis", "codes", (), tuple(AXES)),
+                              selection_mode="multi", help=ui.tr("swot.axis_filter_help"),
+                              format_func=lambda a: i18n.label("axis", a, lang))
         axes = tuple(a for a in (axes or ()) if a in AXES)
-        ui.codes_to_url("swot_axis", axes)
         n_with, n_total = swot.coverage(items, evidence)
         st.caption(ui.tr("swot.coverage", n=n_with, total=n_total) + " " + ui.tr("swot.icon_legend") + " "
                    + " · ".join(f"{AXIS_ICONS[a]} {i18n.label('axis', a, lang)}" for a in AXES))

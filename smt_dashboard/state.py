@@ -175,6 +175,11 @@ def take_return_page() -> str | None:
     return st.session_state.pop(RETURN_KEY, None)
 
 
+def add_notice(notice) -> None:
+    """A page-level address value that could not be used (shown with the others at the top of the page)."""
+    st.session_state[NOTICES_KEY] = [*notices(), notice]
+
+
 def dismiss_notices() -> None:
     st.session_state[NOTICES_KEY] = []
 

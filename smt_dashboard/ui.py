@@ -396,28 +396,6 @@ def notes():
     return st.expander(tr("common.notes_title"), icon=":material/menu_book:")
 
 
-# --- page-level URL state as codes (language-independent links) ---------------------------------------
-
-def codes_from_url(key: str, options: list[str]) -> None:
-    """Seed a selection widget's state from ``?key=code&key=code`` before the widget is drawn.
-
-    Streamlit's own ``bind="query-params"`` writes the *displayed* (translated) labels into the URL,
-    so a link copied in French would not work in English; this keeps codes in the URL instead.
-    Unknown codes are ignored."""
-    if key not in st.session_state:
-        st.session_state[key] = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
-
-
-def codes_to_url(key: str, values) -> None:
-    """Write the selected codes back to the URL (removing the key when nothing is selected)."""
-    values = list(values or [])
-    if values:
-        if st.query_params.get_all(key) != values:
-            st.query_params[key] = values
-    elif key in st.query_params:
-        del st.query_params[key]
-
-
 # --- search: a box in the sidebar on every page, and the "/" key that reaches it ----------------------------------
 
 SEARCH_BOX = "smt_search_box"
@@ -451,8 +429,7 @@ def _search_submitted() -> None:
     query = (st.session_state.get(SEARCH_BOX) or "").strip()
     if query:
         st.session_state[SEARCH_QUERY] = query
-        st.query_params[SEARCH_QUERY] = query  # the search page reads the address first
-        st.session_state[SEARCH_GO] = query
+        st.session_state[SEARCH_GO] = query  # the entry point opens the search page with ?q= (address.seed reads it)
         st.session_state[SEARCH_BOX] = ""
 
 

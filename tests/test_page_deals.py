@@ -16,10 +16,13 @@ def open_page(query: dict | None = None) -> AppTest:
 
 
 def drawn(at: AppTest) -> list[dict]:
-    """The rows sent to the browser with the (single) chart of the page."""
+    """The bars sent to the browser with the (single) chart of the page (its model's rows: panel, category, value,
+    label)."""
     (chart,) = at.get("vega_lite_chart")
     (dataset,) = chart.proto.datasets
-    return pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    rows = pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return [{"geography": r["category"], "level": r["panel"], "value_text": r["label"]} for r in rows
+            if r["row"] == "bar"]
 
 
 def test_default_view():
@@ -33,7 +36,7 @@ def test_default_view():
     assert m["Part des États-Unis"] == "69,2\u202f%"
     specs = chart_specs(at)
     assert len(specs) == 1
-    assert specs[0]["facet"]["row"]["field"] == "level"
+    assert specs[0]["facet"]["row"]["field"] == "panel"  # one panel per level, each on its own scale
     rows = drawn(at)
     assert [r["geography"] for r in rows][:5] == ["États-Unis", "Chine", "Inde", "Canada", "Londres"]
     assert "Paris (France)" in [r["geography"] for r in rows]

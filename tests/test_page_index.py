@@ -69,7 +69,8 @@ def test_weights_at_a_corner_from_the_url():
     assert at.slider(key="ix_w_policy").value == 100
     assert any("**16e** sur 16" in md.value for md in at.markdown)
     reweighted = rows(charts(at)["Indice repondéré : les 16 pays dont les sous-indices sont publiés"])
-    assert reweighted[0]["name"] == "Estonie" and reweighted[-1]["name"] == "France"
+    bars = [r for r in reweighted if r["row"] == "bar"]  # the chart model's rows: one per country
+    assert bars[0]["category"] == "1. Estonie" and bars[-1]["category"] == "16. France"
 
 
 def test_weight_sliders_recompute_live():
@@ -88,7 +89,8 @@ def test_compare_one_country_and_edge_selections():
     at.multiselect(key="ix_countries").set_value(["FR"]).run()
     assert not at.exception and not at.error
     compared = rows(charts(at)["Les trois sous-indices de l'indice de santé numérique, pays choisis"])
-    assert [(r["country"], r["score"]) for r in compared] == [("France", 39.9), ("France", 33.2), ("France", 21.7)]
+    assert [(r["series"], r["value"]) for r in compared if r["row"] == "bar"] == [("France", 39.9), ("France", 33.2),
+                                                                                 ("France", 21.7)]
     at.multiselect(key="ix_countries").set_value(["PT"]).run()
     assert not at.exception and not at.error
     assert any("Portugal" in i.value and "non publiés" in i.value for i in at.info)
