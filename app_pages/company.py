@@ -5,7 +5,7 @@ to the search with a notice."""
 
 import streamlit as st
 
-from smt_dashboard import address, deck, filters, maps, metrics, navigation, ui, ui_views, views
+from smt_dashboard import address, deck, filters, metrics, navigation, ui, ui_views, views
 from smt_dashboard import company as co
 from smt_dashboard import developments as dv
 
@@ -70,11 +70,7 @@ with ui.section():
 left, right = st.columns([3, 2], gap="medium")
 with left, ui.section():
     st.subheader(tr("company.identity"))
-    # A fact sheet reads as a table that wraps (a data grid would cut the long values at a laptop's width).
-    built = ui_views.view("company_sheet", params, state=whole)
-    st.table(built.content.set_index(built.content.columns[0]), border="horizontal")
-    source = ui.source_caption(built.rows)
-    ui_views.export_menu("company_sheet", built.content, title=built.title, source=source)
+    built = ui_views.show_view("company_sheet", params, state=whole, wrap=True)
     sheet_view = views.VIEWS_BY_KEY["company_sheet"]
     url = filters.share_url(st.context.url, "company", whole, {"company": [chosen]})
     st.download_button(tr("company.slide"), icon=":material/slideshow:", help=tr("company.slide_help"),
@@ -83,21 +79,13 @@ with left, ui.section():
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
 with right, ui.section():
     st.subheader(tr("company.locator"))
-    one = companies[companies["company_id"].astype(str) == chosen]
-    st.pydeck_chart(maps.locator_deck(ui.regions_geojson(), one, ui.load("company_products"), lang), height=360,
-                    key="company_map")
-    ui.source_caption(one, extra_ids=("datafrance",))
+    located = ui_views.show_map("company_map", params, state=whole, widget_key="company_map", height=360)
+    ui.source_caption(located.rows, extra_ids=located.extra_source_ids)
     ui.page_link("map", label=tr("company.open_map"))
 
 with ui.section():
     st.subheader(tr("company.products"))
-    products = co.products({n: ui.load(n) for n in co.DATASETS}, chosen, lang)
-    if products.empty:
-        st.info(tr("company.products_none"), icon=":material/search_off:")
-    else:
-        shown = ["product", "status", "therapy_area", "reimbursement"] + (["note"] if products["note"].any() else [])
-        table = products[shown].rename(columns={c: tr(f"company.col.{c}") for c in shown})
-        ui_views.show_table(table, key="company_products", source_rows=products, title=tr("company.products"))
+    if ui_views.show_view("company_products", params, state=whole).kind != "empty":
         st.caption(tr("company.products_ce_fda"))
 
 with ui.section():
@@ -116,13 +104,7 @@ with ui.section():
 
 with ui.section():
     st.subheader(tr("company.places"))
-    places = co.study_places({n: ui.load(n) for n in co.DATASETS}, chosen, lang)
-    if places.empty:
-        st.caption(tr("company.places_none"))
-    else:
-        shown = ["table", "entry", "detail"]
-        table = places[shown].rename(columns={c: tr(f"company.col.{c}") for c in shown})
-        ui_views.show_table(table, key="company_places", source_rows=places, title=tr("company.places"))
+    ui_views.show_view("company_places", params, state=whole)
     st.caption(tr("company.deals_note"))
 
 with ui.section():

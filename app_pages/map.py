@@ -3,8 +3,6 @@
 the comparison with the United States and the pharma companies' digital units; the method in the notes."""
 
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
@@ -116,21 +114,14 @@ if tab_map.open:
         ) or "companies"
 
 
-        # A region with no company (Occitanie): the national map stays readable, that region outlined; the sentence
-        # that says so sits beside the map, so nothing moves under the cursor.
-        empty_region = rows.empty and bool(state.regions)
-        drawn_rows = filters.judge_companies(france, replace(state, regions=())).rows if empty_region else rows
+        # The map view (the same map as its slide and its deck slide). A region with no company (Occitanie): the
+        # national map stays readable, that region outlined; the sentence that says so sits beside the map, so
+        # nothing moves under the cursor.
         left, right = st.columns([3, 1.2], gap="medium")
         with left:
-            st.pydeck_chart(maps.build_deck(geo, drawn_rows, products, metric, lang, state.regions),
-                            on_select=_on_map_select, selection_mode="single-object", key=_chart_key(), height=600,
-                            alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
-            drawn_summary = ecosystem.region_summary(drawn_rows, REGION_NAMES) if empty_region else summary
-            drawn_located = drawn_rows.dropna(subset=["lat", "lon"])
-            legend = (metric, int(drawn_summary[metric].max()),
-                      int(drawn_located["employees"].min()) if not drawn_located.empty else None,
-                      int(drawn_located["employees"].max()) if not drawn_located.empty else None, lang)
-            st.image(maps.legend_svg(*legend), alt=maps.legend_text(*legend))
+            drawn = ui_views.show_map("map", {"metric": metric}, widget_key=_chart_key(), on_select=_on_map_select,
+                                      alt=ui.tr("map.map_alt", metric=ui.tr(f"map.metric.{metric}")))
+            empty_region = drawn.content.national
             st.caption(ui.tr("map.click_help"))
             if overseas:
                 st.caption(ui.trp("map.overseas_some", overseas, n=i18n.fmt_number(overseas, lang)))

@@ -80,7 +80,7 @@ def render_map_svg(built: Built, lang: str) -> str:
     from smt_dashboard import maps_static
 
     spec = built.content
-    return maps_static.map_svg(spec.geo, spec.rows, lang, spec.selected, products=spec.products)
+    return maps_static.map_svg(spec.geo, spec.rows, lang, spec.selected, spec.metric, products=spec.products)
 
 
 def render_picture(view: View, built: Built, lang: str) -> bytes:
@@ -89,7 +89,7 @@ def render_picture(view: View, built: Built, lang: str) -> bytes:
 
     if built.kind == "map":
         spec = built.content
-        return maps_static.map_png(spec.geo, spec.rows, lang, spec.selected, products=spec.products)
+        return maps_static.map_png(spec.geo, spec.rows, lang, spec.selected, spec.metric, products=spec.products)
     return export.chart_png(slide_chart(built.content, view.chart_width, view.facet_size), lang)
 
 

@@ -8,6 +8,7 @@ basemap". Everything drawn comes from ``regions.geojson`` and the companies tabl
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from dataclasses import dataclass
@@ -351,14 +352,12 @@ def build_deck(geo: dict, rows: pd.DataFrame, products: pd.DataFrame, metric: st
                        tooltip=TOOLTIP)
 
 
-def locator_deck(geo: dict, company: pd.DataFrame, products: pd.DataFrame, lang: str) -> pdk.Deck:
-    """One company on the map, its region outlined, centred on it (a company page's "where it is")."""
-    row = company.iloc[0]
-    deck = build_deck(geo, company, products, "companies", lang, (str(row["region_code"]),))
-    if not pd.isna(row["lat"]) and not pd.isna(row["lon"]):
-        deck.initial_view_state = pdk.ViewState(latitude=float(row["lat"]), longitude=float(row["lon"]), zoom=4.6,
-                                                min_zoom=3.5, max_zoom=11, pitch=0, bearing=0)
-    return deck
+def centred(deck: pdk.Deck, lat: float, lon: float) -> pdk.Deck:
+    """The map centred on a place, closer in (a company page's "where it is")."""
+    out = copy.copy(deck)  # the built map is shared by sessions (memoized): centre a copy
+    out.initial_view_state = pdk.ViewState(latitude=lat, longitude=lon, zoom=4.6, min_zoom=3.5, max_zoom=11, pitch=0,
+                                           bearing=0)
+    return out
 
 
 class CompactDeck(pdk.Deck):

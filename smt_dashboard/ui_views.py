@@ -100,7 +100,7 @@ def key_message(*view_keys: str, params: Mapping[str, Mapping[str, Any]] | None 
 
 
 def show_view(view_key: str, params: Mapping[str, Any] | None = None, state: FilterState | None = None,
-              **chart_options) -> views.Built:
+              wrap: bool = False, **chart_options) -> views.Built:
     """A view of the registry on its page: the very chart or table its slide and its deck slide show, under the
     same filters and parameters, with its source line and export menu (the rows it draws). Call it inside a
     section: a view that cannot be built raises."""
@@ -111,6 +111,11 @@ def show_view(view_key: str, params: Mapping[str, Any] | None = None, state: Fil
     if built.kind == "chart":
         show_chart(built.content, data=built.drawn, key=key, source_rows=built.rows, extra_ids=built.extra_source_ids,
                    source=built.source or None, **chart_options)
+    elif built.kind == "table" and wrap:  # a fact sheet reads as a table that wraps (a grid cuts long values)
+        st.table(built.content.set_index(built.content.columns[0]), border="horizontal")
+        source = built.source or source_text(built.rows, built.extra_source_ids)
+        st.caption(escape_md(source))
+        export_menu(key, built.content, title=built.title, source=source)
     elif built.kind == "table":
         show_table(built.content, key=key, source_rows=None if built.source else built.rows, title=built.title,
                    source=built.source or None)
@@ -128,6 +133,25 @@ def show_view(view_key: str, params: Mapping[str, Any] | None = None, state: Fil
         export_menu(key, built.drawn, title=built.title, source=source)
     elif built.kind == "empty" and not already_said(built.takeaway):
         st.info(escape_md(built.takeaway), icon=":material/search_off:")
+    return built
+
+
+def show_map(view_key: str, params: Mapping[str, Any] | None = None, state: FilterState | None = None, *,
+             widget_key: str, height: int = 600, on_select=None, alt: str | None = None) -> views.Built:
+    """A map view on its page: the same map its slide and its deck slide draw (rows, outlined regions, measure),
+    here clickable (pydeck), with its legend and source line. Returns the built view (its takeaway, its rows)."""
+    from smt_dashboard import maps
+
+    built = view(view_key, params, state)
+    image = built.content
+    current = lang()
+    deck = maps.build_deck(image.geo, image.rows, image.products, image.metric, current, image.selected)
+    if image.centre is not None:
+        deck = maps.centred(deck, *image.centre)
+    kwargs = {"on_select": on_select, "selection_mode": "single-object"} if on_select is not None else {}
+    st.pydeck_chart(deck, key=widget_key, height=height, alt=alt or built.title, **kwargs)
+    if image.legend and on_select is not None:  # the ecosystem map's legend (a locator needs none)
+        st.image(maps.legend_svg(*image.legend, current), alt=maps.legend_text(*image.legend, current))
     return built
 
 

@@ -53,7 +53,7 @@ def test_every_view_builds_with_a_title_a_takeaway_and_sources(frames, lang):
     for view in views.VIEWS:
         # The profile needs a region or an area (without one its slide says so: see its own test).
         state = FilterState(regions=("84",)) if view.key == "profile" else FilterState()
-        if view.key == "company_sheet":  # a company's sheet needs its company
+        if view.page == "company":  # a company's sheet, map, products and places need their company
             built = views.build(view, frames, state, lang, {"company": "voluntis"})
         else:
             built = build(frames, view.key, state=state, lang=lang)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from smt_dashboard import filters, i18n, policy, profiles
+from smt_dashboard import company, filters, i18n, policy, profiles
 from smt_dashboard import health_index as hx
 from smt_dashboard.filters import FilterState
 from smt_dashboard.views import ecosystem as eco
@@ -63,7 +63,7 @@ VIEWS: tuple[View, ...] = (
     View("recommendation_followup", "recommendations",
          ("recommendation_followup", "recommendations", "developments", "companies"), post.recommendation_followup,
          chart_width=900),
-    View("map", "map", ("companies", "company_products", REGIONS), eco.ecosystem_map, ALL_FILTERS),
+    View("map", "map", ("companies", "company_products", REGIONS), eco.ecosystem_map, ALL_FILTERS, eco.MAP_PARAMS),
     View("companies_by_model", "map", ("companies", REGIONS), eco.companies_by_model, ALL_FILTERS),
     View("us_comparison", "map", ("companies", REGIONS), eco.us_comparison, ALL_FILTERS),
     View("profile", "profile", profiles.DATASETS + (REGIONS,), eco.profile, ALL_FILTERS),
@@ -71,6 +71,12 @@ VIEWS: tuple[View, ...] = (
     View("company_sheet", "company", ("companies", "company_products", "funding_rounds", "smt_examples",
                                       "digital_therapeutics", "dtx_developers", "smt_reimbursed_products"),
          eco.company_sheet, params=eco.COMPANY_PARAMS, in_show=False, in_briefing=False),
+    View("company_map", "company", ("companies", "company_products", REGIONS), eco.company_map,
+         params=eco.COMPANY_PARAMS, in_show=False, in_briefing=False),
+    View("company_products", "company", company.DATASETS, eco.company_products, params=eco.COMPANY_PARAMS,
+         in_show=False, in_briefing=False),
+    View("company_places", "company", company.DATASETS, eco.company_places, params=eco.COMPANY_PARAMS,
+         in_show=False, in_briefing=False),
     View("catalogue_heatmap", "catalogue", ("smt_catalogue",), eco.catalogue_heatmap, ("areas",), chart_width=900),
     View("approvals", "catalogue", ("smt_approvals",), eco.approvals),
     View("reimbursement", "catalogue", ("smt_reimbursement",), eco.reimbursement),

@@ -29,12 +29,19 @@ _SOURCE_COLUMNS = ("source_id", "subindex_source_id", "cited_source_ids")
 
 @dataclass(frozen=True)
 class MapImage:
-    """What the static map draws (rendered by maps_static when the deck is built)."""
+    """What a map draws, on the page (pydeck, clickable) and on the slide and in the deck (maps_static): the regions,
+    the companies drawn, their products, the regions outlined, the measure that colours the regions, and the
+    legend's range (metric, top value, smallest and largest staff). ``national``: the filters left no company, so the
+    national map is drawn with the chosen region outlined (the takeaway says so). ``centre``: a company's map."""
 
     geo: dict
     rows: pd.DataFrame
     products: pd.DataFrame
     selected: tuple[str, ...]
+    metric: str = "companies"
+    legend: tuple = ()
+    national: bool = False
+    centre: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

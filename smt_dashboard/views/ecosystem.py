@@ -35,14 +35,30 @@ from smt_dashboard.views.core import (
     t,
 )
 
+MAP_PARAMS = (("metric", "companies"),)
+
+
+def map_image(geo: dict, rows: pd.DataFrame, products: pd.DataFrame, metric: str, selected: tuple[str, ...],
+              national: bool = False, centre: tuple[float, float] | None = None) -> MapImage:
+    """A map of ``rows`` with its legend's range (the same map on the page, the slide and in the deck)."""
+    summary = ecosystem.region_summary(rows, region_names(geo))
+    located = rows.dropna(subset=["lat", "lon"])
+    staff = (int(located["employees"].min()), int(located["employees"].max())) if not located.empty else (None, None)
+    top = int(summary[metric].max()) if not summary.empty else 0
+    return MapImage(geo, rows, products[products["company_id"].isin(rows["company_id"])], tuple(selected), metric,
+                    (metric, top, *staff), national, centre)
+
 
 def ecosystem_map(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
-    """The map of the companies in France (static image), with the leading region."""
+    """The map of the companies in France and the leading region. A region without companies (Occitanie) keeps the
+    national map, that region outlined, on the page, the slide and in the deck alike."""
     geo = frames[REGIONS]
     rows = ecosystem.france_view(frames["companies"], state)
     products = frames["company_products"]
     summary = ecosystem.region_summary(rows, region_names(geo))
-    image = MapImage(geo, rows, products[products["company_id"].isin(rows["company_id"])], state.regions)
+    national = rows.empty and bool(state.regions)
+    drawn = ecosystem.france_view(frames["companies"], replace(state, regions=())) if national else rows
+    image = map_image(geo, drawn, products, p["metric"], state.regions, national)
     title = t("title.map", lang)
     if rows.empty:
         takeaway = nothing("companies", frames, state, lang)
@@ -358,3 +374,54 @@ def company_sheet(frames: Frames, state: FilterState, lang: str, p: Params) -> B
     table = sheet.facts.rename(columns=names)
     return Built(i18n.t("company.sheet_title", lang, name=sheet.name), "table", table, sheet.takeaway, sheet.rows,
                  subtitle=sheet.description or "")
+
+
+def company_map(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Where one company is: its point on the map, its region outlined, centred on it."""
+    from smt_dashboard import company as co
+
+    title = i18n.t("company.locator", lang)
+    if not p["company"]:
+        return empty(title, frames["companies"], lang, t("take.company_none", lang))
+    one = frames["companies"][frames["companies"]["company_id"].astype(str) == p["company"]]
+    row = co.row(frames["companies"], p["company"])
+    centre = None if pd.isna(row["lat"]) or pd.isna(row["lon"]) else (float(row["lat"]), float(row["lon"]))
+    image = map_image(frames[REGIONS], one, frames["company_products"], "companies", (str(row["region_code"]),),
+                      centre=centre)
+    takeaway = i18n.t("company.take.who", lang, name=row["name"],
+                      nationality=i18n.t(f"company.in_sentence.{row['scope']}", lang), city=row["city"],
+                      region=row["region_name"]) + "."
+    return Built(title, "map", image, takeaway, one, extra_source_ids=("datafrance",))
+
+
+def company_products(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """One company's SMT and products, with the study's reimbursement where it names the product."""
+    from smt_dashboard import company as co
+
+    title = i18n.t("company.products", lang)
+    products = co.products(frames, p["company"], lang) if p["company"] else pd.DataFrame()
+    if products.empty:
+        return empty(title, frames["company_products"], lang, i18n.t("company.products_none", lang))
+    shown = ["product", "status", "therapy_area", "reimbursement"] + (["note"] if products["note"].any() else [])
+    table = products[shown].rename(columns={c: i18n.t(f"company.col.{c}", lang) for c in shown})
+    name = co.row(frames["companies"], p["company"])["name"]
+    takeaway = f"{name} : " if lang == "fr" else f"{name}: "
+    takeaway += i18n.plural("company.take.products", len(products), lang, n=n(len(products), lang),
+                            names=", ".join(products["product"])) + "."
+    return Built(title, "table", table, takeaway, products)
+
+
+def company_places(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
+    """Where the study's other tables cite one company."""
+    from smt_dashboard import company as co
+
+    title = i18n.t("company.places", lang)
+    places = co.study_places(frames, p["company"], lang) if p["company"] else pd.DataFrame()
+    if places.empty:
+        return empty(title, frames["companies"], lang, i18n.t("company.places_none", lang))
+    shown = ["table", "entry", "detail"]
+    table = places[shown].rename(columns={c: i18n.t(f"company.col.{c}", lang) for c in shown})
+    tables = list(dict.fromkeys(places["table"]))
+    takeaway = i18n.plural("company.take.places", len(tables), lang, n=n(len(tables), lang),
+                           name=co.row(frames["companies"], p["company"])["name"], tables=", ".join(tables))
+    return Built(title, "table", table, takeaway, places)
