@@ -607,3 +607,51 @@ def test_adoption_kinds_are_checked(data_copy):
     rewrite_cell(data_copy / "adoption_findings.csv", 6, "topic", "app_platforms")
     errors = _errors(data_copy, "adoption_findings.csv")
     assert any(e.row == 6 and e.column == "kind" for e in errors)
+
+
+# --- issue #35: errata (each value against the study's own wording) -------------------------------------------------
+
+def test_creation_history_cites_what_its_slide_prints():
+    # « Sources : Entretiens d'experts - Analyses AEC Partners » under « Estimation de la volumétrie … (1/2) ».
+    history = load_dataset("company_creation_history", DATA)
+    assert (history["cited_source_ids"] == "expert_interviews").all()
+
+
+def test_funding_context_cites_the_funding_slide():
+    # « Sources : Sites internet des entreprises développant des SMT; Communiqués de presse » on the slide of the 80,8 M€.
+    context = load_dataset("funding_context", DATA).set_index("item_id")
+    assert context.loc["series_ab_range", "cited_source_ids"] == "smt_websites"
+    title = load_dataset("sources", DATA).set_index("source_id").loc["smt_websites", "title"]
+    assert "entreprises développant des SMT" in title and "communiqués de presse" in title
+
+
+def test_funding_rounds_as_printed():
+    rounds = load_dataset("funding_rounds", DATA).set_index("round_id")
+    # The study prints « Ideb, Rubis Capital, Gemmes Venture, Snpe, EdR, Investment Partners ».
+    assert rounds.loc["crossject_2012_07", "investors"].split(";")[-3:] == ["Snpe", "EdR", "Investment Partners"]
+    # « Levée de fonds en cours », no year.
+    assert rounds.loc["diabilive_in_progress", "note_fr"] == "Levée de fonds en cours"
+    assert "2020" not in rounds.loc["diabilive_in_progress", "note_en"]
+
+
+def test_dns_quote_keeps_the_studys_typo(frames):
+    detail = frames["policy_timeline"].set_index("event_id").loc["dns_2019", "detail_fr"]
+    assert "« renfoncer [sic] la gouvernance en santé »" in detail and "renforcer" not in detail
+    mission = frames["institutions"].set_index("institution_id").loc["dns", "mission_fr"]
+    assert "« renfoncer [sic] la gouvernance en santé »" in mission
+
+
+def test_hub_field_valorisation_is_not_development(frames):
+    field = frames["aphp_digital_medical_hub"].set_index("item_id").loc["field_of_action_3"]
+    assert field["text_fr"].startswith("Valorisation et transfert")
+    assert "Development" not in field["text_en"] and "Valorisation" in field["text_en"]
+
+
+def test_team_work_skills_are_soft_skills_by_the_tables_rule():
+    # The rule (data/README.md): under « Transverses », team work → soft skill.
+    skills = load_dataset("job_skills", DATA)
+    for start in ("Travailler en transverse avec les partenaires externes",
+                  "Participer à des projets en transversalité"):
+        row = skills[skills["text_fr"].str.startswith(start)]
+        assert len(row) == 1 and row.iloc[0]["skill_type"] == "soft_skill", start
+        assert row.iloc[0]["skill_type_basis"] == "inferred"
