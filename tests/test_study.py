@@ -655,3 +655,38 @@ def test_team_work_skills_are_soft_skills_by_the_tables_rule():
         row = skills[skills["text_fr"].str.startswith(start)]
         assert len(row) == 1 and row.iloc[0]["skill_type"] == "soft_skill", start
         assert row.iloc[0]["skill_type_basis"] == "inferred"
+
+
+# --- issue #35: the reSET example, as the slide prints it -------------------------------------------------------------
+
+def test_reset_example_as_printed(frames):
+    examples = study_context.dtx_items(frames["dtx_context"], "fr", "example")
+    assert examples["text"].tolist() == [
+        "Thérapie numérique sur prescription de 90 jours pour troubles dus à la consommation de substances psychotropes",
+        "Améliore l'abstinence des substances illicites et l'observance des traitements",
+        "Génère un tableau de bord pour les professionnels de santé : information sur l'utilisation, leçons apprises, "
+        "consommation de substances déclarée, déclencheurs signalés par le patient, …",
+        "En partenariat avec Sandoz"]
+    # Printed without its name: attaching it to reSET is the team's reading, said as such.
+    assert examples["inferred"].all() and examples["note"].str.contains("sans son nom").all()
+    assert set(examples["dtx_id"]) == {"reset"} and (examples["cited_source_ids"] == "smt_websites").all()
+    # Every example names a digital therapeutic of the list.
+    context = frames["dtx_context"]
+    assert set(context["dtx_id"].dropna()) <= set(frames["digital_therapeutics"]["dtx_id"])
+    # Shown only when its therapy is in scope.
+    dtx = frames["digital_therapeutics"]
+    assert study_context.dtx_examples(context, dtx[dtx["therapy_area"] == "diabetology"], "fr").empty
+    assert len(study_context.dtx_examples(context, dtx[dtx["therapy_area"] == "psychiatry"], "fr")) == 4
+
+
+def test_device_types_and_drugs_have_their_english():
+    from smt_dashboard import catalogue as cat
+
+    examples = load_dataset("smt_examples", DATA).set_index("example_id")
+    devices = examples[examples["kind"] == "device_type"]
+    assert devices["name_en"].notna().all()  # every device type is named in French by the study
+    assert cat.translated(examples.loc["inhaler"], "name", "en") == "Inhaler"
+    assert cat.translated(examples.loc["inhaler"], "name", "fr") == "Inhalateur"
+    assert cat.translated(examples.loc["diabeo"], "drug", "en") == "Insulin"
+    assert cat.translated(examples.loc["microchip_implant"], "drug", "en") == "Teriparatide"
+    assert cat.translated(examples.loc["abilify_mycite"], "drug", "en") == "Abilify"  # a brand reads the same

@@ -71,7 +71,7 @@ COLLABORATION_ACTORS = ["drug_makers", "smt_companies", "other_actors"]
 REGULATOR_KINDS = {"fda": ["us_step", "ocp_role", "action_plan_item", "precert_approach", "precert_element"],
                    "has": ["has_premise"]}
 DMH_KINDS = ["context", "founding", "ambition", "audience", "field_of_action", "first_study", "first_study_partners"]
-DTX_CONTEXT_KINDS = ["scope", "definition", "form", "benefit", "condition_intro", "condition", "finding"]
+DTX_CONTEXT_KINDS = ["scope", "definition", "form", "benefit", "condition_intro", "condition", "finding", "example"]
 ADOPTION_TOPICS = {"practice_change": ["funding_gap", "implementation_need", "incentive", "reimbursement_gap", "conclusion"],
                    "app_platforms": ["platform_finding"], "smt_market_access": ["access_finding"]}
 

@@ -137,8 +137,8 @@ SPECS = [
     )),
     spec("dtx_context", ("item_id",), "Thérapies numériques : définition, formes, pathologies visées, apports", sourced(
         item_id=text(regex=ID), kind=text(isin=DTX_CONTEXT_KINDS), order=num(integer=True, ge=1),
-        label_fr=text(nullable=True), label_en=text(nullable=True), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN,
-        **_note(),
+        dtx_id=text(nullable=True, regex=ID), label_fr=text(nullable=True), label_en=text(nullable=True),
+        kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
     )),
     spec("adoption_findings", ("item_id",), "Adoption : changer la pratique, rémunérer le service, plateformes d'applications",
          sourced(item_id=text(regex=ID), topic=text(isin=list(ADOPTION_TOPICS)),
