@@ -113,6 +113,10 @@ if tab_approvals.open:
                                       category=i18n.label("category", gap["category"], lang),
                                       fda=i18n.fmt_number(gap["fda_approved"], lang),
                                       ce=i18n.fmt_number(gap["ce_marked"], lang), n=i18n.fmt_number(gap["at_least"], lang)))
+        with ui.section():  # what CE marking means (the market-access slide's definition)
+            ce = study_context.adoption_findings(ui.load("adoption_findings"), lang, "smt_market_access")
+            with st.expander(tr("catalogue.ce_marking_heading"), icon=":material/verified:"):
+                ui.bullets(ce[ce["kind"] == "ce_marking"])
 
 # --- French reimbursement --------------------------------------------------------------------------
 if tab_reimbursement.open:
