@@ -77,7 +77,10 @@ if tab_market.open:
             with st.expander(ui.tr("market.context_heading"), icon=":material/lightbulb:"):
                 left, right = st.columns(2)
                 with left:
-                    ui.bullets(sf.context_items(context, lang, "drivers", "box"), ui.tr("market.drivers"), source=False)
+                    boxes = sf.context_items(context, lang, "drivers", "box")
+                    ui.bullets(boxes, ui.tr("market.drivers"), source=False)
+                    for note in boxes["note"].dropna():  # what the extracted text keeps of a box
+                        st.caption(ui.escape_md(note))
                     ui.bullets(sf.context_items(context, lang, "drivers", "finding"), source=False)
                     ui.source_caption(sf.context_items(context, lang, "drivers"))
                 with right:
