@@ -4,6 +4,7 @@
 import streamlit as st
 
 from smt_dashboard import i18n, study, ui
+from smt_dashboard import study_findings as sf
 
 lang = ui.lang()
 tr = ui.tr
@@ -20,8 +21,9 @@ with ui.section():
 if method is None:
     st.stop()
 
-tab_context, tab_method, tab_search, tab_screened = ui.tabs(
+tab_context, tab_definition, tab_method, tab_search, tab_screened = ui.tabs(
     "about", [tr("about.tab.context"),
+     tr("about.tab.definition"),
      tr("about.tab.method"),
      tr("about.tab.search"),
      tr("about.tab.screened")])
@@ -34,7 +36,31 @@ if tab_context.open:
             ui.bullets(study.method_items(method, lang, "edec_axis"), tr("about.edec_axes"), source=False)
         with right:
             ui.bullets(objectives, tr("about.objectives"), source=False)
-        ui.bullets(study.method_items(method, lang, "analysis_axis"), tr("about.analysis_axes"))
+        # Each axis by name, with what the study says it looks at.
+        axes = study.method_items(method, lang, "analysis_axis")
+        details = study.method_items(method, lang, "analysis_axis_detail")
+        axes = axes.assign(detail=axes["item_id"].map(dict(zip(details["parent_id"], details["text"]))))
+        ui.bullets(axes, tr("about.analysis_axes"), field="detail", lead="text")
+
+# --- the definition of an SMT: its components, what each does in the illustration, the name still being adopted ------
+if tab_definition.open:
+    with tab_definition:
+        definition = ui.load("smt_definition")
+        for text in sf.definition_items(definition, lang, "definition")["text"]:
+            st.markdown("**" + ui.escape_md(text) + "**")
+        ui.bullets(sf.definition_items(definition, lang, "component_detail"), tr("about.definition_details"), source=False)
+        ui.bullets(sf.definition_items(definition, lang, "value_scope"), source=False)
+        for text in sf.definition_items(definition, lang, "naming")["text"]:
+            st.caption(ui.escape_md(text))
+        st.markdown("**" + ui.escape_md(tr("about.illustration")) + "**")
+        for text in sf.definition_items(definition, lang, "association")["text"]:
+            st.markdown(ui.escape_md(text))
+        roles = sf.component_roles(definition, lang)
+        for column, (component, does) in zip(st.columns(len(roles) or 1), roles):
+            with column, st.container(border=True, height="stretch"):
+                st.markdown(f"**{ui.escape_md(component)}**")
+                st.markdown("\n".join("- " + ui.escape_md(d) for d in does))
+        ui.source_caption(definition)
 
 if tab_method.open:
     with tab_method:

@@ -113,6 +113,10 @@ if tab_approvals.open:
                                       category=i18n.label("category", gap["category"], lang),
                                       fda=i18n.fmt_number(gap["fda_approved"], lang),
                                       ce=i18n.fmt_number(gap["ce_marked"], lang), n=i18n.fmt_number(gap["at_least"], lang)))
+        with ui.section():  # what CE marking means (the market-access slide's definition)
+            ce = study_context.adoption_findings(ui.load("adoption_findings"), lang, "smt_market_access")
+            with st.expander(tr("catalogue.ce_marking_heading"), icon=":material/verified:"):
+                ui.bullets(ce[ce["kind"] == "ce_marking"])
 
 # --- French reimbursement --------------------------------------------------------------------------
 if tab_reimbursement.open:
@@ -191,9 +195,15 @@ if tab_dtx.open:
         columns = st.columns(4)
         with columns[0]:
             ui.figure(metrics.dtx({"digital_therapeutics_areas": ui.load("digital_therapeutics_areas")}, state))
-        columns[1].metric(tr("catalogue.metric_dtx_marketed"), i18n.fmt_number(marketed["dtx_count"], lang))
-        columns[2].metric(tr("catalogue.metric_dtx_ce"), i18n.fmt_number(marketed["ce_marked"], lang))
-        columns[3].metric(tr("catalogue.metric_dtx_fda"), i18n.fmt_number(marketed["fda_approved"], lang))
+        # Which of the 8 are marketed is not printed: these three follow no filter, and say so as every national figure.
+        for column, key, value in ((columns[1], "metric_dtx_marketed", marketed["dtx_count"]),
+                                   (columns[2], "metric_dtx_ce", marketed["ce_marked"]),
+                                   (columns[3], "metric_dtx_fda", marketed["fda_approved"])):
+            column.metric(tr(f"catalogue.{key}"), i18n.fmt_number(value, lang))
+            if state.is_filtered:
+                column.caption(tr("metrics.scope_national"))
+        if state.areas:
+            st.caption(tr("catalogue.dtx_marketed_national"))
         note = i18n.pick(marketed, "note", lang)
         if note:
             st.caption(ui.escape_md(note))
@@ -216,8 +226,16 @@ if tab_dtx.open:
             developers = ui.load("dtx_developers")
             cited = co.cited_by_name(ui.load("companies"), ui.load("company_products"), developers["name"])
             ui.company_links(cited, "dtx")
-        for name, note in cat.dtx_notes(dtx, lang):
+        # Notes and the example the slide describes, only for the therapies the area filter keeps.
+        for name, note in cat.dtx_notes(dtx_judged.rows, lang):
             st.caption(ui.escape_md(f"{name} : {note}" if lang == "fr" else f"{name}: {note}"))
+        with ui.section():
+            examples = study_context.dtx_examples(ui.load("dtx_context"), dtx_judged.rows, lang)
+            for dtx_id, rows in examples.groupby("dtx_id", sort=False):
+                name = dtx.loc[dtx["dtx_id"] == dtx_id, "name"].iloc[0]
+                with st.expander(tr("catalogue.dtx_example_heading", name=name) + (" *" if rows["inferred"].any() else ""),
+                                 icon=":material/psychology:"):
+                    ui.bullets(rows)
         left, _ = st.columns([3, 2])
         with left:
             built = ui_views.show_view("dtx_areas")

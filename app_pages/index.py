@@ -6,6 +6,7 @@ import streamlit as st
 
 from smt_dashboard import address, i18n, ui, ui_views
 from smt_dashboard import health_index as hx
+from smt_dashboard import study_findings as sf
 
 lang = ui.lang()
 tr = ui.tr
@@ -91,6 +92,10 @@ if tab_ranking.open:
         # --- published ranking ------------------------------------------------------------------------------------
         ui_views.show_view("index_ranking")
         _caveats(published["country_code"])
+        with ui.section():  # the study's reading of France's place
+            lag = sf.position_items(ui.load("position_findings"), lang, "index_lag")
+            with st.expander(tr("index.lag_heading"), icon=":material/trending_down:"):
+                ui.bullets(lag)
 
 if tab_compare.open:
     with tab_compare:

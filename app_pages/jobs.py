@@ -6,6 +6,7 @@ import streamlit as st
 
 from smt_dashboard import address, i18n, study, ui, ui_views
 from smt_dashboard import jobs as jb
+from smt_dashboard import study_findings as sf
 from smt_dashboard.projections import inputs_from_table
 
 lang = ui.lang()
@@ -56,6 +57,25 @@ if tab_families.open:
                     st.markdown(f"**{ui.escape_md(jb.family_label(row, lang))}**")
                     st.markdown(ui.escape_md(i18n.pick(row, "hard_to_recruit_reason", lang) or i18n.not_disclosed(lang)))
             ui.source_caption(hard)
+            with ui.section():  # why health struggles to recruit them, in the study's words
+                ui.bullets(sf.jobs_items(ui.load("jobs_context"), lang, "recruiting"), tr("jobs.recruiting_why"))
+
+        # The study's conclusion on the profiles companies need (the volume matters less than attracting talent).
+        with ui.section(st.expander(tr("jobs.profiles_heading"), icon=":material/person_add:")):
+            profiles = sf.jobs_items(ui.load("jobs_context"), lang, "profiles")
+            for text in profiles.loc[profiles["kind"] == "finding", "text"].head(1):
+                st.markdown("**" + ui.escape_md(text) + "**")
+            rest = profiles[profiles["kind"] == "finding"].iloc[1:]
+            ui.bullets(rest, source=False)
+            ui.bullets(profiles[profiles["kind"] == "profile_need"], source=False)
+            if scope is not None:
+                volume = study.projection_scope(scope, lang)
+                ui.bullets(volume[volume["kind"] == "conclusion"], source=False)
+            for text in profiles.loc[profiles["kind"] == "conclusion", "text"]:
+                st.markdown(":material/arrow_forward: " + ui.escape_md(text))
+            st.caption("  \n".join(ui.escape_md(t) for t in list(profiles.loc[profiles["kind"] == "footnote", "text"])
+                                   + list(rest["note"].dropna())))
+            ui.source_caption(profiles)
 
         # What every SMT job needs, whatever the family (the study's "compétences transverses").
         with ui.section(st.expander(tr("jobs.shared_heading"), icon=":material/diversity_3:")):
@@ -89,6 +109,23 @@ if tab_families.open:
             cited = matrix[(matrix["family_id"] == chosen) & matrix["cited"]]
             st.markdown(f"**{tr('jobs.phases')}** " + (ui.escape_md(", ".join(cited["phase_label"])) if not cited.empty
                                                        else tr("jobs.phases_none")))
+            with ui.section():  # the sheet's « Activités et tâches »; the data jobs' value chain
+                activities = sf.activities(ui.load("job_activities"), chosen, lang)
+                if not activities.empty:
+                    with st.expander(tr("jobs.activities"), icon=":material/checklist:"):
+                        for group, rows in activities.groupby(activities["group"].fillna(""), sort=False):
+                            ui.bullets(rows, group or None, source=False)
+                        ui.source_caption(activities)
+                if chosen == "data_jobs":
+                    chain = sf.jobs_items(ui.load("jobs_context"), lang, "data_value_chain")
+                    with st.expander(tr("jobs.value_chain"), icon=":material/account_tree:"):
+                        for text in chain.loc[chain["kind"] == "intro", "text"]:
+                            st.markdown(ui.escape_md(text))
+                        st.markdown(" → ".join(f"**{ui.escape_md(t)}**" for t in chain.loc[chain["kind"] == "step", "text"]))
+                        roles = chain[chain["kind"] == "role"]
+                        st.markdown(tr("jobs.value_chain_roles") + " " + ui.escape_md(" · ".join(roles["text"])))
+                        st.caption("  \n".join(ui.escape_md(n) for n in roles["note"].dropna().unique()))
+                        ui.bullets(chain[chain["kind"] == "finding"])
             family_skills = jb.skills_for(skills, chosen, lang)
             left, right = st.columns(2)
             for column, kind in ((left, "know_how"), (right, "soft_skill")):

@@ -9,6 +9,7 @@ import streamlit as st
 from smt_dashboard import developments as dv
 from smt_dashboard import ecosystem, filters, i18n, maps, metrics, study, study_context, ui, ui_views
 from smt_dashboard import state as app_state
+from smt_dashboard import study_findings as sf
 from smt_dashboard.datasets import region_names
 
 METRIC_KEY = "map_metric"
@@ -189,6 +190,17 @@ if tab_companies.open:
                 ui_views.show_table(region_table, key="map_regions", source_rows=rows,
                               column_config={col: st.column_config.Column(width="medium" if i == 0 else "small")
                                              for i, col in enumerate(region_table.columns)})
+        # The study's findings on the French companies as a whole (not filtered: they are about all of them).
+        with ui.section():
+            findings = ui.load("position_findings")
+            with st.expander(ui.tr("map.networks_heading"), icon=":material/hub:"):
+                if state.is_filtered:
+                    st.caption(ui.tr("metrics.scope_national"))
+                left, right = st.columns(2)
+                with left:
+                    ui.bullets(sf.position_items(findings, lang, "partnerships"), ui.tr("map.partnerships"))
+                with right:
+                    ui.bullets(sf.position_items(findings, lang, "french_networks"), ui.tr("map.networks"))
 
 if tab_us.open:
     with tab_us:
@@ -201,6 +213,10 @@ if tab_us.open:
         built = ui_views.show_view("us_comparison")
         if built.kind == "chart":  # its takeaway, under the chart (the empty view already says so)
             st.markdown(ui.escape_md(built.takeaway))
+        with ui.section():
+            us_findings = sf.position_items(ui.load("position_findings"), lang, "us_ecosystem")
+            with st.expander(ui.tr("map.us.findings_heading"), icon=":material/location_city:"):
+                ui.bullets(us_findings)
 
 if tab_pharma.open:
     with tab_pharma:
@@ -215,6 +231,17 @@ if tab_pharma.open:
             if len(with_city):
                 st.caption(ui.trp("map.pharma.cities", len(with_city), n=i18n.fmt_number(len(with_city), lang),
                                   total=i18n.fmt_number(len(units), lang), cities=ui.escape_md(", ".join(with_city))))
+        # Each team's points as the study prints them, and the slide's commentary.
+        with ui.section():
+            findings = ui.load("position_findings")
+            with st.expander(ui.tr("map.pharma.points_heading"), icon=":material/apartment:"):
+                ui.bullets(sf.position_items(findings, lang, "pharma_units", "finding"), source=False)
+                teams = sf.unit_points(findings, ui.load("pharma_digital_units"), lang)
+                for start in range(0, len(teams), 3):
+                    for column, (team, points) in zip(st.columns(3), teams[start:start + 3]):
+                        with column:
+                            ui.bullets(points, team, source=False)
+                ui.source_caption(sf.position_items(findings, lang, "pharma_units"))
         # How the drug makers organise for SMT (expert interviews): set-ups, what they learned, success factors.
         with ui.section():
             organisation = ui.load("pharma_smt_organisation")

@@ -4,6 +4,7 @@ market (ranges, growth rate, what drives it) and adoption (survey figures, facto
 import streamlit as st
 
 from smt_dashboard import i18n, market, study, study_context, ui, ui_views
+from smt_dashboard import study_findings as sf
 from smt_dashboard.views import source_rows
 
 GROUP_ICONS = {"clinicians": ":material/stethoscope:", "patients": ":material/person:", "all": ":material/block:"}
@@ -69,6 +70,44 @@ if tab_market.open:
                         ui.bullets(rows, rows.iloc[0]["kind_label"] if not rows.empty else None, source=False)
                 ui.source_caption(players)
 
+        # The study's context slides: what drives digital health, its six fields, the needs it serves (FDA / PQRI), the
+        # health data it yields; then the solutions built to answer a need.
+        with ui.section():
+            context = ui.load("digital_health_context")
+            with st.expander(ui.tr("market.context_heading"), icon=":material/lightbulb:"):
+                left, right = st.columns(2)
+                with left:
+                    boxes = sf.context_items(context, lang, "drivers", "box")
+                    ui.bullets(boxes, ui.tr("market.drivers"), source=False)
+                    for note in boxes["note"].dropna():  # what the extracted text keeps of a box
+                        st.caption(ui.escape_md(note))
+                    ui.bullets(sf.context_items(context, lang, "drivers", "finding"), source=False)
+                    ui.source_caption(sf.context_items(context, lang, "drivers"))
+                with right:
+                    fields = sf.context_items(context, lang, "fields")
+                    ui.bullets(fields[fields["kind"] == "finding"], ui.tr("market.fields"), source=False)
+                    st.caption("  \n".join(ui.escape_md(t) for t in list(fields.loc[fields["kind"] == "footnote", "text"])
+                                           + [n for n in fields["note"].dropna()]))
+                    ui.source_caption(fields)
+                    ui.bullets(sf.context_items(context, lang, "health_data"), ui.tr("market.health_data"))
+                st.markdown("**" + ui.escape_md(ui.tr("market.needs")) + "**")
+                needs = sf.context_items(context, lang, "needs")
+                for column, (_, audience) in zip(st.columns(2), needs[needs["kind"] == "audience"].iterrows()):
+                    with column:
+                        st.markdown(f"*{ui.escape_md(audience['text'])}*")
+                        for _, group in needs[needs["parent_id"] == audience["item_id"]].iterrows():
+                            ui.bullets(needs[needs["parent_id"] == group["item_id"]], group["text"], source=False)
+                ui.bullets(needs[needs["kind"] == "finding"])
+            driven = sf.context_items(context, lang, "need_driven")
+            with st.expander(ui.tr("market.need_driven_heading"), icon=":material/volunteer_activism:"):
+                boxes = driven[driven["kind"] == "box"]
+                for column, (_, box) in zip(st.columns(len(boxes) or 1), boxes.iterrows()):
+                    with column, st.container(border=True, height="stretch"):
+                        ui.bullets(driven[driven["parent_id"] == box["item_id"]], box["text"], source=False)
+                for text in driven.loc[driven["kind"] == "conclusion", "text"]:
+                    st.markdown(":material/arrow_forward: **" + ui.escape_md(text) + "**")
+                ui.bullets(driven[driven["kind"] == "finding"])
+
 if tab_adoption.open:
     with tab_adoption:
         with ui.section():
@@ -94,11 +133,17 @@ if tab_adoption.open:
                 left, right = st.columns(2)
                 with left:
                     for topic in ("practice_change", "smt_market_access"):
-                        rows = findings[findings["topic"] == topic]
+                        # CE marking's definition is read beside the approvals (catalogue page).
+                        rows = findings[(findings["topic"] == topic) & (findings["kind"] != "ce_marking")]
                         ui.bullets(rows, rows.iloc[0]["topic_label"] if not rows.empty else None, source=False)
                 with right:
                     ui.bullets(needs, needs.iloc[0]["kind_label"] if not needs.empty else None, source=False)
                 ui.source_caption(source_rows(findings, needs))
+        # What the study says of adoption by end users (axis 4: market expectations and access), beside its figures.
+        with ui.section():
+            adoption = sf.position_items(ui.load("position_findings"), lang, "adoption")
+            with st.expander(ui.tr("market.adoption_heading"), icon=":material/how_to_reg:"):
+                ui.bullets(adoption)
 
 # --- what SMT developers must overcome (technical, economic & regulatory, organisational) ----------------------
 if tab_challenges.open:

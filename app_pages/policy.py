@@ -6,6 +6,7 @@ import streamlit as st
 
 from smt_dashboard import address, i18n, policy, study, study_context, ui, ui_views
 from smt_dashboard import developments as dv
+from smt_dashboard import study_findings as sf
 
 LEVEL_ICONS = {"system": ":material/account_balance:", "ecosystem": ":material/hub:", "company": ":material/business:"}
 
@@ -111,6 +112,10 @@ if tab_barriers.open:
                 st.markdown("\n".join(f"{i}. {ui.escape_md(i18n.pick(r, 'text', lang))}"
                                       for i, (_, r) in enumerate(group.rows.iterrows(), start=1)))
         ui.source_caption(barriers)
+        with ui.section():  # the slide's commentary: systemic barriers, SMEs', drug makers' (the molecule upstream)
+            commentary = sf.position_items(ui.load("position_findings"), lang, "barriers")
+            with st.expander(ui.tr("policy.barriers_findings_heading"), icon=":material/record_voice_over:"):
+                ui.bullets(commentary)
 
 
 # --- how SMT are assessed: HAS, EMA, NICE, app-guidance platforms ------------------------------------------
@@ -137,6 +142,7 @@ if tab_assessment.open:
         with st.expander(ui.tr("policy.ema_heading", n=i18n.fmt_number(len(ema), lang)), icon=":material/policy:"):
             ui.bullets(ema)
         st.markdown("#### " + ui.tr("policy.nice_heading"))
+        ui.bullets(study.evaluation_items(framework, lang, "nice_aim"), source=False)
         left, right = st.columns(2)
         with left:
             ui.bullets(study.evaluation_items(framework, lang, "nice_element"), ui.tr("policy.nice_elements"), source=False)
@@ -202,6 +208,19 @@ if tab_actors.open:
                         ui.bullets(rows, rows.iloc[0]["kind_label"], lead="name" if kind == "first_project" else None,
                                    source=False)
         ui.source_caption(items)
+        # The European eHealth Hub: what it offers companies (its launch and platform are milestones on the timeline).
+        with ui.section():
+            hub = sf.position_items(ui.load("position_findings"), lang, "ehealth_hub")
+            with st.expander(ui.tr("policy.ehealth_hub_heading"), icon=":material/euro:"):
+                for text in hub.loc[hub["kind"] == "aim", "text"]:
+                    st.markdown("**" + ui.escape_md(text) + "**")
+                left, right = st.columns(2)
+                with left:
+                    ui.bullets(hub[hub["kind"] == "service"], ui.tr("policy.ehealth_hub_services"), source=False)
+                    ui.bullets(hub[hub["kind"] == "history"], ui.tr("policy.ehealth_hub_history"), source=False)
+                with right:
+                    ui.bullets(hub[hub["kind"] == "general"], ui.tr("policy.ehealth_hub_general"), source=False)
+                ui.source_caption(hub)
 
 # --- country benchmark ------------------------------------------------------------------------------------
 if tab_countries.open:
@@ -233,6 +252,31 @@ if tab_countries.open:
                     else:
                         st.caption(ui.tr("policy.index_missing"))
                         ui.source_caption(card.rows)
+        # Israel's ecosystem, the United Kingdom's health apps and the US private insurers, in the study's words.
+        with ui.section():
+            countries = ui.load("position_findings")
+            with st.expander(ui.tr("policy.countries_findings_heading"), icon=":material/travel_explore:"):
+                israel, uk, insurers = st.columns(3)
+                with israel:
+                    rows = sf.position_items(countries, lang, "israel_ecosystem")
+                    ui.bullets(rows[rows["kind"].isin(["finding", "partnership"])], ui.tr("policy.israel"), source=False)
+                    centres = rows[rows["kind"] == "research_centre"]
+                    if not centres.empty:
+                        st.caption(ui.escape_md(ui.tr("policy.israel_centres") + (" : " if lang == "fr" else ": ")
+                                                + ", ".join(centres["text"])))
+                    ui.bullets(rows[rows["kind"] == "incubator"], lead="name", source=False)
+                    ui.source_caption(rows)
+                with uk:
+                    rows = sf.position_items(countries, lang, "uk_health_apps")
+                    ui.bullets(rows[rows["kind"] == "finding"], ui.tr("policy.uk"), source=False)
+                    st.caption("  \n".join(ui.escape_md(t) for t in rows.loc[rows["kind"] == "footnote", "text"]))
+                    ui.source_caption(rows)
+                with insurers:
+                    rows = sf.position_items(countries, lang, "us_insurers")
+                    ui.bullets(rows[rows["kind"] == "finding"], ui.tr("policy.us_insurers"), source=False)
+                    ui.bullets(rows[rows["kind"] == "insurer_example"], lead="name", source=False)
+                    ui.bullets(rows[rows["kind"] == "conclusion"], source=False)
+                    ui.source_caption(rows)
         # The United States' combination-products office and its digital-health programmes, as the study describes them.
         with ui.section():
             roles = ui.load("regulator_roles")

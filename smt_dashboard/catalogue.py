@@ -190,12 +190,23 @@ def dtx_areas(areas: pd.DataFrame, state: FilterState, lang: str) -> pd.DataFram
     return rows
 
 
+def translated(row: pd.Series, field: str, lang: str) -> str | None:
+    """An example's ``name`` or ``drug`` in the reader's language: the study's French words, or their English in
+    ``<field>_en`` (a device type, a drug named in French: « Inhalateur » → "Inhaler", « Insuline » → "Insulin");
+    a proper name has no English column and reads the same. None when the study names no drug."""
+    value = row.get(f"{field}_en") if i18n.normalize_lang(lang) == "en" else None
+    if i18n.is_missing(value):
+        value = row.get(field)
+    return None if i18n.is_missing(value) else str(value)
+
+
 def example_line(row: pd.Series, lang: str) -> str:
     """One cited example as plain text: name (drug · therapy area) — description, parts the study omits left out."""
-    details = [str(row["drug"])] if not i18n.is_missing(row["drug"]) else []
+    drug = translated(row, "drug", lang)
+    details = [drug] if drug else []
     if not i18n.is_missing(row["therapy_area"]):
         details.append(i18n.label("area", row["therapy_area"], lang))
-    text = str(row["name"]) + (f" ({' · '.join(details)})" if details else "")
+    text = translated(row, "name", lang) + (f" ({' · '.join(details)})" if details else "")
     description = i18n.pick(row, "description", lang)
     return text + (f" — {description}" if description else "")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from smt_dashboard import ecosystem, filters, i18n, metrics
+from smt_dashboard import catalogue, ecosystem, filters, i18n, metrics
 from smt_dashboard.search import normalize
 
 DATASETS = ("companies", "company_products", "funding_rounds", "smt_examples", "digital_therapeutics",
@@ -90,7 +90,7 @@ def study_places(frames: Mapping[str, pd.DataFrame], company_id: str, lang: str)
         if normalize(e["name"]) in own:
             records.append({"table": t("catalogue"), "entry": e["name"],
                             "detail": " · ".join(x for x in (i18n.label("category", e["category"], lang),
-                                                             "" if i18n.is_missing(e["drug"]) else str(e["drug"]),
+                                                             catalogue.translated(e, "drug", lang) or "",
                                                              i18n.pick(e, "description", lang) or "") if x),
                             "source_id": e["source_id"], "cited_source_ids": e["cited_source_ids"]})
     developers = frames["dtx_developers"]

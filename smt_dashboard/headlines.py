@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from smt_dashboard import i18n, metrics
+from smt_dashboard import health_index, i18n, metrics
 from smt_dashboard.filters import FilterState
 from smt_dashboard.memo import memoized
 from smt_dashboard.projections import inputs_from_table, project_jobs
@@ -69,9 +69,30 @@ def employees(frames: Frames, state: FilterState, lang: str) -> Headline:
     fig = metrics.employees_french(frames, state)
     subs = metrics.employees_subsidiaries(frames, state)
     detail = "" if fig.is_none and subs.is_none else i18n.t(
-        "overview.employees_detail", lang, label=subs.label(lang)[0].lower() + subs.label(lang)[1:],
-        subsidiaries=subs.display(lang))
+        "overview.employees_detail", lang, range=staff_range(fig, lang),
+        label=subs.label(lang)[0].lower() + subs.label(lang)[1:], subsidiaries=subs.display(lang))
     return _from_figure(fig, "map", detail, lang)
+
+
+def _range(staff: pd.Series, lang: str, key: str = "employees_range") -> str:
+    low, high = int(staff.min()), int(staff.max())
+    if low == high:
+        return i18n.t(f"overview.{key}_single", lang, n=i18n.fmt_number(low, lang))
+    return i18n.t(f"overview.{key}", lang, low=i18n.fmt_number(low, lang), high=i18n.fmt_number(high, lang))
+
+
+def staff_range(fig: metrics.Figure, lang: str) -> str:
+    """The range of staff per company of the companies the figure counts (the study: « entre 10 à 250 employés par
+    entreprise », the ten French companies): under a filter, the range of the companies in scope, with France's beside
+    it (Auvergne-Rhône-Alpes: 25 to 250; France: 10 to 250); empty when no company with a known staff is in scope."""
+    staff = fig.rows["employees"].dropna()
+    if staff.empty:
+        return ""
+    here = _range(staff, lang)
+    if not fig.filtered or fig.whole is None:
+        return here
+    return i18n.t("overview.employees_range_filtered", lang, range=here, national=_range(fig.whole["employees"].dropna(), lang,
+                                                                                               "employees_range_short"))
 
 
 @memoized
@@ -111,7 +132,14 @@ def index_rank(frames: Frames, state: FilterState, lang: str) -> Headline:
     rank = int(pos[0]) + 1
     score = ordered.loc[pos[0], "index"]
     display = i18n.t("overview.rank_display", lang, rank=i18n.ordinal(rank, lang), n=len(ordered))
-    detail = i18n.t("overview.index_detail", lang, score=i18n.fmt_number(score, lang, 2))
+    # Two ranks, each named: Bertelsmann's (the 17 countries it ranks) and the study's own chart's (14 countries).
+    detail = i18n.t("overview.index_detail", lang, n=len(ordered), score=i18n.fmt_number(score, lang, 2))
+    try:
+        chart_rank, chart_n = health_index.rank_in_study_chart(index)
+        detail += " ; " if lang == "fr" else "; "
+        detail += i18n.t("overview.index_study_chart", lang, rank=i18n.ordinal(chart_rank, lang), n=chart_n)
+    except KeyError:  # France (or the study's chart) not in the data
+        pass
     return Headline("index", i18n.t("overview.label.index", lang), rank, display, detail,
                     ordered[ordered["country_code"] == "FR"], "index", False)
 

@@ -19,6 +19,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from smt_dashboard import i18n
+from smt_dashboard.catalogue import translated
 
 # Result groups, in the order the page shows them.
 KINDS = ("company", "product", "area", "region", "smt", "dtx", "development", "recommendation", "swot", "policy",
@@ -174,10 +175,12 @@ def _entries(frames: Mapping[str, pd.DataFrame], region_names: Mapping[str, str]
         yield Entry("region", code, name, t("region_context"), Target("profile", regions=(code,))), name, ""
     for e in _records(frames, "smt_examples"):
         area = "" if i18n.is_missing(e.get("therapy_area")) else i18n.label("area", e["therapy_area"], lang)
-        context = " · ".join(x for x in (i18n.label("category", e["category"], lang), _text(e.get("drug")), area) if x)
-        other = _text(e.get("drug"), _both_cols(e, "description"), _both("category", [e["category"]]),
-                      _both("area", _codes(e.get("therapy_area"))))
-        yield Entry("smt", e["example_id"], e["name"], context, Target("catalogue")), e["name"], other
+        # Device types and drugs the study names in French read in English too (« Inhalateur » → "Inhaler").
+        name, drug = translated(e, "name", lang), translated(e, "drug", lang)
+        context = " · ".join(x for x in (i18n.label("category", e["category"], lang), _text(drug), area) if x)
+        other = _text(e.get("drug"), e.get("drug_en"), e["name"], e.get("name_en"), _both_cols(e, "description"),
+                      _both("category", [e["category"]]), _both("area", _codes(e.get("therapy_area"))))
+        yield Entry("smt", e["example_id"], name, context, Target("catalogue")), name, other
     developers = {d["developer_id"]: d for d in _records(frames, "dtx_developers")}
     for d in _records(frames, "digital_therapeutics"):
         dev = developers.get(d.get("developer_id")) or {}

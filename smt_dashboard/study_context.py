@@ -150,15 +150,25 @@ def digital_medical_hub(table: pd.DataFrame, lang: str = "fr", kind: str | None 
 def dtx_items(table: pd.DataFrame, lang: str = "fr", kind: str = "form") -> pd.DataFrame:
     """Digital therapeutics' items of one kind: ``scope`` (outside the SMT scope), ``definition``, ``form`` (the 4 types),
     ``benefit`` (an unheaded list, read as what they bring: ``inferred``), ``condition_intro``, ``condition`` (field as
-    ``label``, conditions as ``text``), ``finding``. Columns: item_id, kind, kind_label, order, label, text, inferred, note
-    + provenance."""
+    ``label``, conditions as ``text``), ``finding``, ``example`` (the example the slide describes without its name,
+    attached to reSET: ``inferred``, ``dtx_id`` its row of ``digital_therapeutics``). Columns: item_id, kind, kind_label,
+    order, dtx_id, label, text, inferred, note + provenance."""
     if kind not in DTX_CONTEXT_KINDS:
         raise KeyError(kind)
     rows = _only(table, "kind", kind).sort_values("order")
-    out = text_frame(rows, lang, {"label": "label", "text": "text", "note": "note"}, ["item_id", "kind", "order"], [])
+    out = text_frame(rows, lang, {"label": "label", "text": "text", "note": "note"}, ["item_id", "kind", "order", "dtx_id"],
+                     [])
     out.insert(2, "kind_label", [_t(f"dtx.{k}", lang) for k in out["kind"]])
-    out.insert(6, "inferred", _inferred(rows, "kind_basis"))
+    out.insert(7, "inferred", _inferred(rows, "kind_basis"))
     return out
+
+
+def dtx_examples(table: pd.DataFrame, in_scope: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """The examples the slide describes, only those of a digital therapeutic in ``in_scope`` (the list's rows the area
+    filter keeps): under Diabétologie, the substance-use example (reSET, psychiatry) is not shown. Columns as
+    ``dtx_items``."""
+    rows = dtx_items(table, lang, "example")
+    return rows[rows["dtx_id"].isin(set(in_scope["dtx_id"]))].reset_index(drop=True)
 
 
 def dtx_conditions(table: pd.DataFrame, lang: str = "fr") -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from smt_dashboard import i18n
+from smt_dashboard import health_index, i18n
 from smt_dashboard.filters import france_companies
 from smt_dashboard.jobs import hard_label
 from smt_dashboard.jobs import hard_to_recruit as hard_to_recruit_rows
@@ -197,7 +197,12 @@ def index_rank(frames: Frames, params: tuple[str, ...], lang: str) -> Figure:
     value = _t("index_rank.value", lang, rank=int(pos[0]) + 1, n=len(ordered))
     detail = _t("index_rank.detail", lang, score=i18n.fmt_number(row["index"], lang, 2),
                 leader=i18n.pick(leader, "country", lang), leader_score=i18n.fmt_number(leader["index"], lang, 2))
-    label = _t("index_rank.label", lang, country=i18n.pick(row, "country", lang))
+    try:  # the study's own chart (14 countries) gives another rank: name each one
+        chart_rank, chart_n = health_index.rank_in_study_chart(frames["digital_health_index"], code)
+        detail += " " + _t("index_rank.study_chart", lang, rank=i18n.ordinal(chart_rank, lang), n=chart_n)
+    except KeyError:
+        pass
+    label = _t("index_rank.label", lang, country=i18n.pick(row, "country", lang), n=len(ordered))
     return Figure(label, value, detail, ordered.loc[[pos[0]]])
 
 

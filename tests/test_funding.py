@@ -135,7 +135,7 @@ def test_yearly_totals(rounds):
 
 def test_investors(rounds):
     counts = fd.investor_counts(rounds).set_index("investor")
-    assert len(counts) == 26
+    assert len(counts) == 27  # « Snpe, EdR, Investment Partners » as printed: three names
     assert counts.loc["Bpifrance", "rounds"] == 2
     assert counts.loc["Bpifrance", "company_names"] == "Ad Scientiam, Voluntis"
     for name in ("Sofimac", "Kreaxi", "Air Liquide ALIAD", "Gemmes Venture"):

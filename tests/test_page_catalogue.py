@@ -107,6 +107,51 @@ def test_english():
     assert "Number of SMT by category and therapy area (40 SMT)" in chart_titles(at)
 
 
+def _body(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander]
+    return " ".join(parts).replace("\\", "")
+
+
+def test_digital_therapeutics_under_an_area_follow_it_or_say_they_are_national():
+    # Under Diabétologie: « Thérapies numériques 2 » follows the filter (France: 8); the marketed / CE / FDA counts cannot
+    # (the study does not say which are marketed) and say « France entière »; the substance-use example (reSET,
+    # psychiatry) is not shown.
+    at = open_page({"area": ["diabetology"]})
+    assert not at.exception and not at.error
+    m = metrics(at)
+    assert m["Thérapies numériques (avec un partenaire pharmaceutique)"] == "2"
+    assert m["Commercialisées"] == "3" and m["dont approbation FDA"] == "3"
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert "France : 8" in captions and captions.count("France entière") >= 3
+    body = _body(at)
+    assert "l'étude ne dit pas lesquelles des 8 sont commercialisées" in body
+    assert "substances" not in body and "reSET : exemple décrit par l'étude" not in body
+    # Psychiatry in scope: the example shows, as printed, marked as the team's reading of its name.
+    body = _body(open_page({"area": ["psychiatry"]}))
+    assert "reSET : exemple décrit par l'étude *" in body
+    assert ("Thérapie numérique sur prescription de 90 jours pour troubles dus à la consommation de substances "
+            "psychotropes") in body
+    # No filter: the example shows and no « France entière » is needed.
+    at = open_page()
+    assert "reSET : exemple décrit par l'étude *" in _body(at)
+    assert "France entière" not in [c.value for c in at.caption]
+
+
+def test_english_device_types_and_drugs():
+    at = open_page({"lang": "en"})
+    body = _body(at)
+    for english in ("Inhaler", "Dropper", "Pen / auto-injector", "Infusion system", "Blood glucose meter",
+                    "Diabeo (Insulin · Diabetology)", "Microchip-Based Implant (Teriparatide · Rheumatology)",
+                    "Proteus Digital Health (chemotherapy)"):
+        assert english in body, english
+    for french in ("Inhalateur", "Compte-goutte", "Stylo / Auto-injecteur", "Système de perfusion", "Insuline",
+                   "Tériparatide", "chimiothérapie"):
+        assert french not in body, french
+    # The French page keeps the study's words.
+    body = _body(open_page())
+    assert "Inhalateur" in body and "Diabeo (Insuline · Diabétologie)" in body
+
+
 def test_broken_reimbursement_file_blanks_only_its_section(data_copy):
     rewrite_cell(data_copy / "smt_reimbursement.csv", 3, "smt_count", "beaucoup")
     at = open_page()

@@ -35,7 +35,9 @@ def test_default_view_shows_totals_charts_and_context():
     assert m["Augmentations de capital"] == f"10{NBSP}M€"
     assert m["Acquisitions / LBO"] == "n.c."
     info = " ".join(i.value for i in at.info)
-    assert f"80,8{NBSP}M€" in info and f"80,9{NBSP}M€" in info and "arrondi" in info
+    assert f"80,8{NBSP}M€" in info and f"80,9{NBSP}M€" in info
+    # Rounding is the dashboard team's reading, never the study's explanation.
+    assert "sans dire d'où vient l'écart" in info and "non dite par l'étude" in info and "vient de l'arrondi" not in info
     assert chart_titles(at) == [  # tab by tab: amounts, operations over time, investors
         "Montants communiqués par année et par type d'opération",
         "Opérations de financement par entreprise et par type, 2010-2019",
@@ -45,7 +47,9 @@ def test_default_view_shows_totals_charts_and_context():
     assert "Diabeloop" in body and f"31{NBSP}M€" in body  # the only round above 30 M€
     assert "2 opérations que l'étude ne date pas" in [e.label for e in at.expander]
     sources = [c.value.replace("\\", "") for c in at.caption if "Source" in c.value]  # captions are escaped
-    assert "Source : AEC Partners (2020), d'après MindHealth (2019), Bpifrance (Innobio2), TICPharma (2020)" in sources
+    # The context's sources, with the funding slide's own (« Sites internet des entreprises…; Communiqués de presse »).
+    assert ("Source : AEC Partners (2020), d'après MindHealth (2019), sites internet des SMT et des entreprises, "
+            "Bpifrance (Innobio2), TICPharma (2020)") in sources, sources
     assert len(at.dataframe) >= 4
 
 

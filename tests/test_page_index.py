@@ -37,7 +37,7 @@ def test_default_view_ranks_and_robustness():
     assert at.title[0].value == "Indice de santé numérique"
     m = metrics(at)
     # One rank first, and which list it is: the published ranking; the other readings in one sentence.
-    assert m == {"Rang publié de la France": "15e / 17"}
+    assert m == {"Rang de la France, classement Bertelsmann": "15e / 17"}
     message = " ".join(md.value for md in at.markdown if "lightbulb" in md.value)
     assert "15e sur les 17 pays" in message and "12e" not in message
     readings = " ".join(md.value for md in at.markdown if md.value.startswith("Autres lectures"))
@@ -102,7 +102,7 @@ def test_english_and_global_filters_not_applied():
     at = open_page({"lang": "en", "region": ["11"]})
     assert not at.exception and not at.error
     m = metrics(at)
-    assert m["France's published rank"] == "15th / 17"
+    assert m["France's rank, Bertelsmann ranking"] == "15th / 17"
     assert "13th to the 16th" in " ".join(md.value for md in at.markdown) or "13th" in " ".join(
         md.value for md in at.markdown)
     assert any("do not apply" in i.value for i in scope_lines(at))

@@ -607,3 +607,256 @@ def test_adoption_kinds_are_checked(data_copy):
     rewrite_cell(data_copy / "adoption_findings.csv", 6, "topic", "app_platforms")
     errors = _errors(data_copy, "adoption_findings.csv")
     assert any(e.row == 6 and e.column == "kind" for e in errors)
+
+
+# --- issue #35: errata (each value against the study's own wording) -------------------------------------------------
+
+def test_creation_history_cites_what_its_slide_prints():
+    # « Sources : Entretiens d'experts - Analyses AEC Partners » under « Estimation de la volumétrie … (1/2) ».
+    history = load_dataset("company_creation_history", DATA)
+    assert (history["cited_source_ids"] == "expert_interviews").all()
+
+
+def test_funding_context_cites_the_funding_slide():
+    # « Sources : Sites internet des entreprises développant des SMT; Communiqués de presse » on the slide of the 80,8 M€.
+    context = load_dataset("funding_context", DATA).set_index("item_id")
+    assert context.loc["series_ab_range", "cited_source_ids"] == "smt_websites"
+    title = load_dataset("sources", DATA).set_index("source_id").loc["smt_websites", "title"]
+    assert "entreprises développant des SMT" in title and "communiqués de presse" in title
+
+
+def test_funding_rounds_as_printed():
+    rounds = load_dataset("funding_rounds", DATA).set_index("round_id")
+    # The study prints « Ideb, Rubis Capital, Gemmes Venture, Snpe, EdR, Investment Partners ».
+    assert rounds.loc["crossject_2012_07", "investors"].split(";")[-3:] == ["Snpe", "EdR", "Investment Partners"]
+    # « Levée de fonds en cours », no year.
+    assert rounds.loc["diabilive_in_progress", "note_fr"] == "Levée de fonds en cours"
+    assert "2020" not in rounds.loc["diabilive_in_progress", "note_en"]
+
+
+def test_dns_quote_keeps_the_studys_typo(frames):
+    detail = frames["policy_timeline"].set_index("event_id").loc["dns_2019", "detail_fr"]
+    assert "« renfoncer [sic] la gouvernance en santé »" in detail and "renforcer" not in detail
+    mission = frames["institutions"].set_index("institution_id").loc["dns", "mission_fr"]
+    assert "« renfoncer [sic] la gouvernance en santé »" in mission
+
+
+def test_hub_field_valorisation_is_not_development(frames):
+    field = frames["aphp_digital_medical_hub"].set_index("item_id").loc["field_of_action_3"]
+    assert field["text_fr"].startswith("Valorisation et transfert")
+    assert "Development" not in field["text_en"] and "Valorisation" in field["text_en"]
+
+
+def test_team_work_skills_are_soft_skills_by_the_tables_rule():
+    # The rule (data/README.md): under « Transverses », team work → soft skill.
+    skills = load_dataset("job_skills", DATA)
+    for start in ("Travailler en transverse avec les partenaires externes",
+                  "Participer à des projets en transversalité"):
+        row = skills[skills["text_fr"].str.startswith(start)]
+        assert len(row) == 1 and row.iloc[0]["skill_type"] == "soft_skill", start
+        assert row.iloc[0]["skill_type_basis"] == "inferred"
+
+
+# --- issue #35: the reSET example, as the slide prints it -------------------------------------------------------------
+
+def test_reset_example_as_printed(frames):
+    examples = study_context.dtx_items(frames["dtx_context"], "fr", "example")
+    assert examples["text"].tolist() == [
+        "Thérapie numérique sur prescription de 90 jours pour troubles dus à la consommation de substances psychotropes",
+        "Améliore l'abstinence des substances illicites et l'observance des traitements",
+        "Génère un tableau de bord pour les professionnels de santé : information sur l'utilisation, leçons apprises, "
+        "consommation de substances déclarée, déclencheurs signalés par le patient, …",
+        "En partenariat avec Sandoz"]
+    # Printed without its name: attaching it to reSET is the team's reading, said as such.
+    assert examples["inferred"].all() and examples["note"].str.contains("sans son nom").all()
+    assert set(examples["dtx_id"]) == {"reset"} and (examples["cited_source_ids"] == "smt_websites").all()
+    # Every example names a digital therapeutic of the list.
+    context = frames["dtx_context"]
+    assert set(context["dtx_id"].dropna()) <= set(frames["digital_therapeutics"]["dtx_id"])
+    # Shown only when its therapy is in scope.
+    dtx = frames["digital_therapeutics"]
+    assert study_context.dtx_examples(context, dtx[dtx["therapy_area"] == "diabetology"], "fr").empty
+    assert len(study_context.dtx_examples(context, dtx[dtx["therapy_area"] == "psychiatry"], "fr")) == 4
+
+
+def test_device_types_and_drugs_have_their_english():
+    from smt_dashboard import catalogue as cat
+
+    examples = load_dataset("smt_examples", DATA).set_index("example_id")
+    devices = examples[examples["kind"] == "device_type"]
+    assert devices["name_en"].notna().all()  # every device type is named in French by the study
+    assert cat.translated(examples.loc["inhaler"], "name", "en") == "Inhaler"
+    assert cat.translated(examples.loc["inhaler"], "name", "fr") == "Inhalateur"
+    assert cat.translated(examples.loc["diabeo"], "drug", "en") == "Insulin"
+    assert cat.translated(examples.loc["microchip_implant"], "drug", "en") == "Teriparatide"
+    assert cat.translated(examples.loc["abilify_mycite"], "drug", "en") == "Abilify"  # a brand reads the same
+
+
+# --- issue #35: study content no table held — each table returns what the study prints ------------------------------
+
+@pytest.fixture(scope="module")
+def more():
+    from smt_dashboard import study_findings as sf
+
+    names = sf.DATASETS + ("pharma_digital_units", "policy_timeline", "job_families", "sources", "evaluation_framework",
+                           "study_method", "adoption_findings")
+    return {n: load_dataset(n, DATA) for n in names}
+
+
+def test_context_slides_of_digital_health(more):
+    from smt_dashboard import study_findings as sf
+
+    table = more["digital_health_context"]
+    boxes = sf.context_items(table, "fr", "drivers", "box")["text"].tolist()
+    assert boxes == ["Explosion des maladies chroniques & vieillissement de la population", "Innovations technologiques",
+                     "Priorité donnée par les autorités de santé au virage ambulatoire"]
+    drivers = sf.context_items(table, "fr", "drivers", "finding")
+    assert any("La prise en charge ambulatoire se développe" in t for t in drivers["text"])
+    assert (drivers["cited_source_ids"] == "drees2017;lesechos2018;dge2016").all()
+    # « 6 grands domaines d'application », their source; their names are not in the extracted text, said so.
+    assert sf.fields_count(table) == 6
+    fields = sf.context_items(table, "fr", "fields")
+    assert (fields["cited_source_ids"] == "pipame2015;dta2018").all() and "ne figurent pas" in fields.iloc[0]["note"]
+    # The needs of the FDA / PQRI slide: two audiences, their headings, 6 + 7 needs.
+    needs = sf.context_items(table, "fr", "needs")
+    assert needs.loc[needs["kind"] == "audience", "text"].tolist() == ["Professionnels de santé", "Patients & entourage"]
+    groups = needs[needs["kind"] == "need_group"].set_index("item_id")
+    assert groups["parent_id"].to_dict() == {"needs_quality": "needs_professionals", "needs_information": "needs_patients",
+                                             "needs_empowerment": "needs_patients"}
+    per_group = needs[needs["kind"] == "need"].groupby("parent_id").size().to_dict()
+    assert per_group == {"needs_quality": 6, "needs_information": 3, "needs_empowerment": 4}
+    assert needs[needs["inferred"]]["text"].tolist() == ["Optimisation des soins", "Bénéfice thérapeutique"]
+    assert (needs["cited_source_ids"] == "fda_pqri2019").all()
+    data = sf.context_items(table, "fr", "health_data")
+    assert len(data) == 3 and "cercle vertueux d'innovation" in data.iloc[2]["text"]
+    driven = sf.context_items(table, "fr", "need_driven")
+    details = driven[driven["kind"] == "box_detail"]
+    assert len(driven[driven["kind"] == "box"]) == 3 and details["inferred"].all()
+    assert set(details["parent_id"]) == set(driven.loc[driven["kind"] == "box", "item_id"])
+    assert sf.context_items(table, "en", "need_driven", "conclusion").iloc[0]["text"].startswith("These SMT must be designed")
+
+
+def test_every_context_parent_resolves_to_the_right_kind(more):
+    table = more["digital_health_context"]
+    kinds = dict(zip(table["item_id"], table["kind"]))
+    want = {"need_group": "audience", "need": "need_group", "box_detail": "box"}
+    for _, row in table.iterrows():
+        assert pd.isna(row["parent_id"]) == (row["kind"] not in want), row["item_id"]
+        if row["kind"] in want:
+            assert kinds.get(row["parent_id"]) == want[row["kind"]], row["item_id"]
+
+
+def test_definition_details_and_illustration(more):
+    from smt_dashboard import study_findings as sf
+
+    table = more["smt_definition"]
+    details = sf.definition_items(table, "fr", "component_detail").set_index("component")["text"]
+    assert "chimique ou biologique" in details["drug"] and "(marque)" in details["drug"] and "(ex: insuline)" in details["drug"]
+    assert "(pouvant avoir un statut réglementaire de Dispositifs médicaux ou non)" in details["expert_software"]
+    assert "la plupart du temps un statut réglementaire de dispositif médical" in details["medical_technology"]
+    assert "est en cours d'adoption" in sf.definition_items(table, "fr", "naming").iloc[0]["text"]
+    roles = dict(sf.component_roles(table, "fr"))
+    assert roles["Médicaments (chimiques ou biologiques)"] == ["Prévention", "Traitement"]
+    assert len(roles["Technologie médicale"]) == 6 and "Diagnostic in vitro" in roles["Technologie médicale"]
+    assert len(roles["Logiciel expert (incluant les thérapies numériques)"]) == 7
+    assert (table["cited_source_ids"] == "aec_analyses").all()
+    english = dict(sf.component_roles(table, "en"))
+    assert english["Drugs (chemical or biological)"] == ["Prevention", "Treatment"]
+
+
+def test_ecosystem_findings_as_printed(more):
+    from smt_dashboard import study_findings as sf
+
+    table = more["position_findings"]
+    text = lambda topic: " ".join(sf.position_items(table, "fr", topic)["text"])  # noqa: E731
+    assert "sans partenariat proposent des innovations sur des classes thérapeutiques ou des produits libres de droit" \
+        in text("partnerships")
+    assert "doivent se constituer leur propre réseau" in text("french_networks")
+    assert "ils sont disséminés sur le territoire" in text("french_networks")
+    assert "hubs structurées d'innovation en santé digitale" in text("us_ecosystem")
+    assert "connus sur l'insuline : Sanofi, Novo Nordisk, Roche" in text("us_ecosystem")
+    assert "intégrée en amont dans le développement de la molécule" in text("barriers")
+    assert "retard pris dans le déploiement de la prescription digitale et du dossier médical partagé" in text("index_lag")
+    israel = sf.position_items(table, "fr", "israel_ecosystem", "incubator")
+    assert israel["name"].tolist() == ["eHealth Ventures", "MindUP"] and "40 entreprises" in israel.iloc[0]["text"]
+    uk = sf.position_items(table, "fr", "uk_health_apps")
+    assert uk.set_index("item_id").loc["uk_early_recognition", "cited_source_ids"] == "bertelsmann_shs_summary;emishealth2018"
+    insurers = sf.position_items(table, "fr", "us_insurers", "insurer_example")
+    assert insurers["name"].tolist() == ["Clover Health", "Clinique Forward"]  # as printed
+
+
+def test_each_drug_makers_team_as_printed(more):
+    from smt_dashboard import study_findings as sf
+
+    teams = dict(sf.unit_points(more["position_findings"], more["pharma_digital_units"], "fr"))
+    assert {name: len(points) for name, points in teams.items()} == {
+        "Sanofi – 39BIS": 3, "Servier – WeHealth Digital Medicine": 3, "Novartis – Biome Paris": 3,
+        "Biogen – Biogen Healthcare Solutions": 2, "Pfizer – Pfizer Healthcare Hub France": 2}
+    assert "situé sur son campus à Gentilly" in teams["Sanofi – 39BIS"].iloc[0]["text"]
+    assert "13 workshops" in teams["Pfizer – Pfizer Healthcare Hub France"].iloc[1]["text"]
+
+
+def test_adoption_statements_insurers_and_ehealth_hub(more):
+    from smt_dashboard import study_findings as sf
+
+    table = more["position_findings"]
+    adoption = sf.position_items(table, "fr", "adoption")
+    assert len(adoption) == 10 and adoption.iloc[0]["text"].startswith("L'adoption par les professionnels de santé")
+    assert "la « prescription » d'une innovation de santé digitale passera par le clinicien" in " ".join(adoption["text"])
+    hub = sf.position_items(table, "fr", "ehealth_hub")
+    assert hub.loc[hub["kind"] == "service", "text"].tolist() == [
+        "Affiner le modèle d'entreprise", "Sécuriser les investissements", "Accélérer la commercialisation",
+        "Obtenir des orientations juridiques et réglementaires"]
+    # Which lines go under « Généralités » or « Gouvernance / tutelle » is the team's reading, said so.
+    assert hub.loc[hub["kind"] == "general", "inferred"].all() and not hub.loc[hub["kind"] == "service", "inferred"].any()
+
+
+def test_position_references_resolve(more):
+    table = more["position_findings"]
+    units = set(more["pharma_digital_units"]["unit_id"])
+    events = set(more["policy_timeline"]["event_id"])
+    for _, row in table[table["ref_id"].notna()].iterrows():
+        assert row["ref_id"] in (units if row["topic"] == "pharma_units" else events), row["item_id"]
+    assert table.loc[table["kind"] == "unit_point", "ref_id"].notna().all()
+    from smt_dashboard.schemas.blocks import POSITION_TOPICS
+
+    for _, row in table.iterrows():
+        assert row["kind"] in POSITION_TOPICS[row["topic"]], row["item_id"]
+
+
+def test_jobs_context_and_sheet_activities(more):
+    from smt_dashboard import study_findings as sf
+
+    chain = sf.jobs_items(more["jobs_context"], "fr", "data_value_chain")
+    assert chain.loc[chain["kind"] == "step", "text"].tolist() == [
+        "Acquisition et Stockage", "Mise à l'échelle", "Nettoyage", "Choix des données pertinentes", "Modélisation",
+        "Analyse", "Transmission", "Prise de décision"]
+    assert chain.loc[chain["kind"] == "role", "text"].tolist() == ["Data Engineer", "Data Scientist", "Data Analyst",
+                                                                   "Data Architect"]
+    assert "une même personne peut être responsable de l'ensemble" in chain.loc[chain["kind"] == "finding", "text"].iloc[0]
+    assert (chain["cited_source_ids"] == "datascientest").all()
+    recruiting = " ".join(sf.jobs_items(more["jobs_context"], "fr", "recruiting")["text"])
+    assert "davantage de règlementation que d'autres secteurs" in recruiting
+    profiles = sf.jobs_items(more["jobs_context"], "fr", "profiles", "profile_need")["text"].tolist()
+    assert profiles[0] == "L'interface médicament / dispositif médical"
+    activities = more["job_activities"]
+    assert activities.groupby("family_id").size().to_dict() == {
+        "project_manager": 5, "ux_ui_designer": 3, "medical_affairs": 4, "regulatory_affairs": 6, "quality": 4,
+        "market_access": 3, "marketing_sales": 5}
+    assert set(activities["family_id"]) <= set(more["job_families"]["family_id"])
+    ux = sf.activities(activities, "ux_ui_designer", "fr")
+    assert ux["group"].tolist()[0] == "Designer UI : s'occupe du lien entre la machine et l'homme"
+    assert sf.activities(activities, "project_manager", "fr")["text"].tolist()[2] == "Fait de la veille concurrentielle"
+
+
+def test_extended_tables_nice_axes_and_ce_marking(more):
+    nice = study.evaluation_items(more["evaluation_framework"], "fr", "nice_aim")
+    assert len(nice) == 3 and "« Cadre normatif de preuves pour les technologies numériques de santé »" in nice.iloc[0]["text"]
+    details = study.method_items(more["study_method"], "fr", "analysis_axis_detail")
+    assert details["parent_id"].tolist() == [f"analysis_axis_{k}" for k in range(1, 5)]
+    assert details.iloc[3]["text"].startswith("Enfin, le quatrième axe vise à comprendre")
+    ce = study_context.adoption_findings(more["adoption_findings"], "fr", "smt_market_access")
+    assert "exigences essentielles de performance et de sécurité" in ce.loc[ce["kind"] == "ce_marking", "text"].iloc[0]
+    sources = more["sources"].set_index("source_id")
+    assert sources.loc["fda_pqri2019", "year"] == 2019 and "PQRI" in sources.loc["fda_pqri2019", "url"]
+    assert sources.loc["dta2018", "year"] == 2018 and pd.isna(sources.loc["datascientest", "year"])

@@ -87,7 +87,9 @@ def test_policy_milestones_and_barriers(frames):
 
 
 def test_index_rank_reimbursement_and_market(frames):
-    assert figure(frames, "w1_index").value == "15e sur 17"  # France 15th of 17 (Bertelsmann 2018)
+    index = figure(frames, "w1_index")
+    assert index.value == "15e sur 17"  # France 15th of 17 (Bertelsmann 2018)…
+    assert "Bertelsmann (17 pays)" in index.label and "graphique de l'étude (14 pays) : 12e" in index.detail  # …12th of 14
     assert figure(frames, "w5_reimbursement").value == "15 sur 33"  # 15 of the 33 SMT not reimbursed
     assert figure(frames, "t1_reimbursement").value == "21 sur 33"  # + 6 free
     market = figure(frames, "t5_market")

@@ -100,7 +100,10 @@ def test_market_reimbursement_approvals_and_jobs_takeaways_match_the_study(frame
 
 
 def test_index_takeaways_give_france_rank(frames):
-    assert build(frames, "index_ranking").takeaway.startswith("La France : 15e sur 17 pays")
+    takeaway = build(frames, "index_ranking").takeaway
+    # Each rank says whose it is: Bertelsmann's 17 countries, the study's chart's 14.
+    assert takeaway.startswith("Classement de la Bertelsmann Stiftung : la France est 15e sur 17 pays")
+    assert "Sur le graphique de l'étude (14 pays) : 12e." in takeaway
     ranking = build(frames, "index_ranking")
     (panel,) = ranking.model.panels
     assert panel.highlight == (14,) and panel.categories[14] == "15. France"
@@ -192,8 +195,9 @@ def test_catalogue_and_funding_follow_their_page_filters(frames):
     totals = build(frames, "funding_totals")
     raised = totals.content.iloc[0]
     assert raised.iloc[0] == "Levée de fonds" and raised.iloc[1] == 11
-    # The table sums to 80,9 M€; the study prints 80,8 M€ (rounding), and says so when nothing is filtered.
+    # The table sums to 80,9 M€; the study prints 80,8 M€ (it does not say why), and says so when nothing is filtered.
     assert f"80,9{NBSP}M€" in totals.takeaway and f"80,8{NBSP}M€" in totals.takeaway
+    assert "arrondi" not in totals.takeaway and "n'explique pas" in totals.takeaway
     brittany = build(frames, "funding_totals", FilterState(regions=("53",)))
     assert brittany.kind == "empty"
     timeline = build(frames, "funding_timeline")

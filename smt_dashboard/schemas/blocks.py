@@ -51,14 +51,15 @@ TRAINING_CONTEXT_TOPICS = ["ux_routes", "ux_on_the_job", "ux_continuing", "engin
 DIPLOMA_LEVELS = ["bac2", "bac3", "bac5"]
 REIMBURSED_STATUSES = ["reimbursed", "in_progress"]
 FRAMEWORK_TOPICS = {"has": ["has_axis", "has_finding", "has_difficulty", "has_question", "has_matrix"],
-                    "ema": ["ema_topic"], "nice": ["nice_audience", "nice_element"]}
+                    "ema": ["ema_topic"], "nice": ["nice_aim", "nice_audience", "nice_element"]}
 PLATFORM_KINDS = ["government_listing", "rating", "certification", "recommendation"]
 INSTITUTION_LEVELS = ["national", "regional", "industry"]
 INSTITUTION_KINDS = ["public_body", "consultative", "industry_alliance", "association"]
 COALITION_KINDS = ["objective", "call_objective", "first_project", "initiator", "participant", "supporter", "member",
                    "finding"]
 METHOD_KINDS = ["edec_context", "edec_axis", "objective", "approach", "approach_task", "interview_note",
-                "search_approach", "search_result", "reference_source", "keyword", "analysis_axis", "screened_company"]
+                "search_approach", "search_result", "reference_source", "keyword", "analysis_axis", "analysis_axis_detail",
+                "screened_company"]
 PROJECTION_SCOPE_KINDS = ["scenario", "in_scope", "out_of_scope", "reason", "assumption", "caveat", "conclusion"]
 # Issue #22 study content. Each list of kinds is in the order a page shows them.
 TRAINING_OBJECTIVES = ["training_ra", "training_ux_data_dev", "training_engineers"]
@@ -71,9 +72,23 @@ COLLABORATION_ACTORS = ["drug_makers", "smt_companies", "other_actors"]
 REGULATOR_KINDS = {"fda": ["us_step", "ocp_role", "action_plan_item", "precert_approach", "precert_element"],
                    "has": ["has_premise"]}
 DMH_KINDS = ["context", "founding", "ambition", "audience", "field_of_action", "first_study", "first_study_partners"]
-DTX_CONTEXT_KINDS = ["scope", "definition", "form", "benefit", "condition_intro", "condition", "finding"]
+DTX_CONTEXT_KINDS = ["scope", "definition", "form", "benefit", "condition_intro", "condition", "finding", "example"]
 ADOPTION_TOPICS = {"practice_change": ["funding_gap", "implementation_need", "incentive", "reimbursement_gap", "conclusion"],
-                   "app_platforms": ["platform_finding"], "smt_market_access": ["access_finding"]}
+                   "app_platforms": ["platform_finding"], "smt_market_access": ["access_finding", "ce_marking"]}
+# Issue #35 study content. Each topic's kinds, in the order a page shows them (topics in the order of their pages).
+DIGITAL_CONTEXT_TOPICS = {"drivers": ["box", "finding"], "fields": ["finding", "footnote"],
+                          "needs": ["audience", "need_group", "need", "finding"], "health_data": ["finding"],
+                          "need_driven": ["box", "box_detail", "conclusion", "finding"]}
+SMT_DEFINITION_KINDS = ["definition", "component_detail", "value_scope", "naming", "association", "component",
+                        "component_role"]
+SMT_COMPONENTS = ["drug", "medical_technology", "expert_software"]
+POSITION_TOPICS = {"partnerships": ["finding"], "french_networks": ["finding"], "us_ecosystem": ["finding"],
+                   "pharma_units": ["finding", "unit_point"], "barriers": ["finding"], "index_lag": ["finding"],
+                   "israel_ecosystem": ["finding", "partnership", "research_centre", "incubator"],
+                   "uk_health_apps": ["finding", "footnote"], "us_insurers": ["finding", "insurer_example", "conclusion"],
+                   "adoption": ["finding"], "ehealth_hub": ["aim", "service", "general", "history"]}
+JOBS_CONTEXT_TOPICS = {"data_value_chain": ["intro", "step", "role", "finding"], "recruiting": ["finding"],
+                       "profiles": ["finding", "profile_need", "conclusion", "footnote"]}
 
 ID = r"^[a-z0-9_\-]+$"
 LIST_OF_IDS = r"^[a-z0-9_\-]+(;[a-z0-9_\-]+)*$"

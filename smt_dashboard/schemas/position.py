@@ -28,8 +28,8 @@ SPECS = [
         smt_count=num(integer=True, ge=1),
     )),
     spec("smt_examples", ("example_id",), "Exemples de SMT et types de dispositifs cités", sourced(
-        example_id=text(regex=ID), name=text(), category=text(isin=SMT_CATEGORIES),
-        kind=text(isin=["named_smt", "device_type"]), drug=text(nullable=True),
+        example_id=text(regex=ID), name=text(), name_en=text(nullable=True), category=text(isin=SMT_CATEGORIES),
+        kind=text(isin=["named_smt", "device_type"]), drug=text(nullable=True), drug_en=text(nullable=True),
         therapy_area=text(nullable=True, isin=THERAPY_AREAS), therapy_area_basis=text(nullable=True, isin=AREA_BASIS),
         basis_note_fr=text(nullable=True), basis_note_en=text(nullable=True),
         description_fr=text(nullable=True), description_en=text(nullable=True),

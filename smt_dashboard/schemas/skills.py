@@ -29,6 +29,10 @@ SPECS = [
         skill_type_basis=text(isin=READING_BASIS), text_fr=text(), text_en=text(),
         note_fr=text(nullable=True), note_en=text(nullable=True),
     )),
+    spec("job_activities", ("family_id", "order"), "Activités et tâches des fiches métiers", sourced(
+        family_id=text(regex=ID), order=num(integer=True, ge=1), group_fr=text(nullable=True), group_en=text(nullable=True),
+        **TEXT_FR_EN,
+    )),
     spec("jobs_projection_inputs", ("parameter",), "Hypothèses de la projection des emplois 2021-2025", sourced(
         parameter=text(regex=ID), value=num(), unit=text(), note_fr=text(), note_en=text(),
     )),

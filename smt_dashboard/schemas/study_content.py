@@ -7,6 +7,7 @@ from smt_dashboard.schemas.blocks import (
     COALITION_KINDS,
     COLLABORATION_ACTORS,
     DATE,
+    DIGITAL_CONTEXT_TOPICS,
     DIPLOMA_LEVELS,
     DMH_KINDS,
     DTX_CONTEXT_KINDS,
@@ -14,18 +15,22 @@ from smt_dashboard.schemas.blocks import (
     ID,
     INSTITUTION_KINDS,
     INSTITUTION_LEVELS,
+    JOBS_CONTEXT_TOPICS,
     MARKET_ACTORS,
     MARKET_PLAYER_KINDS,
     METHOD_KINDS,
     NEED_KINDS,
     PHARMA_ORG_KINDS,
     PLATFORM_KINDS,
+    POSITION_TOPICS,
     PROJECTION_SCOPE_KINDS,
     READING_BASIS,
     REGULATOR_KINDS,
     REIMBURSED_STATUSES,
     SHARED_SKILL_SCOPES,
     SMT_CATEGORIES,
+    SMT_COMPONENTS,
+    SMT_DEFINITION_KINDS,
     TEXT_FR_EN,
     TRAINING_CONTEXT_TOPICS,
     TRAINING_OBJECTIVES,
@@ -40,6 +45,10 @@ from smt_dashboard.schemas.blocks import (
 
 def _note() -> dict:
     return {"note_fr": text(nullable=True), "note_en": text(nullable=True)}
+
+
+def _kinds(topics: dict[str, list[str]]) -> list[str]:
+    return list(dict.fromkeys(k for ks in topics.values() for k in ks))
 
 
 SPECS = [
@@ -137,11 +146,33 @@ SPECS = [
     )),
     spec("dtx_context", ("item_id",), "Thérapies numériques : définition, formes, pathologies visées, apports", sourced(
         item_id=text(regex=ID), kind=text(isin=DTX_CONTEXT_KINDS), order=num(integer=True, ge=1),
-        label_fr=text(nullable=True), label_en=text(nullable=True), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN,
-        **_note(),
+        dtx_id=text(nullable=True, regex=ID), label_fr=text(nullable=True), label_en=text(nullable=True),
+        kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
     )),
     spec("adoption_findings", ("item_id",), "Adoption : changer la pratique, rémunérer le service, plateformes d'applications",
          sourced(item_id=text(regex=ID), topic=text(isin=list(ADOPTION_TOPICS)),
                  kind=text(isin=[k for ks in ADOPTION_TOPICS.values() for k in ks]), order=num(integer=True, ge=1),
                  **TEXT_FR_EN)),
+    # --- issue #35 ----------------------------------------------------------------------------------------------
+    spec("digital_health_context", ("item_id",), "Contexte de la santé digitale : ce qui la porte, ses domaines, les besoins "
+         "qu'elle sert, les données qu'elle produit, des solutions pensées pour un besoin", sourced(
+        item_id=text(regex=ID), topic=text(isin=list(DIGITAL_CONTEXT_TOPICS)), kind=text(isin=_kinds(DIGITAL_CONTEXT_TOPICS)),
+        parent_id=text(nullable=True, regex=ID), order=num(integer=True, ge=1), value=num(nullable=True),
+        kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
+    )),
+    spec("smt_definition", ("item_id",), "Définition des SMT : ses composants et leur rôle, l'appellation", sourced(
+        item_id=text(regex=ID), kind=text(isin=SMT_DEFINITION_KINDS), component=text(nullable=True, isin=SMT_COMPONENTS),
+        order=num(integer=True, ge=1), **TEXT_FR_EN,
+    )),
+    spec("position_findings", ("item_id",), "Constats de l'étude sur la position de la France (écosystème, pays de "
+         "référence, adoption, eHealth Hub)", sourced(
+        item_id=text(regex=ID), topic=text(isin=list(POSITION_TOPICS)), kind=text(isin=_kinds(POSITION_TOPICS)),
+        order=num(integer=True, ge=1), name=text(nullable=True), ref_id=text(nullable=True, regex=ID),
+        kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
+    )),
+    spec("jobs_context", ("item_id",), "Métiers : chaîne de valeur de la donnée, difficultés de recrutement, profils "
+         "recherchés", sourced(
+        item_id=text(regex=ID), topic=text(isin=list(JOBS_CONTEXT_TOPICS)), kind=text(isin=_kinds(JOBS_CONTEXT_TOPICS)),
+        order=num(integer=True, ge=1), kind_basis=text(isin=READING_BASIS), **TEXT_FR_EN, **_note(),
+    )),
 ]
