@@ -127,6 +127,8 @@ if tab_reimbursement.open:
         total = int(reimbursement["smt_count"].sum())
         st.metric(tr("catalogue.metric_financed"),
                   f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
+        with ui.section():  # and today: Germany's reimbursable apps and France's early coverage (hors étude)
+            ui_views.show_then_now(("reimbursed",))
         left, right = st.columns([3, 2])
         with left:
             ui_views.show_view("reimbursement")

@@ -109,6 +109,8 @@ if tab_totals.open and selected is not None:
             ui_views.show_view("funding_totals", params)
             if not dated.empty:
                 ui_views.show_view("funding_yearly", params)
+            with ui.section():  # and today: a later public figure beside the study's (hors étude)
+                ui_views.show_then_now(("funding",))
 
 if tab_timeline.open and selected is not None:
     with tab_timeline:

@@ -92,6 +92,8 @@ if tab_ranking.open:
         # --- published ranking ------------------------------------------------------------------------------------
         ui_views.show_view("index_ranking")
         _caveats(published["country_code"])
+        with ui.section():  # and today: a later public figure beside the study's, badged and sourced
+            ui_views.show_then_now(("index",))
         with ui.section():  # the study's reading of France's place
             lag = sf.position_items(ui.load("position_findings"), lang, "index_lag")
             with st.expander(tr("index.lag_heading"), icon=":material/trending_down:"):

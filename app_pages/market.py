@@ -112,6 +112,8 @@ if tab_adoption.open:
     with tab_adoption:
         with ui.section():
             ui_views.show_view("adoption")
+        with ui.section():  # and today: online records in use (hors étude), beside the study's survey
+            ui_views.show_then_now(("records",))
 
         st.markdown("#### " + ui.tr("market.section_factors"))
         with ui.section():

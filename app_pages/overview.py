@@ -46,6 +46,11 @@ for start in range(0, len(headlines.METRICS), 4):
         with column:
             _card(metric)
 
+# Where France stands now: the study's figure beside the latest public one (badged, sourced, never added).
+with ui.section():
+    ui_views.show_then_now()
+    ui.page_link("since")
+
 with ui.notes():
     st.markdown(ui.tr("overview.intro"))
     st.markdown("**" + ui.tr("overview.guide_title") + "**")

@@ -1,7 +1,9 @@
 """Depuis l'étude: what has happened since September 2020, from public sources opened and quoted — the answer first,
-then tabs: the developments over time (by kind and country, each with its source, date and an excerpt), the 17
-companies in France and what is known of each since, and the recommendations followed up. Never mixed with the
-study's figures: every element carries the "hors étude" badge."""
+then tabs: where France stands now (the study's figures beside the latest public ones, the route to reimbursement
+beside Germany's, the indicators), what is new since the last meeting or a chosen date, the developments over time
+(each with its source, date and an excerpt, read whole), the 17 companies in France, and the recommendations followed
+up (each status with its evidence). Never mixed with the study's figures: every element carries the "hors étude"
+badge."""
 
 import streamlit as st
 
@@ -29,13 +31,34 @@ with ui.section():
                                    format_func=lambda c: i18n.label("country", c, lang))
     params = {"kinds": tuple(kinds or ()), "jurisdictions": tuple(jurisdictions or ())}
     with answer:
-        ui_views.key_message("developments_timeline", "recommendation_followup",
+        ui_views.key_message("then_now", "developments_timeline", "recommendation_followup",
                              params={"developments_timeline": params})
 if prepared is None:
     st.stop()
 
-tab_timeline, tab_companies, tab_recos = ui.tabs(
-    "since", [tr("since.tab.timeline"), tr("since.tab.companies"), tr("since.tab.recommendations")])
+tab_now, tab_news, tab_timeline, tab_companies, tab_recos = ui.tabs(
+    "since", [tr("since.tab.now"), tr("since.tab.news"), tr("since.tab.timeline"), tr("since.tab.companies"),
+              tr("since.tab.recommendations")])
+
+if tab_now.open:
+    with tab_now:
+        with ui.section():
+            ui_views.show_then_now()
+        with ui.section():
+            ui_views.show_view("access_route")
+            with st.expander(tr("since.route.steps"), icon=":material/gavel:"):
+                built = ui_views.view("access_route")
+                if built.table is not None:
+                    ui_views.show_table(built.table, key="access_route_steps", title=built.title, source=built.source)
+        with ui.section():
+            ui_views.show_view("ehealth_trend")
+        with ui.section(), st.expander(tr("since.indicators.title"), icon=":material/monitoring:"):
+            ui_views.show_view("indicators_table")
+
+if tab_news.open:
+    with tab_news, ui.section():
+        since = ui_views.news_choice()
+        ui_views.show_view("news", {"since": since})
 
 if tab_timeline.open:
     with tab_timeline:
@@ -46,7 +69,8 @@ if tab_timeline.open:
         ui_views.show_view("developments_timeline", params)
         if not judged.rows.empty:
             st.markdown("##### " + tr("since.list_heading"))
-            ui_views.show_development_table(judged.rows.iloc[::-1], key="since_list")
+            # Read whole: wrapped rows grouped by year (newest first), never a grid that cuts the text.
+            ui_views.show_developments_by_year(judged.rows, key="since_list")
 
 if tab_companies.open:
     with tab_companies:
@@ -69,6 +93,7 @@ if tab_recos.open:
         st.markdown("#### " + tr("since.followup_heading"))
         st.caption(tr("since.followup_intro"))
         ui_views.show_view("recommendation_followup")
+        ui_views.show_followup_evidence()
         ui.page_link("recommendations")
 
 with ui.notes():

@@ -52,6 +52,7 @@ class Rule:
     at: str | float
     label: str
     on: str = "category"  # "category" | "value"
+    panel: str = ""  # the panel it marks ("" = every panel)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ class PageSpec:
 # Order = reading order of the study and of the briefing deck.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "app_pages/overview.py", "overview", ":material/dashboard:"),
-    PageSpec("since", "app_pages/since.py", "overview", ":material/update:", query_keys=("since_kind", "since_jur")),
+    PageSpec("since", "app_pages/since.py", "overview", ":material/update:", query_keys=("since_kind", "since_jur", "since")),
     PageSpec("briefing", "app_pages/briefing.py", "overview", ":material/slideshow:"),
     PageSpec("about", "app_pages/about.py", "overview", ":material/info:"),
     PageSpec("search", "app_pages/search.py", "overview", ":material/search:", query_keys=("q",)),

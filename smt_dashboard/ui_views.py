@@ -24,6 +24,7 @@ from smt_dashboard.ui import (
     section,
     source_text,
     tr,
+    trp,
 )
 from smt_dashboard.ui import (
     key_message as _say,
@@ -327,6 +328,97 @@ def show_development_table(rows: pd.DataFrame, key: str) -> None:
     source = dv.source_line(rows, lang())
     show_table(table, key=key, column_config=config, title=tr("since.timeline_title"), source=source)
     st.caption(escape_md(source))
+
+
+def show_developments_by_year(rows: pd.DataFrame, key: str) -> None:
+    """The developments read whole: one folded section per year (the newest open), each development a wrapped row
+    with its date, sentence, companies, source (linked) and excerpt; the table of them in the export menu."""
+    from smt_dashboard import developments as dv
+
+    ordered = rows.sort_values("when", ascending=False, kind="stable")
+    for position, (year, group) in enumerate(ordered.groupby("year", sort=False)):
+        label = trp("since.year_count", len(group), year=int(year), n=i18n.fmt_number(len(group), lang()))
+        with st.expander(label, expanded=position == 0, icon=":material/event:"):
+            show_developments(group)
+    names = {c: tr(f"since.table.{c}") for c in ("date_label", "kind_label", "jurisdiction_label", "text", "companies",
+                                                 "source_publisher", "source_url", "quote", "read_on")}
+    source = dv.source_line(rows, lang())
+    st.caption(escape_md(source))
+    export_menu(key, rows[list(names)].rename(columns=names), title=tr("since.timeline_title"), source=source)
+
+
+def show_then_now(keys: tuple[str, ...] | None = None) -> None:
+    """The study's figure beside the latest public one, as cards (the "then → now" view's pairs): the question, then
+    « Dans l'étude » with its date, then « Aujourd'hui » badged « Hors étude », its date and source."""
+    built = view("then_now")
+    pairs = [p for p in built.figures if keys is None or p.key in keys]
+    if not pairs:
+        return
+    if keys is None:
+        st.markdown(f"**{escape_md(built.title)}**")
+    for column, pair in zip(st.columns(len(pairs)), pairs):
+        with column, st.container(border=True, key=f"then_now_{pair.key}"):
+            st.markdown(f"**{escape_md(pair.question)}**")
+            st.caption(tr("since.then_now.col.then"))
+            st.markdown(f"### {escape_md(pair.then.value)}")
+            st.caption(escape_md(f"{pair.then.detail} ({pair.then.date})"))
+            st.badge(built.badge, icon=":material/travel_explore:", color="orange")
+            st.markdown(f"### {escape_md(pair.now.value)}")
+            st.caption(escape_md(f"{pair.now.detail} ({pair.now.date})"
+                                 + (" — " + pair.now.beside if pair.now.beside else "")))
+            st.caption(escape_md(pair.now_source))
+            with st.expander(tr("since.then_now.col.caveat"), icon=":material/info:"):
+                st.markdown(escape_md(pair.caveat))
+    if keys is None:
+        export_menu("then_now", built.content, title=built.title, source=built.source)
+
+
+def news_choice() -> str:
+    """The day the "what is new" list counts from: the last meeting (when the secretariat entered one), 3 or 12
+    months, since the study, or a date; kept in the address (``since=``)."""
+    from datetime import date, timedelta
+
+    from smt_dashboard import address, news
+    from smt_dashboard.schemas.post_study import STUDY_DATE
+
+    today = date.today()
+    has_meeting = news.last_meeting(load("meetings"), today) is not None
+    options = [q for q in news.QUICK if q != "last_meeting" or has_meeting] + ["date"]
+    binding = address.Binding("since", "text", "")
+    asked = str(address.value(binding) or "")
+    is_day = len(asked) == 10 and asked[4] == "-"
+    current = asked if asked in options else ("date" if is_day else options[0])
+    st.session_state.setdefault("since_quick", current)
+    if asked and st.session_state.get("since_quick") != current and asked != st.session_state.get("since_written"):
+        st.session_state["since_quick"] = current  # a link (or the back button) named another choice
+    pick = st.segmented_control(tr("since.news.choice"), options, key="since_quick", required=True,
+                                format_func=lambda q: tr(f"since.news.quick.{q}"))
+    if not has_meeting:
+        st.caption(tr("since.news.no_meeting"))
+    value = pick or options[0]
+    if pick == "date":
+        start = date.fromisoformat(asked) if is_day else today - timedelta(days=91)
+        day = st.date_input(tr("since.news.pick_date"), value=min(max(start, STUDY_DATE), today),
+                            min_value=STUDY_DATE, max_value=today, key="since_day", format="DD/MM/YYYY")
+        value = day.isoformat()
+    st.session_state["since"] = value if value != options[0] or asked else ""
+    st.session_state["since_written"] = st.session_state["since"]
+    address.follow(binding)
+    return value
+
+
+def show_followup_evidence() -> None:
+    """Each recommendation's follow-up status with its evidence: the developments behind it, linked to their source."""
+    from smt_dashboard import developments as dv
+
+    prepared = dv.prepare(load("developments"), load("companies"), lang())
+    table = dv.followup(load("recommendation_followup"), load("recommendations"), prepared, lang())
+    for row in table.to_dict("records"):
+        label = f"{row['status_label']} — {row['recommendation']}"
+        with st.expander(label, icon=":material/fact_check:"):
+            st.markdown(escape_md(row["note"]))
+            evidence = prepared[prepared["development_id"].isin(row["development_ids"])]
+            show_developments(evidence.iloc[::-1], empty=tr("since.followup_no_evidence"))
 
 
 # --- search ---------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from smt_dashboard.datasets import (
 from smt_dashboard.projections import compare_with_published, inputs_from_table, project_jobs
 from smt_dashboard.schemas.blocks import SOURCE_COLUMNS
 from smt_dashboard.swot import unknown_references
+from smt_dashboard.validation_indicators import check_indicators
 from smt_dashboard.validation_post_study import check_post_study
 from smt_dashboard.validation_study import check_study_content
 
@@ -279,6 +280,7 @@ def validate_all(directory: Path | str | None = None) -> list[DatasetError]:
     errors += check_company_groups(frames)
     errors += check_study_content(frames)
     errors += check_post_study(frames)
+    errors += check_indicators(frames)
     return errors
 
 

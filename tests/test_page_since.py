@@ -87,8 +87,13 @@ def test_the_page_answers_and_its_choices_act(prepared):
     assert 0 < expected < companies
     assert [c.value for c in at.caption if c.value.startswith("Évolutions affichées")] == [
         f"Évolutions affichées : {expected} sur {len(prepared)}."]
-    table = next(d.value for d in at.dataframe if "Évolution" in d.value.columns)
-    assert len(table) == expected and set(table["Catégorie"]) == {"Entreprises"}
+    # The list reads whole (wrapped rows in one section per year, no grid): the sections count the chosen ones.
+    chosen = prepared[(prepared["kind"] == "company") & (prepared["jurisdiction"] == "FR")]
+    years = {e.label.split(" — ")[0]: int(e.label.split(" — ")[1].split()[0]) for e in at.expander
+             if e.label[:4].isdigit() and " — " in e.label}
+    assert years == {str(y): int(n) for y, n in chosen["year"].value_counts().items()}
+    for text in chosen["text"]:  # each sentence shown whole
+        assert any(ui.escape_md(text) in m.value for m in at.markdown), text
 
 
 def test_the_17_companies_each_have_an_answer():

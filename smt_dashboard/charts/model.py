@@ -181,50 +181,65 @@ def _sized(model: ChartModel, layer: alt.LayerChart, data: pd.DataFrame, horizon
     ).resolve_scale(y="independent", x="independent")
 
 
-def _with_data(chart: alt.LayerChart, data: pd.DataFrame) -> alt.LayerChart:
+def _with_data(chart: alt.LayerChart, data: pd.DataFrame) -> alt.LayerChart:  # noqa: D103
     chart = chart.copy()
     chart.data = data
     return chart
 
 
 def _line(model: ChartModel, data: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """Lines (or steps) per series; several panels side by side, each on its own value scale (France beside
+    Germany), with their reference marks (a law's date, the study's date)."""
     data = data[data["row"] == "bar"]
-    categories = list(dict.fromkeys(data["category"]))
+    charts = [_line_panel(model, panel, data[data["panel"] == panel.title]) for panel in model.panels]
+    if len(charts) == 1:
+        return charts[0]
+    return alt.hconcat(*charts, spacing=40).resolve_scale(color="shared")
+
+
+def _line_panel(model: ChartModel, panel: Panel, data: pd.DataFrame) -> alt.TopLevelMixin:
+    categories = list(panel.categories)
     if model.time_axis:
-        x = alt.X("category:T", title=model.category_title or None, axis=alt.Axis(format="%Y", tickCount="year"))
+        x = alt.X("category:T", title=model.category_title or None,
+                  axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0))
     else:
         x = alt.X("category:N", sort=categories, title=model.category_title or None,
                   axis=_category_axis(model, categories, False))
-    y = alt.Y("value:Q", title=model.value_title or None, scale=_value_scale(model, data.assign(end=data["value"])),
+    y = alt.Y("value:Q", title=model.value_title or None, scale=alt.Scale(zero=True),
               axis=_value_axis(model, data.assign(end=data["value"])))
-    tooltip = [alt.Tooltip("category:N", title=model.category_title or " "),
+    tooltip = [alt.Tooltip("category:T" if model.time_axis else "category:N", title=model.category_title or " ",
+                           format="%d/%m/%Y" if model.time_axis else alt.Undefined),
                alt.Tooltip("series:N", title=model.legend_title or " "), alt.Tooltip("label:N", title=" ")]
-    color = _color(model) if model.legend else alt.value(model.panels[0].series[0].color)
-    base = alt.Chart()
-    line = base.transform_filter("isValid(datum.value)").mark_line(
-        strokeWidth=3, interpolate="step-after" if model.step else "linear").encode(x=x, y=y, color=color)
-    points = base.transform_filter("isValid(datum.value)").mark_point(filled=True, size=60).encode(
-        x=x, y=y, color=color, tooltip=tooltip)
-    labels = base.transform_filter("isValid(datum.value) && datum.label != ''").mark_text(
-        dy=-10, fontSize=12, color=LABEL_COLOR).encode(x=x, y=y, text="label:N")
-    layers = [line, points, labels]
-    for rule in model.rules:
-        if rule.on == "category":
-            at = pd.DataFrame({"at": [rule.at], "text": [rule.label]})
-            rx = alt.X("at:T" if model.time_axis else "at:N")
-            layers.append(alt.Chart(at).mark_rule(strokeDash=[6, 4], color=NOTE_COLOR, strokeWidth=2).encode(x=rx))
-            layers.append(alt.Chart(at).mark_text(align="left", dx=6, dy=4, baseline="top", fontSize=12,
-                                                  color=NOTE_COLOR, fontStyle="italic").encode(
-                x=rx, y=alt.value(0), text="text:N"))
-        else:
-            at = pd.DataFrame({"at": [float(rule.at)], "text": [rule.label]})
-            layers.append(alt.Chart(at).mark_rule(strokeDash=[6, 4], color=NOTE_COLOR).encode(y="at:Q"))
-    layer = alt.layer(*layers)
-    height = model.size.get("height", 380)
-    sized = layer.properties(height=height)
-    if model.size.get("width"):
-        sized = sized.properties(width=model.size["width"])
-    return _with_data(sized, data)
+    names = list(model.series_names)
+    colors = {s.name: s.color for p in model.panels for s in p.series}
+    color = alt.Color("series:N", sort=names, scale=alt.Scale(domain=names, range=[colors[n] for n in names]),
+                      legend=alt.Legend(title=model.legend_title or None, orient="bottom", direction="vertical",
+                                        labelLimit=420))
+    base = alt.Chart(data)
+    valid = base.transform_filter("isValid(datum.value)")
+    layers = [valid.mark_line(strokeWidth=3, interpolate="step-after" if model.step else "linear").encode(
+                  x=x, y=y, color=color),
+              valid.mark_point(filled=True, size=70).encode(x=x, y=y, color=color, tooltip=tooltip),
+              valid.transform_filter("datum.label != ''").mark_text(dy=-10, fontSize=12, color=LABEL_COLOR).encode(
+                  x=x, y=y, text="label:N")]
+    marks = [r for r in model.rules if r.on == "category" and r.panel in ("", panel.title)]
+    rx = alt.X("at:T" if model.time_axis else "at:N")
+    span = ((pd.Timestamp(min(categories)), pd.Timestamp(max(categories))) if model.time_axis and categories
+            else None)
+    for row, mark in enumerate(marks):
+        at = pd.DataFrame({"at": [mark.at], "text": [mark.label]})
+        layers.append(alt.Chart(at).mark_rule(strokeDash=[6, 4], color=NOTE_COLOR, strokeWidth=1.5).encode(x=rx))
+        # Labels stacked from the top, a line each, so that two close dates never write over each other; a mark
+        # in the last third of the axis writes to its left (its label stays inside the frame).
+        late = span is not None and span[1] > span[0] and \
+            (pd.Timestamp(mark.at) - span[0]) / (span[1] - span[0]) > 0.6
+        layers.append(alt.Chart(at).mark_text(align="right" if late else "left", dx=-4 if late else 4,
+                                              baseline="top", fontSize=11, color=NOTE_COLOR).encode(
+            x=rx, y=alt.value(2 + 15 * row), text="text:N"))
+    chart = alt.layer(*layers).properties(height=model.size.get("height", 340), width=model.size.get("width", 460))
+    if panel.title:
+        chart = chart.properties(title=alt.TitleParams(panel.title, anchor="start", fontSize=14))
+    return chart
 
 
 def panel_of(model: ChartModel, title: str) -> Panel:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from smt_dashboard import company, filters, i18n, policy, profiles
+from smt_dashboard import company, filters, i18n, policy, profiles, then_now
 from smt_dashboard import health_index as hx
 from smt_dashboard.filters import FilterState
 from smt_dashboard.views import ecosystem as eco
@@ -45,6 +45,13 @@ VIEWS: tuple[View, ...] = (
                                                                 "funding_context", "deals_2018", "digital_health_index",
                                                                 "jobs_projection_inputs", REGIONS))),
          pos.overview_headlines, ALL_FILTERS),
+    # Shown first in a show opened with ?since=… (presentation.py), and as the deck's opening section when asked.
+    View("news", "since", ("developments", "indicators", "followup_history", "meetings"), post.news,
+         params=post.NEWS_PARAMS, in_show=False),
+    View("then_now", "since", then_now.DATASETS, post.then_now),
+    View("access_route", "since", ("indicators", "access_route"), post.access_route),
+    View("ehealth_trend", "since", ("indicators",), post.ehealth_trend, in_show=False),
+    View("indicators_table", "since", ("indicators",), post.indicators_table, in_show=False),
     View("developments_timeline", "since", ("developments", "companies"), post.developments_timeline,
          ("regions", "areas"), post.DEVELOPMENT_PARAMS, chart_width=1000,
          projection=post.developments_by_kind_projection),
