@@ -9,7 +9,7 @@ import streamlit as st
 from smt_dashboard import i18n, navigation, state, ui
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
-_presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) == "presentation"
+_presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) in state.SHOW_MODES
 st.set_page_config(page_title="SMT – France", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
 
@@ -20,7 +20,7 @@ st.html(Path(__file__).parent / "assets" / "app.css")
 options, regions_error = ui.filter_options()
 state.init(options)
 
-presenting = st.session_state.get(state.MODE_KEY) == "presentation"
+presenting = state.presenting()
 lang = ui.lang()
 
 with st.sidebar:
@@ -81,7 +81,8 @@ if presenting:
 else:
     back_to = state.take_return_page()
     if back_to and back_to != current_key and back_to in pages:
-        st.switch_page(pages[back_to])
+        # Leaving the show keeps its view: the page of the slide on screen, with the show's filters in the address.
+        st.switch_page(pages[back_to], query_params=state.link_params(view))
     # The last guard: a failure no section of the page caught becomes one error box; the menus and filters stay.
     with ui.section():
         current.run()

@@ -16,7 +16,7 @@ from smt_dashboard.memo import memoized
 from smt_dashboard.schemas import MODELS, THERAPY_AREAS
 
 NATIONALITIES = ("french", "foreign_subsidiary")
-MODES = ("normal", "presentation")
+MODES = ("normal", "presentation", "presenter")
 FRANCE_SCOPES = NATIONALITIES
 
 # URL keys of the global state; multi-valued keys may repeat (?region=11&region=84).

@@ -6,12 +6,14 @@ screens. The address names the slide (``?mode=presentation&slide=deals``)."""
 
 from __future__ import annotations
 
+import html
 import json
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from smt_dashboard import deck, provenance, slides, ui, ui_views, views
+from smt_dashboard import deck, filters, provenance, rooms, slides, ui, ui_views, views
 from smt_dashboard import state as app_state
 from smt_dashboard.datasets import DatasetError
 from smt_dashboard.filters import FilterOptions, FilterState, describe
@@ -66,6 +68,15 @@ _keys = st.components.v2.component("smt_slide_keys", js=_KEYS_JS % json.dumps(sl
 _CSS = """<style>
 html{font-size:clamp(14px,1.05vw,20px)}
 [data-testid='stHeader']{display:none}
+/* Projector text: the status, filter and source lines dark and >= 18 px at 1920 (>= 14 px at 1280 x 720). */
+.stMainBlockContainer [data-testid='stCaptionContainer'], .stMainBlockContainer [data-testid='stCaptionContainer'] p{
+ font-size:max(14px,0.95rem);color:#1F2933}
+.smt-national{font-size:max(14px,1.05rem);font-weight:700;color:#7A2E00;background:#FFF1E6;border-left:6px solid #D55E00;
+ padding:0.25rem 0.7rem;margin:0.2rem 0 0 0}
+/* The go-to list shows whole titles. */
+[data-baseweb='popover'] [role='option'] *{white-space:normal !important;overflow:visible !important;
+ text-overflow:clip !important}
+[data-baseweb='popover'] ul[role='listbox']{min-width:min(70vw,60rem)}
 .stMainBlockContainer{max-width:none;padding:0.8rem 2.2rem 0.4rem 2.2rem}
 .stMainBlockContainer [data-testid='stVerticalBlock']{gap:0.45rem}
 .st-key-smt_slide_top{gap:0.4rem}
@@ -77,14 +88,15 @@ html{font-size:clamp(14px,1.05vw,20px)}
 /* Streamlit pulls a Markdown block up by its paragraph's margin; with the margin at 0 the visual overlapped it. */
 .st-key-smt_slide_takeaway [data-testid='stMarkdownContainer']{margin-bottom:0}
 .st-key-smt_slide_takeaway p{font-size:1.15rem;font-weight:600;margin:0;line-height:1.35}
-[class*='st-key-smt_slide_visual_'] img{max-height:calc(100vh - 18.5rem);max-width:100%;width:auto;object-fit:contain}
+[class*='st-key-smt_slide_visual_'] img{height:calc(100vh - 18.5rem);max-height:calc(100vh - 18.5rem);max-width:100%;
+ width:auto;object-fit:contain}
 [class*='st-key-smt_slide_visual_']{max-height:calc(100vh - 18rem);overflow:hidden}
 .st-key-smt_slide_notes{position:fixed;left:2.2rem;bottom:0.4rem;width:calc(100vw - 4.4rem);box-sizing:border-box;
  max-height:40vh;overflow:auto;z-index:50;background:#FFFFFF;border:2px solid #1F2933;border-radius:8px;
  padding:0.6rem 1rem;box-shadow:0 -4px 18px rgba(0,0,0,.25)}
 .st-key-smt_slide_notes h3{font-size:1.2rem;margin:0;padding:0}
 .st-key-smt_slide_notes ul{margin:0 0 0 1.2rem;padding:0}
-.st-key-smt_slide_notes p, .st-key-smt_slide_notes li{font-size:1rem;margin:0}
+.st-key-smt_slide_notes p, .st-key-smt_slide_notes li{font-size:max(14px,1rem);margin:0}
 /* Tables and the SWOT read from the back of the room too: 24 px at 1920 wide. */
 .smt-slide-table{border-collapse:collapse;font-size:1.2rem;width:100%;line-height:1.3}
 .smt-slide-table th{background:#1F2933;color:#fff;text-align:left;padding:0.3rem 0.6rem}
@@ -93,11 +105,11 @@ html{font-size:clamp(14px,1.05vw,20px)}
 .smt-swot{display:grid;grid-template-columns:1fr 1fr;gap:0.6rem}
 .smt-swot-cell{background:#F2F5F8;padding:0.4rem 0.8rem;border-radius:6px}
 .smt-swot-cell h3{font-size:1.3rem;margin:0;padding:0}
-.smt-swot-cell ul{margin:0.2rem 0 0 1.2rem;padding:0;font-size:1.05rem;line-height:1.3}
-.smt-more{font-size:1rem;color:#44505C;margin:0.2rem 0 0 0}
+.smt-swot-cell ul{margin:0.2rem 0 0 1.2rem;padding:0;font-size:max(14px,1.05rem);line-height:1.3}
+.smt-more{font-size:max(14px,1rem);color:#1F2933;margin:0.2rem 0 0 0}
 .smt-figure{padding:1rem 0}
 .smt-figure-label{font-size:1.4rem;margin:0;color:#44505C}
-.smt-figure-value{font-size:4.5rem;font-weight:700;margin:0;line-height:1.1}
+.smt-figure-value{font-size:4.5rem;font-weight:700;margin:0;line-height:1.1;white-space:nowrap}
 .smt-figure-detail{font-size:1.2rem;margin:0.3rem 0 0 0}
 </style>"""
 
@@ -113,16 +125,29 @@ GOTO_ROUND = "slide_goto_round"
 _PANEL_OF = {"filters": FILTERS_PANEL, "goto": GOTO_PANEL, "keys": KEYS_PANEL}
 
 
+NEWS_VIEW = "news"  # the first slide of a show opened with ?since=… (what is new since the last meeting or a date)
+
+
 def show_list(state: FilterState) -> list[views.View]:
-    """The views of the show: those ticked on the briefing page, or all of them."""
+    """The views of the show: those ticked on the briefing page, or all of them; what is new first when asked."""
     selected = st.session_state.get(SELECTION_KEY)
-    return slides.ordered(selected if selected else None)
+    ordered = slides.ordered(selected if selected else None)
+    if st.session_state.get(app_state.SINCE_KEY):
+        ordered = [views.VIEWS_BY_KEY[NEWS_VIEW], *[v for v in ordered if v.key != NEWS_VIEW]]
+    return ordered
+
+
+def params_of(view: views.View) -> dict | None:
+    """A slide's own parameters (the news slide counts from the show's date)."""
+    if view.key == NEWS_VIEW:
+        return {"since": st.session_state.get(app_state.SINCE_KEY)}
+    return None
 
 
 def _title_and_emptiness(view: views.View, state: FilterState) -> tuple[str, bool]:
     """The slide's title (what the go-to list shows and searches) and whether the view has no data."""
     try:
-        built = ui_views.built_projection(view, state)
+        built = ui_views.built_projection(view, state, params_of(view))
     except Exception:  # noqa: BLE001 - a view that cannot be built keeps its slide, where its error box says why
         return view.label(state.lang), False
     return built.title, built.kind == "empty"
@@ -182,6 +207,8 @@ def _panels(options: FilterOptions, shown: list[views.View], labels: dict[str, s
     with st.popover(ui.tr("app.filters_button"), icon=":material/filter_alt:", key=FILTERS_PANEL, on_change="rerun"):
         st.caption(ui.tr("app.filters_help"))
         ui.filter_widgets(options, ("regions", "areas"))
+        # A filtered show plays the views the filters act on, then the national context, unless left out here.
+        st.toggle(ui.tr("app.national_toggle"), key=app_state.NATIONAL_KEY, help=ui.tr("app.national_toggle_help"))
     goto = st.popover(ui.tr("app.goto_button"), icon=":material/format_list_numbered:", key=GOTO_PANEL,
                       on_change="rerun")
     with goto:
@@ -200,53 +227,185 @@ def _panels(options: FilterOptions, shown: list[views.View], labels: dict[str, s
               on_click=_apply, args=("exit", views_keys, page_of))
 
 
-def render(page_key: str, view_state: FilterState, options: FilterOptions) -> None:
-    """The slide show, in place of the page (the address keeps the page: leaving returns to it)."""
-    lang = view_state.lang
+@dataclass(frozen=True)
+class Deck:
+    """The show as laid out for these filters: its slides, their titles, the national ones, those left out."""
+
+    shown: list[views.View]
+    keys: tuple[str, ...]
+    page_of: dict[str, str]
+    titles: dict[str, str]
+    national: frozenset[str]
+    left_out: int
+
+
+def arrange(view_state: FilterState, requested: str | None) -> Deck:
+    """The show's slides: what is new first when asked, the views the filters act on, then the national context
+    (unless the presenter left it out), without the views the filters leave empty (the one on screen stays)."""
     every = show_list(view_state)
-    requested = st.session_state.get(app_state.SLIDE_KEY)
     facts = {v.key: _title_and_emptiness(v, view_state) for v in every}
     empty = {key for key, (_, is_empty) in facts.items() if is_empty}
-    shown = slides.with_data(every, empty, requested)
+    ordered, national = slides.arrange(every, view_state, st.session_state.get(app_state.NATIONAL_KEY, True))
+    news = [v for v in ordered if v.key == NEWS_VIEW]
+    ordered = news + [v for v in ordered if v.key != NEWS_VIEW]
+    shown = slides.with_data(ordered, empty, requested)
     keys = tuple(v.key for v in shown)
-    page_of = {v.key: v.page for v in shown}
+    # Without a filter nothing is "left out for these filters" (the profile, which needs one, is simply not a slide).
+    left_out = len([k for k in empty if k not in keys]) if view_state.is_filtered else 0
+    return Deck(shown, keys, {v.key: v.page for v in shown}, {k: t for k, (t, _) in facts.items()},
+                frozenset(national), left_out)
+
+
+def render(page_key: str, view_state: FilterState, options: FilterOptions) -> None:
+    """The slide show (or the presenter's screen), in place of the page (the address keeps the page: leaving returns
+    to it). A show opened with ``room=`` follows that room's presenter."""
+    lang = view_state.lang
+    presenter = view_state.mode == "presenter"
+    room = st.session_state.get(app_state.ROOM_KEY)
+    if presenter and not rooms.valid(room):
+        room = st.session_state[app_state.ROOM_KEY] = rooms.new_name()
+    following = not presenter and rooms.valid(room)
+    if following:
+        _follow(room, initial=True)
+    requested = st.session_state.get(app_state.SLIDE_KEY)
+    show = arrange(view_state, requested)
+    keys, shown, page_of = show.keys, show.shown, show.page_of
     if requested not in keys:
-        if requested and requested not in {v.key for v in every}:
+        if requested and requested not in {v.key for v in show_list(view_state)}:
             st.warning(ui.tr("app.slide_unknown", value=ui.escape_md(str(requested)[:40])), icon=":material/link_off:")
         app_state.set_slide(keys[slides.first_of_page(shown, page_key)])
     index = keys.index(st.session_state[app_state.SLIDE_KEY])
     view = shown[index]
-    left_out = len([k for k in empty if k not in keys])
+    if presenter:
+        rooms.publish(room, view.key, {**filters.to_query(replace(view_state, mode="presentation")),
+                                       **{k: v for k, v in app_state.show_query().items() if k != "room"}})
 
-    st.html(_CSS)
+    st.html(_CSS + (_PRESENTER_CSS if presenter else ""))
     st.session_state[SHOW_KEY] = (keys, page_of)
-    pressed = _keys(key=KEYS_WIDGET, on_action_change=_on_key)
-    if not st.session_state.pop(HANDLED_KEY, False) and getattr(pressed, "action", None):
-        # A key pressed before this session knew the callback (the first request after a move to another
-        # replica): apply it now and draw the slide it leads to.
-        _apply(pressed.action, keys, page_of)
-        st.rerun()
-    labels = {v.key: f"{n} · {facts[v.key][0]}" for n, v in enumerate(shown, start=1)}
+    if not following:  # only the presenter's screen (or a show of one's own) drives
+        pressed = _keys(key=KEYS_WIDGET, on_action_change=_on_key)
+        if not st.session_state.pop(HANDLED_KEY, False) and getattr(pressed, "action", None):
+            # A key pressed before this session knew the callback (the first request after a move to another
+            # replica): apply it now and draw the slide it leads to.
+            _apply(pressed.action, keys, page_of)
+            st.rerun()
+    labels = {v.key: f"{n} · {show.titles[v.key]}" for n, v in enumerate(shown, start=1)}
     with st.container(horizontal=True, vertical_alignment="center", key="smt_slide_top"):
-        st.caption(ui.escape_md(slides.status_line(index + 1, len(shown), describe(view_state, options, lang), lang,
-                                                   left_out)))
-        with st.container(horizontal=True, gap="small", width="content", key="smt_slide_buttons_top"):
-            _panels(options, shown, labels, keys, page_of)
+        status = slides.status_line(index + 1, len(shown), describe(view_state, options, lang), lang, show.left_out)
+        if following:
+            status += " · " + ui.tr("app.following", room=room)
+        st.caption(ui.escape_md(status))
+        if not following:
+            with st.container(horizontal=True, gap="small", width="content", key="smt_slide_buttons_top"):
+                _panels(options, shown, labels, keys, page_of)
+    if presenter:
+        _presenter(view, shown, index, view_state, show, room)
+        return
+    built = _slide_block(view, view_state, view.key in show.national)
+    if not following:
+        with st.container(horizontal=True, gap="small", key="smt_slide_buttons_bottom"):
+            _buttons("bottom", index, len(shown), keys, page_of)
+        if st.session_state.get(NOTES_KEY) and built is not None:
+            _notes(view, built, view_state)
+    else:
+        _follow_every_second(room)
 
+
+def _slide_block(view: views.View, view_state: FilterState, national: bool) -> views.Built | None:
     built = None
     with st.container(key="smt_slide"):
         st.empty()  # keeps the slide's place when its view cannot be built
         with ui.section():
             try:
-                built = ui_views.built_projection(view, view_state)
+                built = ui_views.built_projection(view, view_state, params_of(view))
             except Exception:
-                st.title(view.label(lang), anchor=False)
+                st.title(view.label(view_state.lang), anchor=False)
                 raise
-            _slide(view, built, view_state)
-    with st.container(horizontal=True, gap="small", key="smt_slide_buttons_bottom"):
-        _buttons("bottom", index, len(shown), keys, page_of)
-    if st.session_state.get(NOTES_KEY) and built is not None:
-        _notes(view, built, view_state)
+            _slide(view, built, view_state, national and view_state.is_filtered)
+    return built
+
+
+# --- the presenter's screen and the screens that follow it ----------------------------------------------------
+
+_PRESENTER_CSS = """<style>
+.st-key-smt_presenter_notes p, .st-key-smt_presenter_notes li{font-size:max(16px,1.25rem);line-height:1.4}
+.st-key-smt_presenter_next p{font-size:max(14px,1.05rem)}
+.st-key-smt_presenter_side [data-testid='stMetricValue']{font-size:2.2rem}
+.st-key-smt_presenter_slide [class*='st-key-smt_slide_visual_'] img{height:auto;max-height:52vh}
+</style>"""
+
+
+def _presenter(view: views.View, shown: list[views.View], index: int, view_state: FilterState, show: Deck,
+               room: str) -> None:
+    """The presenter's screen: the slide on the room's screen, the next one, the notes in large type, the time since
+    the room opened, and the address the room's screen opens."""
+    lang = view_state.lang
+    left, right = st.columns([3, 2], gap="large")
+    with left, st.container(key="smt_presenter_slide"):
+        built = _slide_block(view, view_state, view.key in show.national)
+        with st.container(horizontal=True, gap="small", key="smt_slide_buttons_bottom"):
+            _buttons("bottom", index, len(shown), show.keys, show.page_of)
+    with right, st.container(key="smt_presenter_side"):
+        _elapsed(room)
+        with st.container(key="smt_presenter_next"):
+            following = shown[index + 1] if index + 1 < len(shown) else None
+            st.markdown("**" + ui.tr("app.next_slide") + "** " + ui.escape_md(
+                show.titles.get(following.key, following.label(lang)) if following else ui.tr("app.last_slide")))
+        if built is not None:
+            with st.container(key="smt_presenter_notes", border=True):
+                st.markdown("**" + ui.tr("app.notes_title") + "**")
+                lines = deck.speaker_notes(built, _source(built), views.filter_note(view, view_state, lang), None, lang)
+                st.markdown("\n".join("- " + ui.escape_md(line) for line in lines))
+        url = filters.share_url(st.context.url, page_of_url(show.page_of.get(view.key)), replace(view_state, mode="presentation"),
+                                {"room": [room]})
+        st.caption(ui.tr("app.room_help"))
+        st.link_button(ui.tr("app.room_open"), url, icon=":material/cast:", type="primary")
+        st.code(url, language=None, wrap_lines=True)
+
+
+def page_of_url(page: str | None) -> str:
+    return "" if not page or page == "overview" else page
+
+
+@st.fragment(run_every=1.0)
+def _elapsed(room: str) -> None:
+    opened = rooms.get(room)
+    seconds = int(time.time() - opened.started) if opened else 0
+    st.metric(ui.tr("app.elapsed"), f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
+
+
+def _follow(room: str, initial: bool = False) -> bool:
+    """A follower takes the room's slide and filters (True when something changed)."""
+    current = rooms.get(room)
+    if current is None or st.session_state.get(_FOLLOWED) == current.version:
+        return False
+    st.session_state[_FOLLOWED] = current.version
+    query = dict(current.query)
+    for attr, widget_key in app_state.WIDGET_KEYS.items():
+        url_key = next(k for k, a in filters.MULTI_KEYS.items() if a == attr)
+        st.session_state[widget_key] = list(query.get(url_key, ()))
+    st.session_state[app_state.NATIONAL_KEY] = query.get("national", ("1",))[0] != "0"
+    since = query.get("since", ("",))[0]
+    if since:
+        st.session_state[app_state.SINCE_KEY] = since
+    else:
+        st.session_state.pop(app_state.SINCE_KEY, None)
+    changed = st.session_state.get(app_state.SLIDE_KEY) != current.slide or not initial
+    st.session_state[app_state.SLIDE_KEY] = current.slide
+    if initial and st.session_state.get(_APPLIED) != current.version:
+        st.session_state[_APPLIED] = current.version
+        st.rerun()
+    return changed
+
+
+_FOLLOWED, _APPLIED = "room_followed_version", "room_applied_version"
+
+
+@st.fragment(run_every=1.0)
+def _follow_every_second(room: str) -> None:
+    current = rooms.get(room)
+    if current is not None and st.session_state.get(_FOLLOWED) != current.version:
+        st.rerun(scope="app")
 
 
 def _source(built: views.Built) -> str:
@@ -267,9 +426,11 @@ def _notes(view: views.View, built: views.Built, view_state: FilterState) -> Non
         st.markdown("\n".join("- " + ui.escape_md(line) for line in lines))
 
 
-def _slide(view: views.View, built: views.Built, view_state: FilterState) -> None:
+def _slide(view: views.View, built: views.Built, view_state: FilterState, national: bool = False) -> None:
     lang = view_state.lang
     st.title(ui.escape_md(built.title), anchor=False)
+    if national:  # a filtered show's national context says so on the slide itself
+        st.html("<p class='smt-national'>" + html.escape(ui.tr("app.national_slide")) + "</p>")
     if built.badge:  # a post-study view: never read as the study's
         st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     with st.container(key="smt_slide_takeaway"):
@@ -282,6 +443,7 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState) -> Non
             stamps = ui_views.view_stamps(view)
             key_state = replace(view_state, mode="normal")
             params = view.resolve()
+            params = view.resolve(params_of(view))
             if kind == "svg":
                 st.image(ui_views.view_projection_svg(view.key, key_state, lang, params, stamps), caption=None)
             elif kind == "picture":  # the map, vector too

@@ -23,7 +23,7 @@ ACTIONS = ("next", "previous", "first", "last", "exit")  # the moves; the other 
 # Projection sizes: every chart is drawn to fill a 1800 × 640 box (a slide's visual at 1920 × 1080, scaled down
 # whole on smaller screens), and every text of it at MIN_FONT px or more: 26 px at 1920 wide reads ≥ 24 px on screen,
 # and ≥ 16 px at 1280 wide. Labels are never cut ("…"): their limits are lifted.
-CHART_W, CHART_H = 1800, 640
+CHART_W, CHART_H = 1800, 720
 MIN_FONT = 26
 TITLE_FONT = 30
 VEGA_TEXT_SIZE = 11  # Vega's default size of a text mark
@@ -204,12 +204,25 @@ def figure_html(figure) -> str:
 
 
 def status_line(number: int, total: int, filters_text: str, lang: str, left_out: int = 0) -> str:
-    """"Vue 5 / 22 · Filtres : … · 2 vues sans données pour ces filtres" on one line."""
+    """"Vue 5 / 22 · Filtres : … · 2 vues sans données pour ces filtres" on one line (``left_out`` counts only views
+    the active filters empty: without a filter nothing is left out)."""
     line = i18n.t("app.slide_of", lang, n=number, total=total) + " · " + i18n.t("app.active_filters", lang,
                                                                                 filters=filters_text)
     if left_out:
         line += " · " + i18n.plural("app.slides_left_out", left_out, lang, n=i18n.fmt_number(left_out, lang))
     return line
+
+
+def arrange(show: Sequence[View], state, national: bool = True) -> tuple[list[View], set[str]]:
+    """A filtered show tells the truth: the views the active filters act on first, then the national context (views
+    no active filter acts on), or without it when ``national`` is False. Returns the views and the national ones'
+    keys (their slides say « France entière »). Without a filter: the show as it is, nothing national."""
+    active = [a for a in ("regions", "areas", "models", "nationalities") if getattr(state, a)]
+    if not active:
+        return list(show), set()
+    acting = [v for v in show if any(a in v.applies for a in active)]
+    context = [v for v in show if v not in acting]
+    return (acting + context if national else acting) or list(show[:1]), {v.key for v in context}
 
 
 def with_data(show: Sequence[View], empty: set[str], current: str | None) -> list[View]:

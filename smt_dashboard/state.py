@@ -36,6 +36,10 @@ TOGGLE_KEY = "presentation_toggle"
 STATE_KEY = "filter_state"
 NOTICES_KEY = "url_notices"
 SLIDE_KEY = "slide"  # the slide show's current view: session key and URL parameter (presentation mode only)
+ROOM_KEY = "room"  # the room a presenter's screen drives and its followers follow (session key and URL parameter)
+NATIONAL_KEY = "show_national"  # the show keeps the national context after the filtered views (URL: national=0 if not)
+SINCE_KEY = "show_since"  # the show opens on what is new since this date or choice (URL: since=…)
+SHOW_MODES = ("presentation", "presenter")
 RETURN_KEY = "present_return"  # the page to open when the slide show is left
 _SEEDED_KEY = "url_seeded"
 _WRITTEN_KEY = "url_filters_written"  # the filter part of the address as last written by the app
@@ -68,7 +72,7 @@ def init(options: FilterOptions) -> None:
     used becomes a visible notice), or take the filters of a link that carries other filter values."""
     params = _url_params()
     if _SEEDED_KEY not in st.session_state:
-        parsed = parse_query(params, options, extra_keys=navigation.page_query_keys() | {SLIDE_KEY})
+        parsed = parse_query(params, options, extra_keys=navigation.page_query_keys() | {SLIDE_KEY, ROOM_KEY, "national"})
         st.session_state[MODE_KEY] = parsed.state.mode
         # A browser moved to this replica (its first one was lost) already shows a view, the same as its address,
         # and its first request carries the values of the widgets it shows, with the action just taken: those
@@ -83,6 +87,11 @@ def init(options: FilterOptions) -> None:
         st.session_state[NOTICES_KEY] = list(parsed.notices)
         if params.get(SLIDE_KEY):
             st.session_state[SLIDE_KEY] = params[SLIDE_KEY][0]
+        if params.get(ROOM_KEY):
+            st.session_state[ROOM_KEY] = params[ROOM_KEY][0]
+        st.session_state[NATIONAL_KEY] = (params.get("national") or ["1"])[0] != "0"
+        if params.get("since") and parsed.state.mode in SHOW_MODES:
+            st.session_state[SINCE_KEY] = params["since"][0]
         st.session_state[_SEEDED_KEY] = True
         return
     # Page links without parameters clear the address (the filters then stay as they are); a link that
@@ -156,6 +165,11 @@ def sync_mode() -> None:
     st.session_state.pop(SLIDE_KEY, None)
 
 
+def presenting() -> bool:
+    """The slide show (the room's screen) or the presenter's screen."""
+    return st.session_state.get(MODE_KEY) in SHOW_MODES
+
+
 def set_slide(view_key: str) -> None:
     """The slide show's current view (call from a callback)."""
     st.session_state[SLIDE_KEY] = view_key
@@ -165,7 +179,8 @@ def leave_presentation(return_page: str | None = None) -> None:
     """Back to normal mode, on ``return_page`` (the page of the last slide shown) when given."""
     st.session_state[TOGGLE_KEY] = False
     st.session_state[MODE_KEY] = "normal"
-    st.session_state.pop(SLIDE_KEY, None)
+    for key in (SLIDE_KEY, ROOM_KEY, SINCE_KEY):
+        st.session_state.pop(key, None)
     if return_page:
         st.session_state[RETURN_KEY] = return_page
 
@@ -193,9 +208,10 @@ def sync_url(state: FilterState, page_key: str) -> None:
     """Keep the address equal to the view, so that a copied link reproduces it; page-level keys survive
     only on their own page."""
     desired = to_query(state)
-    if state.mode == "presentation" and st.session_state.get(SLIDE_KEY):
-        desired[SLIDE_KEY] = st.session_state[SLIDE_KEY]  # a link opens the show at this slide
-    managed = set(MULTI_KEYS) | set(SINGLE_KEYS) | {SLIDE_KEY}
+    managed = set(MULTI_KEYS) | set(SINGLE_KEYS) | {SLIDE_KEY, ROOM_KEY, "national"}
+    if state.mode in SHOW_MODES:
+        desired.update(show_query())  # a link opens the show at this slide, in this room, with these options
+        managed.add("since")
     allowed = managed | RESERVED_KEYS | set(navigation.PAGES_BY_KEY[page_key].query_keys)
     for key in list(st.query_params.keys()):
         if key not in allowed or (key in managed and key not in desired):
@@ -205,6 +221,18 @@ def sync_url(state: FilterState, page_key: str) -> None:
         if st.query_params.get_all(key) != values:
             st.query_params[key] = value
     st.session_state[_WRITTEN_KEY] = {k: sorted(v) for k, v in desired.items() if k in MULTI_KEYS}
+
+
+def show_query() -> dict[str, str]:
+    """The show's own address values: its slide, its room, whether it leaves the national context out, and the date
+    it counts what is new from."""
+    out = {}
+    for key, name in ((SLIDE_KEY, SLIDE_KEY), (ROOM_KEY, ROOM_KEY), (SINCE_KEY, "since")):
+        if st.session_state.get(key):
+            out[name] = str(st.session_state[key])
+    if not st.session_state.get(NATIONAL_KEY, True):
+        out["national"] = "0"
+    return out
 
 
 def link_params(state: FilterState, **changes) -> dict[str, list[str] | str]:

@@ -28,11 +28,27 @@ def test_views_without_data_are_left_out_and_counted():
     # Without a filter the region / area profile has nothing to show: not a slide, and the status line says so.
     assert "profile" not in shown_keys(at)
     assert len(shown_keys(at)) == len(views.SHOW) - 1
-    assert status(at).startswith(f"Vue 1 / {len(views.SHOW) - 1} · Filtres : Aucun filtre actif")
-    assert status(at).endswith("1 vue sans données pour ces filtres")
+    # Without a filter nothing is "without data for these filters": the status line says only where the show is.
+    assert status(at) == f"Vue 1 / {len(views.SHOW) - 1} · Filtres : Aucun filtre actif"
     # With a region, the profile has data: a slide, and nothing left out.
     at = open_show({"region": "84"})
     assert "profile" in shown_keys(at) and "sans données" not in status(at)
+
+
+def test_a_filtered_show_plays_the_filtered_views_first_then_the_national_context_marked():
+    at = open_show({"region": "84", "area": "diabetology"})
+    keys = shown_keys(at)
+    acting = [k for k in keys if set(views.VIEWS_BY_KEY[k].applies) & {"regions", "areas"}]
+    national = [k for k in keys if k not in acting]
+    assert acting and national and list(keys) == acting + national  # the filtered views first
+    at.session_state[app_state.SLIDE_KEY] = national[0]
+    at.run()
+    marker = [h for h in at.get("html") if "smt-national" in str(h.proto.body)]
+    assert marker and "France entière — ces filtres ne s&#x27;appliquent pas" in str(marker[0].proto.body)
+    # Left out at the presenter's choice (the switch in the show's filter panel), and the address says so.
+    at.toggle(key=app_state.NATIONAL_KEY).set_value(False).run()
+    assert list(shown_keys(at)) == acting
+    assert at.query_params["national"] in ("0", ["0"])
 
 
 def test_left_out_views_in_english():

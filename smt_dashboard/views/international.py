@@ -142,8 +142,13 @@ def index_rank_range_projection(frames: Frames, state: FilterState, lang: str, p
                        value_label=[f"{i18n.fmt_number(w, lang)} ({i18n.fmt_pct(s, lang, 0)})"
                                     for w, s in zip(dist["weights"], dist["share_pct"])],
                        is_equal=dist["rank"] == equal_rank)
+    published = hx.published_ranking(index, lang)
+    france = published[published["is_france"]]
+    subtitle = t("take.index_range_equal", lang, rank=i18n.ordinal(equal_rank, lang), n=n(robust.countries, lang),
+                 published=i18n.ordinal(int(france["rank"].iloc[0]), lang) if not france.empty else "?",
+                 total=n(len(published), lang)) if equal_rank else ""
     model = ChartModel("bar", (panel_from(rows, "label", "weights", name=axis, colors=OTHER_COLOR, label="value_label",
                                           highlight="is_equal"),),
-                       i18n.t("index.simplex_title", lang), value_title=axis,
+                       i18n.t("index.simplex_title", lang), subtitle, value_title=axis,
                        value_max=float(dist["weights"].max()) * 1.25)
     return modelled(model, built.takeaway, built.rows, lang, dist)

@@ -100,8 +100,15 @@ def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) ->
         key = "view.policy_france" if france_only else "view.policy_international" if jurisdictions == abroad else None
         title = t(key, lang) if key else i18n.t("policy.timeline_title", lang, start=period[0], end=period[1])
         return empty(title, events, lang, i18n.t("policy.no_events", lang))
-    start, end = int(rows["year"].min()), int(rows["year"].max())
     drawn, early = policy.split_isolated(rows)
+    # The United Kingdom and England on one lane (a lane with one hairline mark reads as empty), each milestone's
+    # title saying which; the words below count the milestones the axis draws.
+    uk = {"GB", "GB-ENG"}
+    if uk <= set(drawn["jurisdiction"]):
+        lane = policy.jurisdiction_label("GB", lang) + " / " + policy.jurisdiction_label("GB-ENG", lang)
+        drawn = drawn.assign(jurisdiction_label=[lane if c in uk else label
+                                                 for c, label in zip(drawn["jurisdiction"], drawn["jurisdiction_label"])])
+    start, end = int(drawn["year"].min()), int(drawn["year"].max())
     subtitle = i18n.t("policy.timeline_subtitle", lang)
     if not early.empty:  # said in the subtitle, not drawn on an axis it would stretch
         subtitle = [subtitle, i18n.t("policy.off_axis", lang, events=" ; ".join(
@@ -118,13 +125,16 @@ def policy_timeline(frames: Frames, state: FilterState, lang: str, p: Params) ->
         {"title": i18n.t("policy.tooltip_title", lang), "date": i18n.t("policy.tooltip_date", lang),
          "detail": i18n.t("policy.tooltip_detail", lang)})
     if france_only:
-        latest = rows.iloc[-1]
-        takeaway = t("take.policy_fr", lang, n=n(len(rows), lang), start=start, end=end, date=latest["date_label"],
+        latest = drawn.iloc[-1]
+        takeaway = t("take.policy_fr", lang, n=n(len(drawn), lang), start=start, end=end, date=latest["date_label"],
                      title=latest["title"])
     else:
-        counts = rows["jurisdiction_label"].value_counts()
+        counts = drawn["jurisdiction_label"].value_counts()
         key = "take.policy_intl" if jurisdictions == abroad else "take.policy_all"
-        takeaway = t(key, lang, n=n(len(rows), lang), start=start, end=end, top=counts.index[0], k=n(counts.iloc[0], lang))
+        takeaway = t(key, lang, n=n(len(drawn), lang), start=start, end=end, top=counts.index[0],
+                     k=n(counts.iloc[0], lang))
+    if not early.empty:  # the milestones left off the axis are counted apart, as the subtitle names them
+        takeaway += " " + i18n.plural("briefing.take.policy_off_axis", len(early), lang, n=n(len(early), lang))
     shown = ["date_label", "title"] if france_only else ["date_label", "jurisdiction_label", "title"]
     return replace(chart(content, takeaway, rows, rows[["jurisdiction_label", "date_label", "title", "budget", "detail"]]),
                    table=reader_table(rows, shown, lang))
