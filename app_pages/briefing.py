@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import config, deck, filters, i18n, navigation, presentation, ui, ui_views
+from smt_dashboard import config, deck, filters, i18n, navigation, presentation, slides, ui, ui_views
 from smt_dashboard import views as registry
 
 TITLE_KEY = "briefing_title"
@@ -87,8 +87,16 @@ signature = replace(state, mode="normal")
 stamps = {v.key: ui_views.view_stamps(v) for v in selected}
 # A view without data under the filters makes no slide (and no key message): said once, under the answer.
 left_out = [v for v in selected if built[v.key].kind == "empty"]
+# As the show plays them: the views the filters act on first, then the national context, marked on its slides.
+ordered, national = slides.arrange(selected, state)
 entries = []
-for view in selected:
+news_since = ui_views.deck_news_choice() if not presenting else None
+if news_since is not None:  # the deck opens on what is new since the last meeting (or the chosen period)
+    with ui.section():
+        opening = ui_views.built_view(registry.VIEWS_BY_KEY["news"], state, {"since": news_since})
+        if opening.kind != "empty":
+            entries.append((registry.VIEWS_BY_KEY["news"], opening))
+for view in ordered:
     if built[view.key].kind != "empty":
         with ui.section():  # as projected: a chart with too many marks for a slide has its projection version
             entries.append((view, ui_views.built_projection(view, state)))
@@ -106,19 +114,23 @@ if not presenting:
     def _deck() -> bytes:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""
         return deck.build_deck(entries, title=title, state=state, options=options, sources=sources, lang=lang,
-                               app_url=app_url,
-                               picture=lambda v, _: ui_views.view_picture(v.key, signature, lang, v.resolve(), stamps[v.key]))
+                               app_url=app_url, national=national,
+                               picture=lambda v, _: ui_views.view_picture(v.key, signature, lang, v.resolve(),
+                                                                          stamps[v.key]))
 
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.text_input(tr("briefing.title_label"), key=TITLE_KEY, max_chars=120)
-    right.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title), mime=deck.MIME,
+    right.download_button(tr("briefing.download"), data=_deck, file_name=deck.file_name(title, state=state, options=options),
+                          mime=deck.MIME,
                           on_click="ignore", type="primary", icon=":material/slideshow:",
                           disabled=not entries or sources is None,
                           help=tr("briefing.download_help"), key="briefing_download")
     if not selected:
         st.info(tr("briefing.none_selected"), icon=":material/checklist:")
+    # The same count of views as the answer above: the views that make a slide, out of those ticked.
     st.caption(ui.trp("briefing.selected_count", len(selected), n=i18n.fmt_number(len(selected), lang),
-                      total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(entries) + 2, lang))
+                      total=i18n.fmt_number(n_available, lang), slides=i18n.fmt_number(len(entries) + 2, lang),
+                      kept=i18n.fmt_number(len(entries), lang))
                + " " + tr("briefing.filters_help"))
 
 tab_views, tab_preview = ui.tabs(
@@ -133,7 +145,11 @@ if tab_views.open:
                 for page, views in chunk:
                     with column, st.container(border=True):
                         page_name = tr(f"nav.{page}")
-                        st.checkbox(f"**{ui.escape_md(page_name)}**", key=_group_key(page), on_change=_select_group,
+                        ticked = sum(bool(st.session_state.get(_view_key(v))) for v in views if _available(v))
+                        of = sum(_available(v) for v in views)
+                        # A page box is ticked when all its views are; "2 / 4" says when some are.
+                        st.checkbox(f"**{ui.escape_md(page_name)}** · {ticked} / {of}", key=_group_key(page),
+                                    on_change=_select_group,
                                     args=(page, views), help=tr("briefing.select_all", page=page_name),
                                     disabled=not any(_available(v) for v in views))
                         for view in views:

@@ -203,10 +203,16 @@ def title_size(title: str) -> int:
     return 26 if len(title) <= 60 else 22 if len(title) <= 120 else 18
 
 
-def _header(slide, view: View, built: Built, lang: str, number: int, total: int) -> None:
+NATIONAL = RGBColor(0xB0, 0x4A, 0x00)
+
+
+def _header(slide, view: View, built: Built, lang: str, number: int, total: int, national: bool = False) -> None:
     _accent_bar(slide)
     _write(slide, MARGIN, Inches(0.2), CONTENT_W, Inches(0.3), i18n.t(f"nav.{view.page}", lang).upper(), lang, 11,
            bold=True, color=ACCENT)
+    if national:  # a filtered deck's national context says so on the slide itself
+        _write(slide, MARGIN + Inches(4.5), Inches(0.2), CONTENT_W - Inches(4.5), Inches(0.3),
+               i18n.t("app.national_slide", lang), lang, 12, bold=True, color=NATIONAL, align=PP_ALIGN.RIGHT)
     takeaway = _write(slide, MARGIN, Inches(1.3), CONTENT_W, Inches(0.55), built.takeaway, lang, 16, bold=True,
                       anchor=MSO_ANCHOR.MIDDLE)
     takeaway.fill.solid()
@@ -299,9 +305,10 @@ def _swot(slide, grid: views.SwotGrid, lang: str, top) -> None:
 
 
 def _view_slide(prs, view: View, built: Built, natives: Sequence[native_charts.NativeChart], picture_png: bytes | None,
-                source: str, note: str | None, url: str, lang: str, number: int, total: int) -> None:
+                source: str, note: str | None, url: str, lang: str, number: int, total: int,
+                national: bool = False) -> None:
     slide = _titled(prs, built.title, lang, title_size(built.title), MARGIN, Inches(0.45), CONTENT_W, Inches(0.8))
-    _header(slide, view, built, lang, number, total)
+    _header(slide, view, built, lang, number, total, national)
     top = CONTENT_TOP
     if built.subtitle and built.kind == "chart":
         _write(slide, MARGIN, top, CONTENT_W, Inches(0.35), built.subtitle, lang, 12, color=MUTED, italic=True)
@@ -318,7 +325,9 @@ def _view_slide(prs, view: View, built: Built, natives: Sequence[native_charts.N
         _swot(slide, built.content, lang, top)
     elif built.kind == "figure":  # one value: the number large, its label and detail
         _write(slide, MARGIN, top + Inches(0.4), CONTENT_W, Inches(0.5), built.content.label, lang, 20, color=MUTED)
-        _write(slide, MARGIN, top + Inches(0.9), CONTENT_W, Inches(1.4), built.content.value, lang, 72, bold=True)
+        value = _write(slide, MARGIN, top + Inches(0.9), CONTENT_W, Inches(1.4), built.content.value, lang,
+                       72 if len(built.content.value) <= 16 else 48, bold=True)
+        value.text_frame.word_wrap = False  # a key figure never breaks ("80,9 M€" on one line)
         if built.content.detail:
             _write(slide, MARGIN, top + Inches(2.4), CONTENT_W, Inches(1.0), built.content.detail, lang, 16)
     else:
@@ -493,7 +502,7 @@ def used_sources(entries: Sequence[tuple[View, Built]]) -> list[str]:
 
 def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: FilterState, options: FilterOptions,
                sources: pd.DataFrame, lang: str, app_url: str | None = None, today: date | None = None,
-               picture: Picture | None = None) -> bytes:
+               picture: Picture | None = None, national: frozenset[str] | set[str] = frozenset()) -> bytes:
     """The .pptx: title slide, one slide per (view, built) in order (none for a view without data under the
     filters), the sources slide. ``picture`` renders the map and any chart with neither a native chart nor a table
     (default :func:`render_picture`; the page passes a cached one)."""
@@ -519,7 +528,8 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
         # A post-study view carries its own public sources (never the study's): its line says so.
         source = built.source or provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
         _view_slide(prs, view, built, native, png, source, views.filter_note(view, state, lang),
-                    views.link(view, state, app_url), lang, number, total)
+                    views.link(view, state, app_url), lang, number, total,
+                    national=state.is_filtered and view.key in national)
     _sources_slide(prs, used_sources(entries), sources, lang, total, total)
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -542,8 +552,18 @@ def build_slide(view: View, built: Built, *, sources: pd.DataFrame, lang: str, u
     return buffer.getvalue()
 
 
-def file_name(title: str, today: date | None = None) -> str:
-    """``dossier-de-seance-smt-2025-03-12.pptx`` from the deck's title and date."""
+def file_name(title: str, today: date | None = None, state: FilterState | None = None,
+              options: FilterOptions | None = None) -> str:
+    """``dossier-de-seance-smt_auvergne-rhone-alpes_diabetologie_2025-03-12.pptx``: the deck's title, its filters'
+    values and its day (the national and a filtered deck never share a name)."""
     from smt_dashboard.export import safe_filename
+    from smt_dashboard.filters import MULTI_KEYS
 
-    return f"{safe_filename(title)}-{(today or date.today()).isoformat()}.pptx"
+    parts = [safe_filename(title)]
+    if state is not None and options is not None:
+        for attr in MULTI_KEYS.values():
+            for code in getattr(state, attr):
+                name = options.regions.get(code, code) if attr == "regions" else i18n.label(
+                    {"areas": "area", "models": "model", "nationalities": "nationality"}[attr], code, state.lang)
+                parts.append(safe_filename(name))
+    return "_".join([*parts, (today or date.today()).isoformat()]) + ".pptx"

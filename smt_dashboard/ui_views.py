@@ -407,6 +407,20 @@ def news_choice() -> str:
     return value
 
 
+def deck_news_choice() -> str | None:
+    """The briefing page's "open the deck on what is new" switch and its period (None when off)."""
+    from datetime import date
+
+    from smt_dashboard import news
+
+    if not st.toggle(tr("briefing.news_toggle"), key="briefing_news", help=tr("briefing.news_toggle_help")):
+        return None
+    has_meeting = news.last_meeting(load("meetings"), date.today()) is not None
+    options = [q for q in news.QUICK if q != "last_meeting" or has_meeting]
+    return st.segmented_control(tr("since.news.choice"), options, key="briefing_news_since", required=True,
+                                default=options[0], format_func=lambda q: tr(f"since.news.quick.{q}")) or options[0]
+
+
 def show_followup_evidence() -> None:
     """Each recommendation's follow-up status with its evidence: the developments behind it, linked to their source."""
     from smt_dashboard import developments as dv

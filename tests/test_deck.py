@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from smt_dashboard import deck, native_charts, views
+from smt_dashboard import deck, native_charts, slides, views
 from smt_dashboard.datasets import load_dataset, load_regions, region_names
 from smt_dashboard.filters import FilterOptions, FilterState
 from tests.conftest import DATA
@@ -391,4 +391,23 @@ def test_cell_text_uses_the_language_formats():
 def test_title_size_and_file_name():
     assert deck.title_size("Court") == 26
     assert deck.title_size("x" * 100) == 22
-    assert deck.file_name("Dossier de séance – SMT", date(2025, 3, 12)) == "dossier-de-seance-smt-2025-03-12.pptx"
+    assert deck.file_name("Dossier de séance – SMT", date(2025, 3, 12)) == "dossier-de-seance-smt_2025-03-12.pptx"
+    # The national and a filtered deck never share a name: the filters' values are in it.
+    options = FilterOptions(regions={"84": "Auvergne-Rhône-Alpes"})
+    filtered = FilterState(regions=("84",), areas=("diabetology",))
+    assert deck.file_name("Dossier de séance – SMT", date(2026, 12, 6), filtered, options) == \
+        "dossier-de-seance-smt_auvergne-rhone-alpes_diabetologie_2026-12-06.pptx"
+
+
+def test_a_filtered_deck_plays_the_filtered_views_first_and_marks_the_national_ones(frames, options):
+    state = FilterState(regions=("84",))
+    keys = ["deals", "companies_by_model", "swot"]
+    ordered, national = slides.arrange([views.VIEWS_BY_KEY[k] for k in keys], state)
+    assert [v.key for v in ordered] == ["companies_by_model", "deals", "swot"] and national == {"deals", "swot"}
+    entries = [(v, views.build_projection(v, frames, state, "fr")) for v in ordered]
+    data = deck.build_deck(entries, title="T", state=state, options=options, sources=frames_sources(), lang="fr",
+                           app_url=URL, today=date(2025, 3, 12), national=national,
+                           picture=lambda v, b: b"")
+    prs = Presentation(io.BytesIO(data))
+    marked = ["France entière — ces filtres ne s'appliquent pas à cette vue" in slide_text(s) for s in prs.slides]
+    assert marked == [False, False, True, True, False]  # title, filtered view, two national, sources

@@ -40,14 +40,21 @@ def test_default_view():
         # The views the show plays are ticked at first; the others can be added.
         assert checkbox(at, f"brief_view_{view.key}").value is view.in_show, view.key
     assert 0 < len(views.SHOW) < len(views.VIEWS)
-    assert "**Carte de l'écosystème**" in labels  # select-all of the map page's views
+    # Select-all of the map page's views, which says how many are ticked ("3 / 4" when some are).
+    map_views = [v for v in views.BRIEFING if v.page == "map"]
+    ticked = sum(v.in_show for v in map_views)
+    assert f"**Carte de l'écosystème** · {ticked} / {len(map_views)}" in labels
     assert at.text_input(key="briefing_title").value == "Dossier de séance – SMT"
     assert not download(at).proto.disabled
     assert download(at).proto.deferred_file_id  # built on click, not on every rerun
     text = preview(at)
     assert "Aucun filtre actif" in text and "français" in text
     assert ui.escape_md(f"La France : 7 deals sur 500 en 2018 (1,4{NNBSP}%).") in text
-    assert any(c.value.startswith(f"{len(views.SHOW)} vues sélectionnées sur {len(views.BRIEFING)}") for c in at.caption)
+    # The count under the button agrees with the answer above it: views ticked, and those that make a slide.
+    kept = len(views.SHOW) - 1  # the profile has no data without a filter
+    assert any(c.value.startswith(f"{len(views.SHOW)} vues cochées sur {len(views.BRIEFING)}, dont {kept} avec des "
+                                  "données") for c in at.caption)
+    assert any(f"{kept} vues" in m.value for m in at.markdown if "lightbulb" in m.value)
 
 
 def test_select_all_per_page():
@@ -112,10 +119,11 @@ def test_presentation_mode_shows_the_slide_show_of_the_ticked_views():
     assert not at.exception and not at.error
     assert not at.checkbox and not at.text_input
     status = " ".join(c.value for c in at.caption)
-    # Neither the unticked view nor the profile, which has no data without a filter (the status line says so).
+    # Neither the unticked view nor the profile, which has no data without a filter (and is not said to be "left
+    # out for these filters": there is none).
     total = len(views.SHOW) - 2
     assert f"Vue 1 / {total}" in status
-    assert "1 vue sans données pour ces filtres" in status
+    assert "sans données pour ces filtres" not in status
     assert at.title[0].value.replace("\\", "") == "Les chiffres clés des SMT en France"
     # Stepping to the end never shows the unticked view.
     titles = [at.title[0].value]
