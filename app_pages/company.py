@@ -104,7 +104,7 @@ with ui.section():
 
 with ui.section():
     st.subheader(tr("company.places"))
-    ui_views.show_view("company_places", params, state=whole)
+    ui_views.show_view("company_places", params, state=whole, wrap=True)  # read whole, never cut
     st.caption(tr("company.deals_note"))
 
 with ui.section():

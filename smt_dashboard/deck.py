@@ -276,8 +276,9 @@ def _table(slide, df: pd.DataFrame, lang: str, top) -> None:
             paragraph.alignment = PP_ALIGN.RIGHT if numeric[j] else PP_ALIGN.LEFT
             _run(paragraph, text, lang, size)
     if len(df) > len(shown):
+        more = len(df) - len(shown)
         _write(slide, MARGIN, CONTENT_BOTTOM - Inches(0.3), CONTENT_W, Inches(0.3),
-               i18n.t("briefing.deck_more_rows", lang, n=i18n.fmt_number(len(df) - len(shown), lang)), lang, 10,
+               i18n.plural("briefing.deck_more_rows", more, lang, n=i18n.fmt_number(more, lang)), lang, 10,
                color=MUTED, italic=True)
 
 

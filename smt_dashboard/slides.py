@@ -181,7 +181,8 @@ def table_html(df: pd.DataFrame, lang: str) -> str:
     more = ""
     if len(df) > len(shown):
         more = "<p class='smt-more'>" + html.escape(
-            i18n.t("briefing.deck_more_rows", lang, n=i18n.fmt_number(len(df) - len(shown), lang))) + "</p>"
+            i18n.plural("briefing.deck_more_rows", len(df) - len(shown), lang,
+                        n=i18n.fmt_number(len(df) - len(shown), lang))) + "</p>"
     return f"<table class='smt-slide-table'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}"
 
 

@@ -282,8 +282,12 @@ def view_projection_svg(view_key: str, view_state: FilterState, lang_code: str, 
 # --- what happened after the study: always badged, each with its own source -----------------------------------
 
 def _published(row) -> str:
-    day = i18n.fmt_month(row["source_published"], lang())
-    return tr("since.published", date=day) if day else ""
+    """"publié le 4 déc. 2026" for a day, "publié en sept. 2023" for a month or a year."""
+    value = "" if i18n.is_missing(row["source_published"]) else str(row["source_published"])
+    day = i18n.fmt_month(value, lang())
+    if not day:
+        return ""
+    return tr("since.published" if len(value) == 10 else "since.published_month", date=day)
 
 
 def show_developments(rows: pd.DataFrame, heading: str | None = None, empty: str | None = None) -> None:

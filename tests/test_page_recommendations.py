@@ -25,7 +25,7 @@ def test_every_action_with_its_objective_targets_and_answers():
     objectives = [m.value for m in at.markdown if m.value.startswith(("#### Objectif", "#### Formations"))]
     assert objectives[0].startswith("#### Objectif 1 : favoriser un écosystème d'acteurs")
     assert len(objectives) == 6  # one tab per objective of the study, the training objectives in one tab
-    assert [t.label for t in at.tabs][-2:] == ["Acteurs ciblés", "Suivi des recommandations"]
+    assert [t.label for t in at.tabs][-2:] == ["Cibles des actions", "Suivi des recommandations"]
     assert any(":blue-badge[Centres hospitaliers]" in a for a in actions(at))
     # Each action's answers sit in its "Répond à n éléments du SWOT" menu.
     answers = [m.value for m in at.main.markdown if m.value.startswith("- :material/")]
