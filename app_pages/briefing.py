@@ -115,7 +115,8 @@ if not presenting:
         """Built when the button is clicked (Streamlit runs this outside the page script)."""
         return deck.build_deck(entries, title=title, state=state, options=options, sources=sources, lang=lang,
                                app_url=app_url, national=national,
-                               picture=lambda v, _: ui_views.view_picture(v.key, signature, lang, v.resolve(),
+                               picture=lambda v, _: ui_views.view_picture(v.key, registry.scoped(v, signature), lang,
+                                                                          v.resolve(),
                                                                           stamps[v.key]))
 
     left, right = st.columns([3, 2], vertical_alignment="bottom")

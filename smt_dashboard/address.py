@@ -19,6 +19,7 @@ from smt_dashboard.filters import MAX_VALUE_LENGTH, Notice
 
 KINDS = ("codes", "code", "int", "float", "range", "text")
 _WRITTEN = "address_written"  # {key: the values this session last wrote for it}
+_DEFAULTS = "address_defaults"  # {key: the default a widget had at its last run}
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,30 @@ def seed(binding: Binding) -> None:
         st.session_state[_WRITTEN][binding.key] = raw
     elif binding.key not in st.session_state:
         st.session_state[binding.key] = list(binding.default or ()) if binding.kind == "codes" else binding.default
+    _clamp(binding)
+
+
+def _clamp(binding: Binding) -> None:
+    """A value kept from before the choices changed (a region narrowed the years on offer) is brought back within
+    them: a slider never receives a value outside its range."""
+    value = st.session_state.get(binding.key)
+    defaults = st.session_state.setdefault(_DEFAULTS, {})
+    if binding.kind == "range" and value is not None and defaults.get(binding.key) is not None \
+            and tuple(value) == tuple(defaults[binding.key]):
+        value = binding.default  # the whole span stays the whole span when the span changes
+        st.session_state[binding.key] = value
+    defaults[binding.key] = binding.default
+    if binding.kind == "codes" and binding.options is not None and isinstance(value, list):
+        st.session_state[binding.key] = [v for v in value if v in set(binding.options)]
+    elif binding.kind == "code" and binding.options is not None and value not in (*binding.options, None):
+        st.session_state[binding.key] = binding.default
+    elif binding.bounds is not None and value is not None:
+        low, high = binding.bounds
+        if binding.kind == "range":
+            start, end = (min(max(v, low), high) for v in value)
+            st.session_state[binding.key] = (start, end) if start <= end else (low, high)
+        elif binding.kind in ("int", "float"):
+            st.session_state[binding.key] = min(max(value, low), high)
 
 
 def write(binding: Binding, value: Any) -> None:

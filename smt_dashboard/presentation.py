@@ -441,8 +441,7 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState, nation
         with st.container(key=f"smt_slide_visual_{view.key}"):
             kind = slides.kind_of(built)
             stamps = ui_views.view_stamps(view)
-            key_state = replace(view_state, mode="normal")
-            params = view.resolve()
+            key_state = views.scoped(view, view_state)  # the picture cached by the filters the view uses
             params = view.resolve(params_of(view))
             if kind == "svg":
                 st.image(ui_views.view_projection_svg(view.key, key_state, lang, params, stamps), caption=None)

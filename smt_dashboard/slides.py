@@ -32,7 +32,7 @@ PROJECTION_CONFIG = {
     "axis": {"labelFontSize": MIN_FONT, "titleFontSize": MIN_FONT, "labelLimit": 0, "titleLimit": 0},
     # Legends above the plot, in a row: the plot keeps the slide's height.
     "legend": {"labelFontSize": MIN_FONT, "titleFontSize": MIN_FONT, "symbolSize": 300, "labelLimit": 0,
-               "titleLimit": 0, "orient": "top", "direction": "horizontal", "titleOrient": "left",
+               "titleLimit": 0, "orient": "top", "direction": "horizontal", "titleOrient": "left", "columns": 3,
                "layout": {"top": {"anchor": "end"}}},
     # Vega's default is a tick every 40 px: on a 1800 px axis that is half-units and crowded labels.
     "axisQuantitative": {"tickCount": 8},
@@ -81,7 +81,12 @@ def projection_chart(view: View, chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         out.spec.width = CHART_W - 500
         out.spec.height = max(120, (CHART_H - 60 * panels) // panels)
         return out
-    if isinstance(out, (alt.HConcatChart, alt.VConcatChart, alt.ConcatChart)):
+    if isinstance(out, alt.HConcatChart):  # panels side by side (France beside Germany): they share the box
+        panels = len(out.hconcat)
+        width = (CHART_W - panels * 240 - 60 * (panels - 1)) // panels
+        out.hconcat = [panel.properties(width=width, height=CHART_H - 190) for panel in out.hconcat]
+        return out
+    if isinstance(out, (alt.VConcatChart, alt.ConcatChart)):
         return out
     return out.properties(width=CHART_W, height=CHART_H, autosize=alt.AutoSizeParams(type="fit", contains="padding"))
 
@@ -99,8 +104,7 @@ def _legible(spec: object, one_line: bool) -> None:
                     spec[offset] = round(spec[offset] * MIN_FONT / size)
         for key, value in list(spec.items()):
             if key == "legend" and isinstance(value, dict):  # a chart's own legend goes above the plot too
-                value.update(orient="top", direction="horizontal")
-                value.pop("columns", None)
+                value.update(orient="top", direction="horizontal", columns=3)  # a long legend wraps, never widens
             if key in _FONT_KEYS and isinstance(value, (int, float)):
                 spec[key] = max(value, MIN_FONT)
             elif key in _LIMIT_KEYS and isinstance(value, (int, float)):

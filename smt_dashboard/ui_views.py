@@ -57,7 +57,7 @@ def built_view(view: views.View, view_state: FilterState, params: Mapping[str, A
     versions, and without the display mode: a view is the same on its page, in the briefing and in the slide
     show). Raises DatasetError when a file it reads is broken."""
     frames = frames if frames is not None else view_frames(view)
-    key_state = replace(view_state, mode="normal")
+    key_state = views.scoped(view, view_state)  # cached by the filters the view uses, not by the others
     built = _built_cached(view.key, key_state, key_state.lang, view.resolve(params), view_stamps(view), frames)
     # The cached view is shared: hand out its own shallow copies of the frames (copy-on-write).
     return replace(built, rows=built.rows.copy(deep=False),
@@ -74,7 +74,7 @@ def built_projection(view: views.View, view_state: FilterState, params: Mapping[
     """The view as the slide show and the deck draw it: its projection variant (fewer marks) when it has one."""
     if view.projection is None:
         return built_view(view, view_state, params)
-    key_state = replace(view_state, mode="normal")
+    key_state = views.scoped(view, view_state)
     built = _projection_cached(view.key, key_state, key_state.lang, view.resolve(params), view_stamps(view),
                                view_frames(view))
     return replace(built, rows=built.rows.copy(deep=False))

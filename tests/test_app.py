@@ -67,7 +67,9 @@ def test_every_headline_has_a_source_line():
     at = run_app()
     captions = [c.value for c in at.caption]
     sources = [c for c in captions if c.startswith("Source")]
-    assert len(sources) == 7
+    # The seven headline cards, then the four "then → now" cards whose later figure names its public sources.
+    assert len(sources) == 7 + 4
+    assert sum(c.startswith("Sources publiques") for c in sources) == 4
     assert any("StartUp Health" in c for c in sources)
     assert any("Bertelsmann" in c for c in sources)
 

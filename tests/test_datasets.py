@@ -7,18 +7,21 @@ import pytest
 from smt_dashboard.datasets import DATASET_NAMES, SPECS, DatasetError, load_dataset, load_regions, region_names
 from tests.conftest import DATA, rewrite_cell
 
-POST_STUDY = {"developments", "recommendation_followup", "development_searches"}
+POST_STUDY = {"developments", "recommendation_followup", "development_searches", "indicators", "access_route"}
+EMPTY_AT_FIRST = {"meetings"}  # entered by the committee's secretariat: ships with none (never an invented meeting)
 
 
 @pytest.mark.parametrize("name", DATASET_NAMES)
 def test_every_dataset_loads_and_every_row_names_its_source(name):
     df = load_dataset(name, DATA)
-    assert len(df) > 0
+    assert len(df) > 0 or name in EMPTY_AT_FIRST
     if name in POST_STUDY:
         # After the study: each row names its own public source (address, publisher, excerpt, day read) or, for the
-        # follow-up and search records, the day they were made.
-        assert {"source_url", "quote", "read_on"} <= set(df.columns) or {"assessed_on"} <= set(df.columns) \
-            or {"searched_on"} <= set(df.columns)
+        # follow-up and search records, the team's review (a source id) and where it searched.
+        if {"source_url", "quote", "read_on"} <= set(df.columns):
+            assert df["source_url"].notna().all() and df["quote"].notna().all() and df["read_on"].notna().all()
+        else:
+            assert df["source_id"].notna().all() and df["searched"].notna().all()
     else:
         assert df["source_id"].notna().all()
     assert set(df.columns) == set(SPECS[name].schema.columns)

@@ -77,7 +77,9 @@ def test_biocorp_shows_its_funding_total_and_products(frames):
 def test_voluntis_cites_its_catalogue_examples_and_digital_therapeutic():
     at = open_app_page(PAGE, {"company": "voluntis", "lang": "en"})
     assert not at.exception and not at.error
-    places = next(d.value for d in at.dataframe if "Study table" in d.value.columns)
+    # Read whole (a table that wraps): its rows are the entries where the study cites the company.
+    places = next(t.value for t in at.table if "Study table" in t.value.columns or t.value.index.name == "Study table")
+    places = places.reset_index()
     assert set(places["Entry"]) >= {"Diabeo", "eCO", "Voluntis"}
     products = next(d.value for d in at.dataframe if "SMT or product" in d.value.columns)
     assert dict(zip(products["SMT or product"], products["Reimbursement (study)"]))["Diabeo"] == "reimbursed"

@@ -66,8 +66,11 @@ def test_a_company_with_no_event_says_so_with_the_search_date(prepared):
 
 
 def test_badge_and_source_line(prepared):
-    assert dv.badge(prepared["read_on"], "fr") == "Hors étude — source publique, lue le 4 déc. 2026"
-    line = dv.source_line(prepared.head(2), "en")
+    # The latest day a row shown was read (the first rows on 4 Dec 2026, the check and the additions on 6 Dec).
+    assert dv.badge(prepared["read_on"], "fr") == "Hors étude — source publique, lue le 6 déc. 2026"
+    first = prepared[prepared["read_on"] == "2026-12-04"]
+    assert dv.badge(first["read_on"], "fr") == "Hors étude — source publique, lue le 4 déc. 2026"
+    line = dv.source_line(first.head(2), "en")
     assert line.startswith("Public sources (outside the study), read on 4 Dec 2026:")
 
 

@@ -13,7 +13,8 @@ from smt_dashboard.filters import FilterState
 from tests.conftest import DATA
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-POST_STUDY = {"developments_timeline", "recommendation_followup"}
+POST_STUDY = {"developments_timeline", "recommendation_followup", "then_now", "access_route", "ehealth_trend",
+              "indicators_table", "news"}
 
 
 @pytest.fixture(scope="module")

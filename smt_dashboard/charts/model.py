@@ -233,9 +233,10 @@ def _line_panel(model: ChartModel, panel: Panel, data: pd.DataFrame) -> alt.TopL
         # in the last third of the axis writes to its left (its label stays inside the frame).
         late = span is not None and span[1] > span[0] and \
             (pd.Timestamp(mark.at) - span[0]) / (span[1] - span[0]) > 0.6
+        # (dy, not a fixed y: a projected chart's larger type moves its lines apart in proportion)
         layers.append(alt.Chart(at).mark_text(align="right" if late else "left", dx=-4 if late else 4,
-                                              baseline="top", fontSize=11, color=NOTE_COLOR).encode(
-            x=rx, y=alt.value(2 + 15 * row), text="text:N"))
+                                              dy=2 + 15 * row, baseline="top", fontSize=11, color=NOTE_COLOR).encode(
+            x=rx, y=alt.value(0), text="text:N"))
     chart = alt.layer(*layers).properties(height=model.size.get("height", 340), width=model.size.get("width", 460))
     if panel.title:
         chart = chart.properties(title=alt.TitleParams(panel.title, anchor="start", fontSize=14))

@@ -136,11 +136,17 @@ def datasets_of(views: Iterable[View]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for v in views for name in v.datasets))
 
 
+def scoped(view: View, state: FilterState) -> FilterState:
+    """The state as the view sees it: only the filters it declares (a cached view is then shared by every state that
+    differs only in filters it ignores: changing the region does not rebuild the deal benchmark)."""
+    return replace(state, mode="normal", **{attr: () for attr in ALL_FILTERS if attr not in view.applies})
+
+
 def build(view: View, frames: Frames, state: FilterState, lang: str, params: Mapping[str, Any] | None = None) -> Built:
     """Build one view under the global filters (each applies only those it declares) and its parameters (the
     slide defaults, overridden by ``params``)."""
     resolved = MappingProxyType(dict(view.resolve(params)))
-    return view.build(frames, state, i18n.normalize_lang(lang), resolved)
+    return view.build(frames, scoped(view, state), i18n.normalize_lang(lang), resolved)
 
 
 def build_projection(view: View, frames: Frames, state: FilterState, lang: str,
@@ -149,7 +155,7 @@ def build_projection(view: View, frames: Frames, state: FilterState, lang: str,
     if view.projection is None:
         return build(view, frames, state, lang, params)
     resolved = MappingProxyType(dict(view.resolve(params)))
-    return view.projection(frames, state, i18n.normalize_lang(lang), resolved)
+    return view.projection(frames, scoped(view, state), i18n.normalize_lang(lang), resolved)
 
 
 def filter_note(view: View, state: FilterState, lang: str) -> str | None:

@@ -199,7 +199,7 @@ def access_route(frames: Frames, state: FilterState, lang: str, p: Params) -> Bu
                                  categories=days, colors={labels[i]: _ROUTE_COLORS[i] for i in order},
                                  label="label", title=panel_title))
         marked = laws[(laws["country"] == country) & (laws["on_chart"] == "yes")]
-        rules += [Rule(_day(d), f"{s} ({i18n.fmt_month(d, lang)})", panel=panel_title)
+        rules += [Rule(_day(d), s, panel=panel_title)
                   for d, s in zip(marked["date"], marked[f"short_{lang}"])]
     model = ChartModel("line", tuple(panels), title, i18n.t("since.route.subtitle", lang),
                        i18n.t("since.route.axis", lang), time_axis=True, step=True, rules=tuple(rules),
