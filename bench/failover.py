@@ -113,7 +113,7 @@ async def _recovered(session: dict, killed_at: float) -> dict:
 async def failover(n_sessions: int) -> dict:
     from playwright.async_api import async_playwright
 
-    cluster = cluster_mod.start(2)
+    cluster = cluster_mod.start(2, debug=True)  # X-Replica: which replica serves each session
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -142,7 +142,7 @@ async def failover(n_sessions: int) -> dict:
 
 
 async def load(n_sessions: int, seconds: int) -> dict:
-    cluster = cluster_mod.start(2)
+    cluster = cluster_mod.start(2, debug=True)  # X-Replica: which replica serves each session
     try:
         report = await drive(cluster.url, n_sessions, seconds)
         log = cluster.access_log()
