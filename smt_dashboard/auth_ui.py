@@ -27,6 +27,11 @@ def auth_section() -> dict | None:
     return section.to_dict() if hasattr(section, "to_dict") else dict(section or {})
 
 
+def _escape_md(text: str) -> str:
+    """An address shown literally by Markdown (``_`` and ``*`` are common in addresses)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$:" else ch for ch in text)
+
+
 def _user() -> dict:
     try:
         return dict(st.user.to_dict())
@@ -62,7 +67,7 @@ def _door(decision: access.Decision, section: dict, email: str) -> None:
     st.radio(i18n.t("auth.language", _lang()), options=list(i18n.LANGS), key=_GATE_LANG_KEY, horizontal=True,
              index=list(i18n.LANGS).index(_lang()), format_func=lambda code: {"fr": "Français", "en": "English"}[code])
     lang = _lang()
-    shown = email.replace("*", "\\*").replace("_", "\\_")
+    shown = _escape_md(email)
     if decision is access.Decision.SIGN_IN:
         st.title(i18n.t("auth.sign_in_title", lang))
         st.write(i18n.t("auth.sign_in_text", lang))
@@ -87,5 +92,5 @@ def sign_out_control(lang: str) -> None:
     if not user.get("is_logged_in"):
         return
     if user.get("email"):
-        st.caption(i18n.t("auth.signed_in_as", lang, email=str(user["email"]).replace("_", "\\_")))
+        st.caption(i18n.t("auth.signed_in_as", lang, email=_escape_md(str(user["email"]))))
     st.button(i18n.t("auth.sign_out", lang), icon=":material/logout:", on_click=st.logout, key="sign_out")
