@@ -20,7 +20,7 @@ Runs, each on fresh servers with the production profile (``deploy/profile.py``) 
 ``--quick`` runs 2 and 4 only. The last line printed is one JSON object: ``sessions_per_replica`` is the most
 concurrent sessions of run 2 whose filter-change p95 ≤ 1 s (levels from the first, up to the first that fails).
 
-Writes bench/results/capacity.{md,json}.
+Writes bench/results/capacity.{md,json} (``--quick``: capacity-quick.{md,json}).
 """
 
 from __future__ import annotations
@@ -399,8 +399,9 @@ def main() -> int:
               "think_s": list(THINK_S), "p95_target_ms": P95_TARGET_MS, "niceness": niceness, "runs": runs,
               "sessions_per_replica": shipped["capacity_sessions"], "findings": FINDINGS}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "capacity.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (RESULTS / "capacity.md").write_text(render(report), encoding="utf-8")
+    name = "capacity-quick" if args.quick else "capacity"  # a quick run never replaces the full report
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text(render(report), encoding="utf-8")
     print(render(report))
     two = next((r for r in runs if r["replicas"] == 2), None)
     at = max((lv for lv in shipped["levels"] if lv["sessions"] <= max(shipped["capacity_sessions"], 1)),

@@ -54,8 +54,8 @@ def gate() -> access.Decision:
         return decision
     email = user.get("email")
     if decision is access.Decision.MISCONFIGURED:
-        _log.error("sign-in misconfigured: %s set without a readable [auth] secrets section; access closed",
-                   access.ALLOWED_EMAILS_ENV)
+        _log.error("sign-in misconfigured (%s without an [auth] secrets section, or a secrets file that cannot be "
+                   "read): access closed", access.ALLOWED_EMAILS_ENV)
     elif decision is not access.Decision.SIGN_IN:
         _log.warning("access refused (%s) for %s", decision.value, email or user.get("sub") or "unknown")
     _door(decision, section or {}, str(email or ""))
