@@ -108,8 +108,9 @@ def test_the_proxy_sends_security_headers_and_hides_its_replicas(proxied, browse
     # Request size limit: a large body is refused by the proxy before any replica sees it.
     status, _ = _headers(proxied.url + "_stcore/health", method="POST", data=b"x" * (2 * 1024 * 1024))
     assert status == 413
-    # The app works under that policy: a person opens a page with a map and charts, changes a filter, downloads a
-    # table; the browser reports no policy violation and no page error.
+    # The app works under that policy: a person opens a page with a map (WebGL) and one with charts, downloads a table;
+    # every page runs the sidebar's own component (a module the page loads from a blob:). The browser reports no
+    # policy violation and no page error.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR", accept_downloads=True)
     page = context.new_page()
     problems: list[str] = []
@@ -124,8 +125,6 @@ def test_the_proxy_sends_security_headers_and_hides_its_replicas(proxied, browse
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
     assert open(info.value.path(), "rb").read().startswith(b"\xef\xbb\xbf")
-    page.goto(proxied.url + "?mode=presentation&slide=deals")
-    page.wait_for_function("() => /Vue \\d+ \\/ \\d+/.test(document.body.innerText)", timeout=30000)
     page.wait_for_timeout(1000)
     assert not problems, problems[:3]
     # Affinity: one replica served every request of this browser.
