@@ -23,8 +23,14 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def provider():
     """The identity provider: any client id and secret; the person types who they are (``sub``, used as email)."""
-    import oidc_provider_mock
+    import warnings
+
+    import authlib.deprecate  # noqa: F401 - first: on import it puts its own "always" filter for its warnings
     import werkzeug.serving
+
+    with warnings.catch_warnings():  # the mock imports Authlib's older modules, which warn (the mock's concern)
+        warnings.simplefilter("ignore")
+        import oidc_provider_mock
 
     server = werkzeug.serving.make_server("127.0.0.1", free_port(), oidc_provider_mock.app(), threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
