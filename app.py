@@ -6,12 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from smt_dashboard import i18n, navigation, state, ui
+from smt_dashboard import auth_ui, i18n, navigation, state, ui
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) in state.SHOW_MODES
 st.set_page_config(page_title="SMT – France", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if _presenting_at_start else "expanded")
+
+# The door, before anything else is drawn: with sign-in configured ([auth] in the secrets), a person not signed in,
+# or not on SMT_ALLOWED_EMAILS, sees the sign-in page or a refusal and the run stops here. Without [auth]: open.
+auth_ui.gate()
 
 ui.begin_run()
 # One small style sheet: labels wrap rather than being cut (the only page-wide style the app sets).
@@ -41,6 +45,7 @@ with st.sidebar:
     lang = ui.lang()
     st.toggle(i18n.t("app.presentation", lang), key=state.TOGGLE_KEY, on_change=state.sync_mode,
               help=i18n.t("app.presentation_help", lang))
+    auth_ui.sign_out_control(lang)
 
 view = state.compute(options)
 

@@ -39,10 +39,10 @@ SESSIONS = [
     ("funding?region=11&lang=en", "Filtered here by Region: Île-de-France"),
     ("profile?region=84", "Profil : Auvergne-Rhône-Alpes"),
     ("trainings?region=84", "Filtré ici par Région : Auvergne-Rhône-Alpes"),
-    ("?area=diabetology", "9 sur 17"),
-    ("index", "Rang publié de la France"),
+    ("?area=diabetology", "9 entreprises en France"),
+    ("index", "La France est 15e sur les 17 pays"),
     ("deals?lang=en", "2018"),
-    ("?mode=presentation&slide=deals&region=84", "Vue 18 / 22"),
+    ("?mode=presentation&slide=deals&region=84", "Vue 20 / "),
     ("profile?area=oncology", "Profil : Oncologie"),
     ("map?nat=french", "Filtré ici par Nationalité : Entreprise française"),
     ("policy?region=53", "Les filtres actifs (Région) ne s'appliquent pas"),
@@ -80,7 +80,7 @@ async def _recovered(session: dict, killed_at: float) -> dict:
         # the server can answer, the filters kept. In the slide show, the next slide; elsewhere, the other language.
         if "mode=presentation" in session["path"]:
             await page.keyboard.press("ArrowRight")
-            await page.wait_for_function("() => document.body.innerText.includes('Vue 19 / 22')",
+            await page.wait_for_function("() => document.body.innerText.includes('Vue 21 / ')",
                                          timeout=RECOVERY_S * 1000, polling=200)
         else:
             english = "lang=en" in session["path"]
@@ -113,7 +113,7 @@ async def _recovered(session: dict, killed_at: float) -> dict:
 async def failover(n_sessions: int) -> dict:
     from playwright.async_api import async_playwright
 
-    cluster = cluster_mod.start(2)
+    cluster = cluster_mod.start(2, debug=True)  # X-Replica: which replica serves each session
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -142,7 +142,7 @@ async def failover(n_sessions: int) -> dict:
 
 
 async def load(n_sessions: int, seconds: int) -> dict:
-    cluster = cluster_mod.start(2)
+    cluster = cluster_mod.start(2, debug=True)  # X-Replica: which replica serves each session
     try:
         report = await drive(cluster.url, n_sessions, seconds)
         log = cluster.access_log()

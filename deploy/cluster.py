@@ -21,22 +21,27 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deploy import profile
+from deploy import profile, security
 from tests.e2e.conftest import free_port
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def nginx_config(listen: int, replica_ports: list[int], base: str, prefix: Path) -> str:
-    """The nginx configuration for these loopback ports (the template's ${...} fields filled in)."""
+def nginx_config(listen: int, replica_ports: list[int], base: str, prefix: Path, debug: bool = False) -> str:
+    """The nginx configuration for these loopback ports (the template's ${...} fields filled in). ``debug`` adds the
+    ``X-Replica`` response header (which replica answered: the failover and load benches count sessions with it);
+    off by default, as it tells every visitor the replicas' addresses."""
     upstreams = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=30s;" for port in replica_ports)
     # Run as root (a test machine), nginx's workers would drop to "nobody" and could not use the temp folder.
     user = "user root;\n" if os.geteuid() == 0 else ""
     text = TEMPLATE.read_text()
     # Plain replacement: nginx's own $variables stay as they are.
     for name, value in {"user": user, "listen": f"127.0.0.1:{listen}", "upstreams": upstreams,
-                        "base": base.strip("/"), "prefix": str(prefix)}.items():
+                        "base": base.strip("/"), "prefix": str(prefix),
+                        "security_headers": security.nginx_directives("            "),
+                        "debug_headers": "            add_header X-Replica $upstream_addr always;\n" if debug else "",
+                        }.items():
         text = text.replace("${" + name + "}", value)
     return text
 
@@ -89,13 +94,16 @@ class Cluster:
                 proc.terminate()
         for proc in self.replicas.values():
             try:
-                proc.wait(timeout=15)
+                proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait(timeout=5)
 
 
-def start(replicas: int = 2, port: int | None = None, base: str = "smt", env: dict[str, str] | None = None) -> Cluster:
-    """Start ``replicas`` Streamlit processes and nginx in front of them; wait until all are healthy."""
+def start(replicas: int = 2, port: int | None = None, base: str = "smt", env: dict[str, str] | None = None,
+          debug: bool = False, extra: dict[str, str] | None = None) -> Cluster:
+    """Start ``replicas`` Streamlit processes and nginx in front of them; wait until all are healthy. ``debug``: the
+    ``X-Replica`` header (see :func:`nginx_config`); ``extra``: more Streamlit options for every replica."""
     prefix = Path(tempfile.mkdtemp(prefix="smt-cluster-"))
     port = port or free_port()
     cluster = Cluster(base.strip("/"), port, prefix)
@@ -107,11 +115,11 @@ def start(replicas: int = 2, port: int | None = None, base: str = "smt", env: di
         for _ in range(replicas):
             replica_port = free_port()
             log = open(prefix / f"replica-{replica_port}.log", "wb")  # noqa: SIM115 - closed with the process
-            cluster.replicas[replica_port] = profile.start(replica_port, cluster.base, env=env, log=log)
+            cluster.replicas[replica_port] = profile.start(replica_port, cluster.base, env=env, log=log, extra=extra)
         for replica_port in cluster.replicas:
             wait_healthy(f"http://127.0.0.1:{replica_port}/{cluster.base}/_stcore/health")
         conf = prefix / "nginx.conf"
-        conf.write_text(nginx_config(port, list(cluster.replicas), cluster.base, prefix))
+        conf.write_text(nginx_config(port, list(cluster.replicas), cluster.base, prefix, debug=debug))
         cluster.nginx = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
                                          stdout=subprocess.DEVNULL, stderr=open(prefix / "nginx.out", "wb"))  # noqa: SIM115
         wait_healthy(f"http://127.0.0.1:{port}/{cluster.base}/_stcore/health", timeout=20)
@@ -126,8 +134,9 @@ def main() -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--base-path", default="smt")
+    parser.add_argument("--debug-headers", action="store_true", help="add X-Replica (which replica answered)")
     args = parser.parse_args()
-    cluster = start(args.replicas, args.port, args.base_path)
+    cluster = start(args.replicas, args.port, args.base_path, debug=args.debug_headers)
     print(f"{args.replicas} replicas {sorted(cluster.replicas)} behind nginx: {cluster.url} (logs in {cluster.prefix})")
     try:
         while True:

@@ -30,6 +30,10 @@ PRODUCTION_OPTIONS: dict[str, str] = {
     "client.showErrorDetails": "none",  # tracebacks stay in the server log
     "browser.gatherUsageStats": "false",  # nothing leaves the machine
     "runner.magicEnabled": "false",
+    # No full garbage collection after every script run (Streamlit's default): with pandas, Altair and the caches
+    # in memory it took longer than the page's own script and held the GIL, so every session waited for it
+    # (bench/results/capacity.md). Python's generational collector still runs.
+    "runner.postScriptGC": "false",
     "logger.level": "warning",
 }
 
@@ -46,10 +50,11 @@ def streamlit_command(port: int, base_path: str = "", address: str = "127.0.0.1"
 
 
 def start(port: int, base_path: str = "", address: str = "127.0.0.1", env: dict[str, str] | None = None,
-          log=subprocess.DEVNULL) -> subprocess.Popen:
-    """Start one replica (not waiting for it: poll ``/<base>/_stcore/health``, the readiness check)."""
-    return subprocess.Popen(streamlit_command(port, base_path, address), cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=log, stderr=subprocess.STDOUT)
+          log=subprocess.DEVNULL, extra: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start one replica (not waiting for it: poll ``/<base>/_stcore/health``, the readiness check); ``extra``: more
+    Streamlit options (e.g. ``{"secrets.files": path}``)."""
+    return subprocess.Popen(streamlit_command(port, base_path, address, extra), cwd=ROOT,
+                            env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
 
 
 def main() -> int:

@@ -37,3 +37,18 @@ def widget_values_sent() -> set[str]:
     if ctx is None:
         return set()
     return {str(widget_id) for widget_id in ctx.session_state._state._new_widget_state.keys()}
+
+
+def protocol():
+    """Streamlit's WebSocket protocol as the browser speaks it (for the capacity bench, which opens sessions without
+    a browser): its protobuf messages, the stream's path and subprotocol. Streamlit documents none of these."""
+    from types import SimpleNamespace
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ClientState_pb2 import ClientState
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+    return SimpleNamespace(BackMsg=BackMsg, ForwardMsg=ForwardMsg, ClientState=ClientState, WidgetState=WidgetState,
+                           WidgetStates=WidgetStates, stream_path="_stcore/stream", subprotocol="streamlit",
+                           xsrf_cookie="_streamlit_xsrf", finished=ForwardMsg.ScriptFinishedStatus)

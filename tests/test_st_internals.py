@@ -4,6 +4,7 @@ that fails loudly on an upgrade that removes or changes it (the app has no silen
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import streamlit
@@ -80,3 +81,20 @@ st.write("sent: " + ",".join(i.rsplit("-", 1)[-1] for i in sent))
     at.text_input(key="who").input("Ada").run()
     assert at.markdown[0].value == "sent: who"  # the value came with this run's request
     assert st_internals.widget_values_sent() == set()  # outside a run
+
+
+def test_the_websocket_protocol_the_capacity_bench_speaks():
+    p = st_internals.protocol()
+    client_state = {f.name for f in p.ClientState.DESCRIPTOR.fields}
+    assert {"query_string", "page_script_hash", "page_name", "widget_states", "cached_message_hashes",
+            "context_info"} <= client_state
+    assert p.BackMsg.DESCRIPTOR.fields_by_name["rerun_script"].message_type.name == "ClientState"
+    assert {"new_session", "navigation", "delta", "page_info_changed", "script_finished", "ref_hash"} <= {
+        f.name for f in p.ForwardMsg.DESCRIPTOR.fields}
+    assert "string_array_value" in p.WidgetState.DESCRIPTOR.fields_by_name
+    assert {"FINISHED_SUCCESSFULLY", "FINISHED_EARLY_FOR_RERUN"} <= set(p.finished.keys())
+    # The browser opens the stream with these (Streamlit's own frontend bundle says so).
+    bundle = "".join(path.read_text(errors="ignore") for path in
+                     (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("index.*.js"))
+    assert f"`{p.stream_path}`" in bundle and f"new WebSocket(e,[`{p.subprotocol}`" in bundle
+    assert f"`{p.xsrf_cookie}`" in bundle
