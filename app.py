@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from smt_dashboard import auth_ui, i18n, navigation, state, ui
+from smt_dashboard import auth_ui, i18n, navigation, st_internals, state, ui
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) in state.SHOW_MODES
@@ -31,6 +31,9 @@ with st.sidebar:
     # Filters first: with the navigation at the top, they are visible without scrolling on a laptop.
     if not presenting:
         ui.search_box()
+        # In view on a laptop (1280 x 800) without scrolling: the switch to the slide show, then the filters.
+        st.toggle(i18n.t("app.presentation", lang), key=state.TOGGLE_KEY, on_change=state.sync_mode,
+                  help=i18n.t("app.presentation_help", lang))
         st.header(i18n.t("filters.title", lang))
         if regions_error is not None:
             st.caption(ui.escape_md(i18n.t("filters.regions_unavailable", lang, error=regions_error.describe())))
@@ -43,8 +46,9 @@ with st.sidebar:
     st.radio(i18n.t("filters.language", lang), options=list(i18n.LANGS), key=state.LANG_KEY, horizontal=True,
              format_func=lambda code: {"fr": "Français", "en": "English"}[code])
     lang = ui.lang()
-    st.toggle(i18n.t("app.presentation", lang), key=state.TOGGLE_KEY, on_change=state.sync_mode,
-              help=i18n.t("app.presentation_help", lang))
+    if presenting:
+        st.toggle(i18n.t("app.presentation", lang), key=state.TOGGLE_KEY, on_change=state.sync_mode,
+                  help=i18n.t("app.presentation_help", lang))
     auth_ui.sign_out_control(lang)
 
 view = state.compute(options)
@@ -58,7 +62,10 @@ for spec in specs:
     pages[spec.key] = page
     sections.setdefault(i18n.t(f"nav.section.{spec.section}", lang), []).append(page)
 # At the top, each section is a menu: every page is two clicks away and the sidebar keeps the filters.
+st_internals.say_page_not_found_in_the_apps_words()
 current = st.navigation(sections, position="hidden" if presenting else "top")
+if st.session_state.pop(st_internals.PAGE_NOT_FOUND, False):  # said in the reader's language, not Streamlit's
+    st.warning(i18n.t("app.page_not_found", lang), icon=":material/link_off:")
 current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
 
 searched = ui.take_search()

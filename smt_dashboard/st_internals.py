@@ -52,3 +52,22 @@ def protocol():
     return SimpleNamespace(BackMsg=BackMsg, ForwardMsg=ForwardMsg, ClientState=ClientState, WidgetState=WidgetState,
                            WidgetStates=WidgetStates, stream_path="_stcore/stream", subprotocol="streamlit",
                            xsrf_cookie="_streamlit_xsrf", finished=ForwardMsg.ScriptFinishedStatus)
+
+
+PAGE_NOT_FOUND = "page_not_found"  # session key: the address named a page the app does not have
+
+
+def say_page_not_found_in_the_apps_words() -> None:
+    """An address naming an unknown page makes Streamlit open its own English dialog ("Page not found") before
+    running the home page. The app says it itself, in the reader's language: Streamlit's message is replaced by a
+    flag the entry point reads (once per process; idempotent)."""
+    from streamlit.commands import navigation as st_navigation
+
+    if getattr(st_navigation.send_page_not_found, "_smt", False):
+        return
+
+    def flag(ctx) -> None:
+        ctx.session_state[PAGE_NOT_FOUND] = True
+
+    flag._smt = True  # type: ignore[attr-defined]
+    st_navigation.send_page_not_found = flag

@@ -98,3 +98,18 @@ def test_the_websocket_protocol_the_capacity_bench_speaks():
                      (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("index.*.js"))
     assert f"`{p.stream_path}`" in bundle and f"new WebSocket(e,[`{p.subprotocol}`" in bundle
     assert f"`{p.xsrf_cookie}`" in bundle
+
+
+def test_an_unknown_page_is_said_in_the_apps_words():
+    from streamlit.commands import navigation as st_navigation
+
+    assert callable(st_navigation.send_page_not_found)  # the name the app replaces
+    st_internals.say_page_not_found_in_the_apps_words()
+    st_internals.say_page_not_found_in_the_apps_words()  # once is enough: idempotent
+
+    class Ctx:
+        session_state: dict = {}
+
+    ctx = Ctx()
+    st_navigation.send_page_not_found(ctx)
+    assert ctx.session_state == {st_internals.PAGE_NOT_FOUND: True}  # a flag, no English dialog sent
