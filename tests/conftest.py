@@ -1,10 +1,12 @@
-"""Shared fixtures: a scratch copy of data/ that a test may break, and AppTest helpers."""
+"""Shared fixtures: a scratch copy of data/ that a test may break, AppTest helpers, and the check every page makes
+of a broken file (a red box naming it, the rest of the page still there)."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -84,3 +86,23 @@ def rewrite_cell(path: Path, row: int, column: str, value: str) -> None:
 def scope_lines(at: AppTest) -> list:
     """The page's line saying which global filters act on it (":material/filter_alt…" Markdown)."""
     return [m for m in at.markdown if m.value.startswith(":material/filter_alt")]
+
+
+def _named(name: str, message: str) -> bool:
+    """``name`` is in an error box, as Markdown escapes it ("deals\\_2018\\.csv") or as is."""
+    return name.replace("_", "\\_").replace(".", "\\.") in message or name in message
+
+
+def page_with_broken_cell(open_page: Callable[[], AppTest], data_copy: Path, file: str, row: int, column: str,
+                          value: str) -> tuple[AppTest, str]:
+    """Break one cell of ``file`` (in the test's copy of data/) and open the page: nothing is raised and one red box
+    names the file, the line and the column. Returns the page and the box's text, for what the page still shows."""
+    rewrite_cell(data_copy / file, row, column, value)
+    at = open_page()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1, [e.value for e in at.error]
+    message = at.error[0].value
+    assert _named(file, message), message
+    assert f"ligne {row}" in message, message
+    assert _named(column, message), message
+    return at, message
