@@ -6,7 +6,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import ui, views
-from tests.conftest import open_app_page, rewrite_cell
+from tests.conftest import open_app_page, page_with_broken_cell
 
 PAGE = "app_pages/briefing.py"
 NNBSP = "\u202f"
@@ -96,13 +96,7 @@ def test_english_and_filters():
 
 
 def test_broken_dataset_disables_only_its_views(data_copy):
-    rewrite_cell(data_copy / "deals_2018.csv", 3, "deals", "beaucoup")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "deals\\_2018\\.csv" in message or "deals_2018.csv" in message
-    assert "ligne 3" in message
+    at, _ = page_with_broken_cell(open_page, data_copy, "deals_2018.csv", 3, "deals", "beaucoup")
     deals = checkbox(at, "brief_view_deals")
     assert deals.value is False and deals.proto.disabled
     # The overview's headline figures read the deals too; the other views stay available.

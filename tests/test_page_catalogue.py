@@ -7,7 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from smt_dashboard import st_internals
-from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell, scope_lines
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, page_with_broken_cell, scope_lines
 
 PAGE = "app_pages/catalogue.py"
 
@@ -153,14 +153,7 @@ def test_english_device_types_and_drugs():
 
 
 def test_broken_reimbursement_file_blanks_only_its_section(data_copy):
-    rewrite_cell(data_copy / "smt_reimbursement.csv", 3, "smt_count", "beaucoup")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "smt\\_reimbursement\\.csv" in message or "smt_reimbursement.csv" in message
-    assert "ligne 3" in message
-    assert "smt\\_count" in message or "smt_count" in message
+    at, _ = page_with_broken_cell(open_page, data_copy, "smt_reimbursement.csv", 3, "smt_count", "beaucoup")
     m = metrics(at)
     assert m["SMT identifiées"] == "40" and m["Marquage CE"] == "21 / 33"
     assert "Financées et/ou remboursées, ou en cours" not in m

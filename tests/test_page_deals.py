@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import chart_specs, metrics, open_app_page, open_export, rewrite_cell, scope_lines
+from tests.conftest import chart_specs, metrics, open_app_page, open_export, page_with_broken_cell, scope_lines
 
 PAGE = "app_pages/deals.py"
 NBSP = "\u00a0"
@@ -80,11 +80,5 @@ def test_global_filters_do_not_apply_and_say_so():
 
 
 def test_broken_deals_file_shows_the_named_error(data_copy):
-    rewrite_cell(data_copy / "deals_2018.csv", 3, "deals", "beaucoup")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "deals\\_2018\\.csv" in message or "deals_2018.csv" in message
-    assert "ligne 3" in message
+    at, _ = page_with_broken_cell(open_page, data_copy, "deals_2018.csv", 3, "deals", "beaucoup")
     assert not at.get("vega_lite_chart")

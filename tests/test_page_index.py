@@ -8,7 +8,7 @@ import json
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import metrics, open_app_page, rewrite_cell, scope_lines
+from tests.conftest import metrics, open_app_page, page_with_broken_cell, scope_lines
 
 PAGE = "app_pages/index.py"
 
@@ -109,11 +109,7 @@ def test_english_and_global_filters_not_applied():
 
 
 def test_broken_index_file_shows_the_named_error(data_copy):
-    rewrite_cell(data_copy / "digital_health_index.csv", 16, "policy_activity", "beaucoup")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "digital\\_health\\_index\\.csv" in message or "digital_health_index.csv" in message
-    assert "ligne 16" in message and "policy" in message
+    at, message = page_with_broken_cell(open_page, data_copy, "digital_health_index.csv", 16, "policy_activity",
+                                        "beaucoup")
+    assert "policy" in message
     assert not at.get("vega_lite_chart")

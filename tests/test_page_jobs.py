@@ -7,7 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import metrics, open_app_page, rewrite_cell, scope_lines
+from tests.conftest import metrics, open_app_page, page_with_broken_cell, scope_lines
 
 PAGE = "app_pages/jobs.py"
 JOBS_2025 = "Emplois d'ici 2025"
@@ -116,13 +116,7 @@ def test_global_filters_do_not_apply_and_say_so():
 
 
 def test_broken_projection_inputs_show_the_named_error(data_copy):
-    rewrite_cell(data_copy / "jobs_projection_inputs.csv", 4, "value", "quarante-deux")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "jobs\\_projection\\_inputs\\.csv" in message or "jobs_projection_inputs.csv" in message
-    assert "ligne 4" in message
+    at, _ = page_with_broken_cell(open_page, data_copy, "jobs_projection_inputs.csv", 4, "value", "quarante-deux")
     m = metrics(at)
     assert JOBS_2025 not in m
     assert m["Familles de métiers indispensables"] == "8"  # the other sections still render

@@ -7,7 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, metrics, open_app_page, rewrite_cell, scope_lines
+from tests.conftest import ROOT, metrics, open_app_page, page_with_broken_cell, scope_lines
 
 PAGE = "app_pages/trainings.py"
 
@@ -91,13 +91,7 @@ def test_area_filter_does_not_apply_and_says_so():
 
 
 def test_broken_ra_masters_file_shows_the_named_error(data_copy):
-    rewrite_cell(data_copy / "training_ra_masters.csv", 2, "master_id", "")
-    at = open_page()
-    assert not at.exception
-    assert len(at.error) == 1
-    message = at.error[0].value
-    assert "training\\_ra\\_masters\\.csv" in message or "training_ra_masters.csv" in message
-    assert "ligne 2" in message
+    at, _ = page_with_broken_cell(open_page, data_copy, "training_ra_masters.csv", 2, "master_id", "")
     m = metrics(at)
     assert "avec un module santé digitale" not in m
     assert m["Formations initiales"] == "15"

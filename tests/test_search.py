@@ -107,3 +107,22 @@ def test_english_index_shows_english_context(frames):
     entry = next(e for e in index.entries if e.kind == "area")
     assert entry.title == "Diabetology"
     assert top(index, "voluntis").context.startswith("French company")
+
+
+def test_word_matches_are_cached_per_index_bounded_and_shared_safely(frames, index):
+    """Every session shares the index: word matching is a pure function behind a bounded LRU cache (locked by
+    functools), keyed by the index's own vocabulary, so another data version never reads this one's matches."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    search.clear_word_cache()
+    assert search._word_matches.cache_info().maxsize == 4096
+    queries = ["volontis", "insuline", "diabto", "stylo connecté", "Biocorp"] * 8
+    expected = [search.search(index, q) for q in queries[:5]] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(lambda q: search.search(index, q), queries)) == expected
+    assert search._word_matches.cache_info().hits > 0
+    companies = frames["companies"]
+    other = search.build_index({"companies": companies[companies["company_id"] != "voluntis"]}, {}, (), "fr")
+    assert other.vocabulary is not index.vocabulary
+    assert "voluntis" not in {h.entry.entry_id for h in search.search(other, "volontis")}
+    assert top(index, "volontis").entry_id == "voluntis"  # the first index's matches are untouched
