@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from smt_dashboard import auth_ui, i18n, navigation, st_internals, state, ui
+from smt_dashboard import auth_ui, i18n, navigation, st_internals, state, ui, ui_search
 
 # The mode must be known before the page config (it decides whether the sidebar starts collapsed).
 _presenting_at_start = st.session_state.get(state.MODE_KEY, st.query_params.get("mode")) in state.SHOW_MODES
@@ -30,7 +30,7 @@ lang = ui.lang()
 with st.sidebar:
     # Filters first: with the navigation at the top, they are visible without scrolling on a laptop.
     if not presenting:
-        ui.search_box()
+        ui_search.search_box()
         # In view on a laptop (1280 x 800) without scrolling: the switch to the slide show, then the filters.
         st.toggle(i18n.t("app.presentation", lang), key=state.TOGGLE_KEY, on_change=state.sync_mode,
                   help=i18n.t("app.presentation_help", lang))
@@ -68,7 +68,7 @@ if st.session_state.pop(st_internals.PAGE_NOT_FOUND, False):  # said in the read
     st.warning(i18n.t("app.page_not_found", lang), icon=":material/link_off:")
 current_key = next((k for k, p in pages.items() if p.url_path == current.url_path), "overview")
 
-searched = ui.take_search()
+searched = ui_search.take_search()
 if searched and current_key != "search" and "search" in pages:  # the sidebar's box: Enter opens the results
     st.switch_page(pages["search"], query_params={"q": searched})
 state.sync_url(view, current_key)

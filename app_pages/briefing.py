@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from smt_dashboard import config, deck, filters, i18n, navigation, presentation, slides, ui, ui_views
+from smt_dashboard import config, deck, filters, i18n, navigation, presentation, slides, ui, ui_since, ui_views
 from smt_dashboard import views as registry
 
 TITLE_KEY = "briefing_title"
@@ -90,7 +90,7 @@ left_out = [v for v in selected if built[v.key].kind == "empty"]
 # As the show plays them: the views the filters act on first, then the national context, marked on its slides.
 ordered, national = slides.arrange(selected, state)
 entries = []
-news_since = ui_views.deck_news_choice() if not presenting else None
+news_since = ui_since.deck_news_choice() if not presenting else None
 if news_since is not None:  # the deck opens on what is new since the last meeting (or the chosen period)
     with ui.section():
         opening = ui_views.built_view(registry.VIEWS_BY_KEY["news"], state, {"since": news_since})

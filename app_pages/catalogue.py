@@ -7,7 +7,7 @@ import streamlit as st
 from smt_dashboard import catalogue as cat
 from smt_dashboard import company as co
 from smt_dashboard import developments as dv
-from smt_dashboard import filters, i18n, metrics, study, study_context, ui, ui_views
+from smt_dashboard import filters, i18n, metrics, study, study_context, ui, ui_since, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard.schemas import SMT_CATEGORIES
 
@@ -128,7 +128,7 @@ if tab_reimbursement.open:
         st.metric(tr("catalogue.metric_financed"),
                   f"{i18n.fmt_number(cat.financed_or_in_progress(reimbursement), lang)} / {i18n.fmt_number(total, lang)}")
         with ui.section():  # and today: Germany's reimbursable apps and France's early coverage (hors étude)
-            ui_views.show_then_now(("reimbursed",))
+            ui_since.show_then_now(("reimbursed",))
         left, right = st.columns([3, 2])
         with left:
             ui_views.show_view("reimbursement")
@@ -168,7 +168,7 @@ if tab_reimbursement.open:
             if not since.empty:
                 with st.expander(ui.trp("catalogue.since_reimbursement", len(since), n=i18n.fmt_number(len(since), lang)),
                                  icon=":material/update:"):
-                    ui_views.show_developments(since)
+                    ui_since.show_developments(since)
                     ui.page_link("since")
 
 # --- digital therapeutics (outside the SMT scope) -------------------------------------------------------

@@ -5,7 +5,7 @@ to the search with a notice."""
 
 import streamlit as st
 
-from smt_dashboard import address, deck, filters, metrics, navigation, ui, ui_views, views
+from smt_dashboard import address, deck, filters, metrics, navigation, ui, ui_since, ui_views, views
 from smt_dashboard import company as co
 from smt_dashboard import developments as dv
 
@@ -111,6 +111,6 @@ with ui.section():
     st.subheader(tr("company.since"))
     prepared = dv.prepare(ui.load("developments"), companies, lang)
     events, none = dv.company_events(prepared, ui.load("development_searches"), chosen, lang)
-    ui_views.show_developments(events, empty=none)
+    ui_since.show_developments(events, empty=none)
 
 notes()

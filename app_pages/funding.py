@@ -4,7 +4,7 @@ The page filters are the funding views' parameters: the slide and the deck draw 
 
 import streamlit as st
 
-from smt_dashboard import address, filters, i18n, metrics, ui, ui_views
+from smt_dashboard import address, filters, i18n, metrics, ui, ui_since, ui_views
 from smt_dashboard import developments as dv
 from smt_dashboard import funding as fd
 from smt_dashboard.schemas import ROUND_TYPES
@@ -110,7 +110,7 @@ if tab_totals.open and selected is not None:
             if not dated.empty:
                 ui_views.show_view("funding_yearly", params)
             with ui.section():  # and today: a later public figure beside the study's (hors étude)
-                ui_views.show_then_now(("funding",))
+                ui_since.show_then_now(("funding",))
 
 if tab_timeline.open and selected is not None:
     with tab_timeline:
@@ -193,7 +193,7 @@ if tab_context.open:
             if not since.empty:
                 with st.expander(ui.trp("funding.since_count", len(since), n=i18n.fmt_number(len(since), lang)),
                                  icon=":material/update:"):
-                    ui_views.show_developments(since)
+                    ui_since.show_developments(since)
                     ui.page_link("since")
 
 with ui.notes():

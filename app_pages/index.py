@@ -4,7 +4,7 @@ its three sub-indices, a live re-weighting and how robust France's rank is over 
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import address, i18n, ui, ui_views
+from smt_dashboard import address, i18n, ui, ui_since, ui_views
 from smt_dashboard import health_index as hx
 from smt_dashboard import study_findings as sf
 
@@ -93,7 +93,7 @@ if tab_ranking.open:
         ui_views.show_view("index_ranking")
         _caveats(published["country_code"])
         with ui.section():  # and today: a later public figure beside the study's, badged and sourced
-            ui_views.show_then_now(("index",))
+            ui_since.show_then_now(("index",))
         with ui.section():  # the study's reading of France's place
             lag = sf.position_items(ui.load("position_findings"), lang, "index_lag")
             with st.expander(tr("index.lag_heading"), icon=":material/trending_down:"):

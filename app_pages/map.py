@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from smt_dashboard import developments as dv
-from smt_dashboard import ecosystem, filters, i18n, maps, metrics, study, study_context, ui, ui_views
+from smt_dashboard import ecosystem, filters, i18n, maps, metrics, study, study_context, ui, ui_since, ui_views
 from smt_dashboard import state as app_state
 from smt_dashboard import study_findings as sf
 from smt_dashboard.datasets import region_names
@@ -104,7 +104,7 @@ def _company_card(company_id: str) -> None:
             events, none = dv.company_events(prepared, ui.load("development_searches"), company_id, lang)
             label = ui.trp("map.since_events", len(events), n=i18n.fmt_number(len(events), lang)) if len(events) else none
             with st.expander(label, icon=":material/update:"):
-                ui_views.show_developments(events, empty=none)
+                ui_since.show_developments(events, empty=none)
 
 
 if tab_map.open:

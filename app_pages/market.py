@@ -3,7 +3,7 @@ market (ranges, growth rate, what drives it) and adoption (survey figures, facto
 
 import streamlit as st
 
-from smt_dashboard import i18n, market, study, study_context, ui, ui_views
+from smt_dashboard import i18n, market, study, study_context, ui, ui_since, ui_views
 from smt_dashboard import study_findings as sf
 from smt_dashboard.views import source_rows
 
@@ -113,7 +113,7 @@ if tab_adoption.open:
         with ui.section():
             ui_views.show_view("adoption")
         with ui.section():  # and today: online records in use (hors étude), beside the study's survey
-            ui_views.show_then_now(("records",))
+            ui_since.show_then_now(("records",))
 
         st.markdown("#### " + ui.tr("market.section_factors"))
         with ui.section():

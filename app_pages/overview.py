@@ -3,7 +3,7 @@ overview view, one card each: the slide and the deck show the same figures)."""
 
 import streamlit as st
 
-from smt_dashboard import headlines, ui, ui_views
+from smt_dashboard import headlines, ui, ui_since, ui_views
 
 state = ui.filter_state()
 UNJUDGED_NOUN = {"companies": "company", "employees": "company", "funds": "round"}
@@ -48,7 +48,7 @@ for start in range(0, len(headlines.METRICS), 4):
 
 # Where France stands now: the study's figure beside the latest public one (badged, sourced, never added).
 with ui.section():
-    ui_views.show_then_now()
+    ui_since.show_then_now()
     ui.page_link("since")
 
 with ui.notes():

@@ -4,7 +4,7 @@ country cards; the method in the notes."""
 
 import streamlit as st
 
-from smt_dashboard import address, i18n, policy, study, study_context, ui, ui_views
+from smt_dashboard import address, i18n, policy, study, study_context, ui, ui_since, ui_views
 from smt_dashboard import developments as dv
 from smt_dashboard import study_findings as sf
 
@@ -94,7 +94,7 @@ if tab_timeline.open:
                 with st.expander(ui.trp("policy.since_count", n_tied, n=i18n.fmt_number(n_tied, lang),
                                         k=i18n.fmt_number(len(tied), lang)), icon=":material/update:"):
                     for event, rows in tied:
-                        ui_views.show_developments(rows, i18n.pick(event, "title", lang))
+                        ui_since.show_developments(rows, i18n.pick(event, "title", lang))
                     ui.page_link("since")
 
 

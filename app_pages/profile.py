@@ -3,7 +3,7 @@ pickers here), everything the datasets say about it, each figure beside France's
 
 import streamlit as st
 
-from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, ui_views, views
+from smt_dashboard import deck, ecosystem, i18n, profiles, state, ui, ui_since, ui_views, views
 from smt_dashboard import developments as dv
 
 REGION_PICK = "profile_region"
@@ -87,7 +87,7 @@ with ui.section():
     judged = dv.select(dv.prepare(ui.load("developments"), frames["companies"], lang), view)
     label = ui.trp("map.since_events", len(judged.rows), n=i18n.fmt_number(len(judged.rows), lang))
     with st.expander(label, icon=":material/update:"):
-        ui_views.show_developments(judged.rows.iloc[::-1], empty=tr("since.empty"))
+        ui_since.show_developments(judged.rows.iloc[::-1], empty=tr("since.empty"))
         if judged.n_unjudged:
             st.caption(ui.trp("since.profile_note", judged.n_unjudged, n=i18n.fmt_number(judged.n_unjudged, lang)))
         ui.page_link("since")

@@ -5,7 +5,7 @@ address (``?q=…``)."""
 
 import streamlit as st
 
-from smt_dashboard import address, i18n, navigation, search, ui, ui_views
+from smt_dashboard import address, i18n, navigation, search, ui, ui_search, ui_views
 from smt_dashboard import state as app_state
 
 lang = ui.lang()
@@ -35,11 +35,11 @@ def _open(target: search.Target) -> None:
     st.session_state[GO_KEY] = target.page
 
 
-QUERY = address.Binding(ui.SEARCH_QUERY, "text", "")
+QUERY = address.Binding(ui_search.SEARCH_QUERY, "text", "")
 
 
 def _suggest(text: str) -> None:
-    st.session_state[ui.SEARCH_QUERY] = text
+    st.session_state[ui_search.SEARCH_QUERY] = text
     address.follow(QUERY)
 
 

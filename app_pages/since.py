@@ -7,7 +7,7 @@ badge."""
 
 import streamlit as st
 
-from smt_dashboard import address, i18n, ui, ui_views
+from smt_dashboard import address, i18n, ui, ui_since, ui_views
 from smt_dashboard import developments as dv
 
 lang = ui.lang()
@@ -43,7 +43,7 @@ tab_now, tab_news, tab_timeline, tab_companies, tab_recos = ui.tabs(
 if tab_now.open:
     with tab_now:
         with ui.section():
-            ui_views.show_then_now()
+            ui_since.show_then_now()
         with ui.section():
             ui_views.show_view("access_route")
             with st.expander(tr("since.route.steps"), icon=":material/gavel:"):
@@ -57,7 +57,7 @@ if tab_now.open:
 
 if tab_news.open:
     with tab_news, ui.section():
-        since = ui_views.news_choice()
+        since = ui_since.news_choice()
         ui_views.show_view("news", {"since": since})
 
 if tab_timeline.open:
@@ -70,7 +70,7 @@ if tab_timeline.open:
         if not judged.rows.empty:
             st.markdown("##### " + tr("since.list_heading"))
             # Read whole: wrapped rows grouped by year (newest first), never a grid that cuts the text.
-            ui_views.show_developments_by_year(judged.rows, key="since_list")
+            ui_since.show_developments_by_year(judged.rows, key="since_list")
 
 if tab_companies.open:
     with tab_companies:
@@ -86,14 +86,14 @@ if tab_companies.open:
         names = dict(zip(table["company_id"], table["name"]))
         chosen = st.selectbox(tr("since.col.company"), options=list(names), format_func=names.__getitem__,
                               key="since_company")
-        ui_views.show_company_developments(prepared, searches, chosen)
+        ui_since.show_company_developments(prepared, searches, chosen)
 
 if tab_recos.open:
     with tab_recos:
         st.markdown("#### " + tr("since.followup_heading"))
         st.caption(tr("since.followup_intro"))
         ui_views.show_view("recommendation_followup")
-        ui_views.show_followup_evidence()
+        ui_since.show_followup_evidence()
         ui.page_link("recommendations")
 
 with ui.notes():

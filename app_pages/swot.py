@@ -5,7 +5,7 @@ it) and the items per analysis axis; the method in the notes."""
 import pandas as pd
 import streamlit as st
 
-from smt_dashboard import address, i18n, swot, ui, ui_views
+from smt_dashboard import address, i18n, swot, ui, ui_since, ui_views
 from smt_dashboard import developments as dv
 from smt_dashboard.recommendations import answering
 from smt_dashboard.schemas import AXES, SWOT_QUADRANTS
@@ -105,7 +105,7 @@ def _panel(item: pd.Series) -> None:
         related = dv.tied_to(prepared, "swot_ids", item["item_id"]).iloc[::-1]
         if not related.empty:
             st.divider()
-            ui_views.show_developments(related, ui.tr("since.related"))
+            ui_since.show_developments(related, ui.tr("since.related"))
 
 
 def _quadrant(quadrant: str, rows: pd.DataFrame) -> None:

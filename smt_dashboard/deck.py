@@ -11,20 +11,15 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from urllib.parse import urlsplit
 
-import altair as alt
 import pandas as pd
 from babel.dates import format_date
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
-from smt_dashboard import config, i18n, native_charts, provenance, views
+from smt_dashboard import config, i18n, native_charts, pptx_style, provenance, views
 from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterOptions, FilterState, describe
 from smt_dashboard.views import Built, View
@@ -38,59 +33,14 @@ MUTED = RGBColor(0x5B, 0x65, 0x70)
 TAKEAWAY_FILL = RGBColor(0xE8, 0xF1, 0xF8)
 # Darker shades of the page's quadrant colours: headings stay legible (≥ 4.5:1) on the light cell.
 QUADRANT_COLORS = {"strength": "#00684A", "weakness": "#B04A00", "opportunity": "#005B8F", "threat": "#8A5A00"}
-# Arial: PowerPoint has it and LibreOffice substitutes the metric-compatible Liberation Sans, so the
-# slides break lines at the same places in both.
-FONT_NAME = "Arial"
+FONT_NAME = pptx_style.FONT_NAME
 MAX_TABLE_ROWS = 14
-MAX_PLOT_HEIGHT = 330  # px
-# 12 pt on a 13.33 in wide slide is 24 px at 1920 px wide: chart text read from the back of the room.
-CHART_FONT = 12
-_LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+CHART_FONT = pptx_style.CHART_FONT
+_LANGUAGE_IDS = pptx_style.LANGUAGE_IDS
 _BABEL = {"fr": "fr_FR", "en": "en_GB"}
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 Picture = Callable[[View, Built], bytes]
-
-
-# --- pictures -----------------------------------------------------------------------------------------------
-
-def slide_chart(chart: alt.TopLevelMixin, width: int, facet_size: tuple[int, int | None] | None = None,
-                max_height: int = MAX_PLOT_HEIGHT) -> alt.TopLevelMixin:
-    """The chart as drawn on a slide: its title moves to the slide's title, a chart sized by its container on
-    the page gets a fixed width, and a faceted chart's panels get ``facet_size`` (wide and low for 16:9)."""
-    out = chart.copy(deep=True)
-    out.title = alt.Undefined
-    if isinstance(out, alt.FacetChart):
-        if facet_size is not None:
-            out.spec.width = facet_size[0]
-            if facet_size[1] is not None:
-                out.spec.height = facet_size[1]
-                out.spacing = 6  # lanes set low: less room between them too
-    else:
-        if getattr(out, "width", alt.Undefined) is alt.Undefined:
-            out = out.properties(width=width)
-        # A lower plot keeps the labels legible once the picture is scaled into the slide's 16:9 frame.
-        if isinstance(out.height, (int, float)) and out.height > max_height:
-            out = out.properties(height=max_height)
-    return out
-
-
-def render_map_svg(built: Built, lang: str) -> str:
-    """The map view as SVG (the slide show draws it vector, like the charts)."""
-    from smt_dashboard import maps_static
-
-    spec = built.content
-    return maps_static.map_svg(spec.geo, spec.rows, lang, spec.selected, spec.metric, products=spec.products)
-
-
-def render_picture(view: View, built: Built, lang: str) -> bytes:
-    """PNG of a chart view (vl-convert) or of the map (maps_static)."""
-    from smt_dashboard import export, maps_static
-
-    if built.kind == "map":
-        spec = built.content
-        return maps_static.map_png(spec.geo, spec.rows, lang, spec.selected, spec.metric, products=spec.products)
-    return export.chart_png(slide_chart(built.content, view.chart_width, view.facet_size), lang)
 
 
 # --- text helpers ---------------------------------------------------------------------------------------------
@@ -347,12 +297,6 @@ def speaker_notes(built: Built, source: str, note: str | None, url: str | None, 
             + ([i18n.t("briefing.deck_link", lang) + " " + url] if url else []))
 
 
-_CHART_TYPES = {("bar", "clustered"): XL_CHART_TYPE.BAR_CLUSTERED, ("bar", "stacked"): XL_CHART_TYPE.BAR_STACKED,
-                ("column", "clustered"): XL_CHART_TYPE.COLUMN_CLUSTERED,
-                ("column", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
-                ("line", "clustered"): XL_CHART_TYPE.LINE_MARKERS, ("line", "stacked"): XL_CHART_TYPE.LINE_MARKERS}
-
-
 def _natives(slide, natives: Sequence[native_charts.NativeChart], top, lang: str) -> None:
     """Native charts side by side (a faceted view's panels, each on its own scale, titled), or one chart."""
     width = CONTENT_W // len(natives)
@@ -362,105 +306,7 @@ def _natives(slide, natives: Sequence[native_charts.NativeChart], top, lang: str
         if native.panel:
             _write(slide, left, top, width - gap, Inches(0.4), native.panel, lang, 16, bold=True)
             chart_top = top + Inches(0.4)
-        _native_chart(slide, native, left, chart_top, width - gap, CONTENT_BOTTOM - chart_top, lang)
-
-
-def _every_label(category_axis) -> None:
-    """Every category label shown (PowerPoint skips some when it judges them crowded)."""
-    axis = category_axis._element
-    for old in axis.findall(qn("c:tickLblSkip")):
-        axis.remove(old)
-    skip = OxmlElement("c:tickLblSkip")
-    skip.set("val", "1")
-    # The schema's order: tickLblSkip comes before tickMarkSkip, noMultiLvlLbl and extLst.
-    following = next((axis.find(qn(tag)) for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
-                      if axis.find(qn(tag)) is not None), None)
-    if following is not None:
-        following.addprevious(skip)
-    else:
-        axis.append(skip)
-
-
-def _native_chart(slide, native: native_charts.NativeChart, left, top, width, height, lang: str) -> None:
-    """An editable PowerPoint chart with the view's data, colours, France highlight and value labels."""
-    number_format = native.number_format(lang)
-    data = CategoryChartData(number_format=number_format)
-    data.categories = list(native.categories)
-    for name, values in native.series:
-        data.add_series(name, list(values))
-    frame = slide.shapes.add_chart(_CHART_TYPES[(native.kind, native.grouping)], left, top, width, height, data)
-    chart = frame.chart
-    chart.has_title = False  # the slide's title says what it shows (PowerPoint would print the series name)
-    chart.font.size, chart.font.name = Pt(CHART_FONT), FONT_NAME
-    chart.has_legend = len(native.series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(CHART_FONT)
-    if native.kind == "bar":
-        # PowerPoint draws the first category at the bottom of a bar chart: reverse to read as on the page.
-        chart.category_axis.reverse_order = True
-    _every_label(chart.category_axis)
-    chart.category_axis.tick_labels.font.size = Pt(CHART_FONT)
-    value_axis = chart.value_axis
-    value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE8, 0xED)
-    value_axis.tick_labels.font.size = Pt(CHART_FONT)
-    value_axis.tick_labels.number_format = native.axis_format(lang)
-    value_axis.tick_labels.number_format_is_linked = False
-    if native.percent:  # a share never runs past 100 %
-        value_axis.minimum_scale, value_axis.maximum_scale = 0, 100
-    if native.value_title and not native.percent:  # a share's ticks say "%": its rows get the room instead
-        value_axis.has_title = True
-        value_axis.axis_title.text_frame.text = native.value_title
-        value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
-    plot = chart.plots[0]
-    if native.kind != "line":
-        plot.gap_width = 60
-        if native.grouping == "stacked":
-            plot.overlap = 100
-    for series, color in zip(plot.series, native.colors):
-        fill = series.format.line if native.kind == "line" else series.format.fill
-        if native.kind == "line":
-            fill.color.rgb = RGBColor.from_string(color.lstrip("#"))
-        else:
-            fill.solid()
-            fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
-            for index in native.highlight:
-                point = series.points[index].format.fill
-                point.solid()
-                point.fore_color.rgb = RGBColor.from_string(native.highlight_color.lstrip("#"))
-    if native.value_labels:
-        plot.has_data_labels = True
-        labels = plot.data_labels
-        labels.font.size = Pt(CHART_FONT)
-        labels.number_format = number_format
-        labels.number_format_is_linked = False
-        labels.show_value = True
-        position = XL_LABEL_POSITION.CENTER if native.grouping == "stacked" else XL_LABEL_POSITION.OUTSIDE_END
-        labels.position = position
-        if native.grouping == "stacked":
-            labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-            labels.font.bold = True
-        # Each value carries the page's own label ("CE : 2 / 5 (40 %)", "80,8"), in the deck's language.
-        for series, texts in zip(plot.series, native.labels):
-            for index, text in enumerate(texts):
-                if text:
-                    _point_label(series.points[index].data_label, text, lang, position,
-                                 native.grouping == "stacked")
-
-
-def _point_label(label, text: str, lang: str, position, inside: bool) -> None:
-    frame = label.text_frame
-    frame.text = text
-    run = frame.paragraphs[0].runs[0]
-    run.font.size = Pt(CHART_FONT)
-    run.font.name = FONT_NAME
-    run.font.language_id = _LANGUAGE_IDS.get(lang, MSO_LANGUAGE_ID.FRENCH)
-    if inside:
-        run.font.bold = True
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    label.position = position
+        native_charts.draw(slide, native, left, chart_top, width - gap, CONTENT_BOTTOM - chart_top, lang)
 
 
 def _sources_slide(prs, source_ids: list[str], sources: pd.DataFrame, lang: str, number: int, total: int) -> None:
@@ -510,7 +356,7 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
     lang = i18n.normalize_lang(lang)
     entries = [(view, built) for view, built in entries if built.kind != "empty"]  # no slide without data
     app_url = config.public_url() or app_url  # links point at the configured public address when there is one
-    picture = picture or (lambda view, built: render_picture(view, built, lang))
+    picture = picture or (lambda view, built: pictures.render_picture(view, built, lang))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     prs.core_properties.title = title

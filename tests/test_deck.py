@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from smt_dashboard import deck, native_charts, slides, views
+from smt_dashboard import deck, native_charts, pictures, slides, views
 from smt_dashboard.datasets import load_dataset, load_regions, region_names
 from smt_dashboard.filters import FilterOptions, FilterState
 from tests.conftest import DATA
@@ -371,11 +371,11 @@ def test_native_labels_are_the_pages_labels(full):
 def test_slide_chart_moves_the_title_and_sizes_for_16_9():
     data = pd.DataFrame({"x": ["a", "b"], "y": [1, 2]})
     chart = alt.Chart(data).mark_bar().encode(x="x:N", y="y:Q").properties(title="T", height=600)
-    spec = deck.slide_chart(chart, 900).to_dict()
-    assert "title" not in spec and spec["width"] == 900 and spec["height"] == deck.MAX_PLOT_HEIGHT
+    spec = pictures.slide_chart(chart, 900).to_dict()
+    assert "title" not in spec and spec["width"] == 900 and spec["height"] == pictures.MAX_PLOT_HEIGHT
     assert chart.to_dict()["title"] == "T"  # the page's chart is left untouched
     facet = alt.Chart(data).mark_bar().encode(x="x:N", y="y:Q").properties(width=300, height=60).facet(row="x:N")
-    spec = deck.slide_chart(facet.properties(title="F"), 900, (1000, 24)).to_dict()
+    spec = pictures.slide_chart(facet.properties(title="F"), 900, (1000, 24)).to_dict()
     assert "title" not in spec and spec["spec"]["width"] == 1000 and spec["spec"]["height"] == 24
 
 

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from shapely.geometry import Point, shape
 
-from smt_dashboard import ecosystem, maps
+from smt_dashboard import ecosystem, map_legend, maps
 from smt_dashboard.charts.common import FRANCE_COLOR, PALETTE
 from smt_dashboard.datasets import load_regions, region_names
 from smt_dashboard.filters import FilterState
@@ -226,18 +226,18 @@ def test_region_click_sets_then_clears_the_filter():
 
 
 def test_legend_is_valid_svg_with_escaped_text():
-    svg = maps.legend_svg("employees", 4234, 10, 2785, "fr")
+    svg = map_legend.legend_svg("employees", 4234, 10, 2785, "fr")
     root = ET.fromstring(svg)  # well-formed (escaped text, no duplicate attributes)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "Entreprise française" in texts and "Filiale d'entreprise étrangère" in texts
     assert "4\u202f234" in texts and "2\u202f785" in texts
     assert "Régions : salariés en France" in texts
     assert FRANCE_COLOR in svg and PALETTE[0] in svg
-    assert ET.fromstring(maps.legend_svg("companies", 0, None, None, "en")) is not None
+    assert ET.fromstring(map_legend.legend_svg("companies", 0, None, None, "en")) is not None
 
 
 def test_legend_text_states_the_legend_in_words():
-    text = maps.legend_text("companies", 8, 10, 2785, "fr")
+    text = map_legend.legend_text("companies", 8, 10, 2785, "fr")
     assert text == ("Légende de la carte : orange = Entreprise française, bleu = Filiale d'entreprise étrangère ; aire des "
                     "points proportionnelle aux salariés en France (de 10 à 2\u202f785) ; régions colorées selon : "
                     "nombre d'entreprises, de 0 à 8 (échelle racine carrée).")
