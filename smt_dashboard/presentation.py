@@ -34,7 +34,7 @@ export default function(component) {
     active.blur();
   }
   const focusPanelInput = (tries) => {
-    const input = panel() && panel().querySelector("input");
+    const input = panel() && panel().querySelector("input:not([type=checkbox])");
     if (input) { input.focus(); return; }
     if (tries > 0) setTimeout(() => focusPanelInput(tries - 1), 100);
   };

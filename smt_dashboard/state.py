@@ -43,6 +43,7 @@ SHOW_MODES = ("presentation", "presenter")
 RETURN_KEY = "present_return"  # the page to open when the slide show is left
 _SEEDED_KEY = "url_seeded"
 _WRITTEN_KEY = "url_filters_written"  # the filter part of the address as last written by the app
+_KEPT_KEY = "filters_kept_from_show"  # the show's filters, carried to the page it leaves to
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -93,6 +94,11 @@ def init(options: FilterOptions) -> None:
         if params.get("since") and parsed.state.mode in SHOW_MODES:
             st.session_state[SINCE_KEY] = params["since"][0]
         st.session_state[_SEEDED_KEY] = True
+        return
+    kept = st.session_state.pop(_KEPT_KEY, None)
+    if kept is not None:  # just left the show: its filters, whatever the address of the page it left to says
+        for widget_key, values in kept.items():
+            st.session_state[widget_key] = values
         return
     # Page links without parameters clear the address (the filters then stay as they are); a link that
     # names filters means "this view".
@@ -181,6 +187,9 @@ def leave_presentation(return_page: str | None = None) -> None:
     st.session_state[MODE_KEY] = "normal"
     for key in (SLIDE_KEY, ROOM_KEY, SINCE_KEY):
         st.session_state.pop(key, None)
+    # The show's filters go back to the page with it: the sidebar's widgets are drawn again on the next run, and a
+    # widget that was not drawn while presenting would start empty.
+    st.session_state[_KEPT_KEY] = {key: list(st.session_state.get(key) or []) for key in WIDGET_KEYS.values()}
     if return_page:
         st.session_state[RETURN_KEY] = return_page
 
