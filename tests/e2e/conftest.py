@@ -85,9 +85,39 @@ def browser():
         b.close()
 
 
+# The slide show hears the keys through a component whose script runs once the page is drawn: count its live key
+# listener (its source calls setTriggerValue), so that a test presses a key when the show can hear it; and count the
+# script runs, so that a test can wait for the run its action starts (runs, wait_ready's since_run).
+SHOW_KEYS_JS = """(() => {
+  const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+  const isShow = (type, fn) => type === 'keydown' && typeof fn === 'function' && String(fn).includes('setTriggerValue');
+  window.__smtShowKeys = 0;
+  EventTarget.prototype.addEventListener = function (type, fn, options) {
+    if (this === document && isShow(type, fn)) window.__smtShowKeys += 1;
+    return add.call(this, type, fn, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, fn, options) {
+    if (this === document && isShow(type, fn)) window.__smtShowKeys -= 1;
+    return remove.call(this, type, fn, options);
+  };
+  // Script runs started, counted from the app root's run state: a test waits for the run its action starts.
+  window.__smtRuns = 0;
+  new MutationObserver((records) => {
+    for (const r of records) if (r.target.getAttribute('data-test-script-state') === 'running') window.__smtRuns += 1;
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})();"""
+
+
+def new_context(browser, **options):
+    """A browser context whose pages report when the slide show hears the keys (see wait_ready)."""
+    context = browser.new_context(**options)
+    context.add_init_script(SHOW_KEYS_JS)
+    return context
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR", accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1280, "height": 800}, locale="fr-FR", accept_downloads=True)
     pg = context.new_page()
     external: list[str] = []
     pg.on("request", lambda r: external.append(r.url) if not r.url.startswith(
@@ -97,14 +127,84 @@ def page(browser):
     context.close()
 
 
-def wait_ready(pg, timeout: float = 30000) -> None:
-    """Wait until the page is rendered and Streamlit has finished running the script."""
-    pg.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=timeout)
-    pg.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
-        " && !document.querySelector('.stSkeleton, [data-testid=\"stSkeleton\"]')",
-        timeout=timeout)
-    pg.wait_for_timeout(600)
+# Streamlit's own state, as its app root reports it: connected, the script run finished, nothing left from the
+# previous run (elements are marked stale while a run replaces them), no placeholder, and a page title drawn; in the
+# slide show, its key listener attached (in the contexts that watch it: new_context).
+READY_JS = """(heading) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const title = document.querySelector("[data-testid='stMainBlockContainer'] h1");
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && !document.querySelector("[data-stale='true']")
+    && !document.querySelector('.stSkeleton, [data-testid="stSkeleton"]')
+    && !!title && (heading === null || title.innerText.includes(heading))
+    && (new URLSearchParams(location.search).get('mode') !== 'presentation' || window.__smtShowKeys === undefined
+        || window.__smtShowKeys > 0);
+}"""
+
+
+def runs(pg) -> int:
+    """Script runs started so far in this page (contexts from new_context)."""
+    return pg.evaluate("() => window.__smtRuns")
+
+
+def wait_ready(pg, timeout: float = 30000, heading: str | None = None, since_run: int | None = None) -> None:
+    """Wait until Streamlit has finished running the script and the page is drawn. After a move to another page,
+    ``heading`` is the new page's title: wait for it, not for any title (the previous page's is still on screen).
+    ``since_run`` (a count from runs()): wait for a run started after it, the one an action started."""
+    if since_run is not None:
+        pg.wait_for_function("(n) => window.__smtRuns > n", arg=since_run, timeout=timeout)
+    pg.wait_for_function(READY_JS, arg=heading, timeout=timeout)
+
+
+def wait_still(locator, timeout: float = 10000) -> None:
+    """Wait until an element has stopped moving (the same box on two animation frames running), e.g. after a
+    scroll or a resize."""
+    locator.evaluate("""(el, frames) => new Promise((resolve, reject) => {
+      let last = null, same = 0, seen = 0;
+      const step = () => {
+        const box = JSON.stringify(el.getBoundingClientRect());
+        same = box === last ? same + 1 : 0;
+        last = box;
+        seen += 1;
+        if (same >= 2) resolve();
+        else if (seen > frames) reject(new Error('still moving: ' + box));
+        else requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    })""", int(timeout / 16), timeout=timeout)
+
+
+def wait_layout_settled(pg, width: int, timeout: float = 10000) -> None:
+    """After a resize: the window has its new width and the page's height no longer changes (charts redrawn)."""
+    pg.wait_for_function("(w) => window.innerWidth === w", arg=width, timeout=timeout)
+    wait_still(pg.locator("[data-testid='stMainBlockContainer']"), timeout)
+
+
+def coloured_share(pg, selector: str = "[data-testid='stDeckGlJsonChart'] canvas") -> float:
+    """The share of a canvas's pixels in colour (the regions' blue ramp, the companies), not grey or white."""
+    import io
+
+    from PIL import Image
+
+    canvas = pg.locator(selector).first
+    image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    pixels = list(image.getdata())
+    return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40) / len(pixels)
+
+
+def wait_map_drawn(pg, timeout: float = 30) -> float:
+    """Wait until the map's canvas shows its layers (deck.gl draws them after the canvas appears): colour on it, the
+    same on two readings in a row. Returns that share of coloured pixels."""
+    pg.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=timeout * 1000)
+    deadline = time.time() + timeout
+    last = -1.0
+    while time.time() < deadline:
+        share = coloured_share(pg)  # a screenshot: each reading takes a frame or more
+        if share > 0 and abs(share - last) < 1e-4:
+            return share
+        last = share
+    raise AssertionError(f"the map shows no stable colour after {timeout} s (last share {last:.4f})")
 
 
 def open_page(pg, base: str, path: str = "", query: str = "") -> None:
@@ -130,5 +230,22 @@ def open_export_menu(pg, nth: int = 0) -> None:
 def page_tabs(pg):
     """The page's own tabs (not Streamlit's menus)."""
     return pg.locator("[data-testid='stMainBlockContainer'] [role='tab']")
+
+
+# The page's n-th tab is the open one and its panel holds content (only the open tab runs: a tab's content is
+# drawn by the rerun its click starts, and is gone from the other panels).
+OPEN_TAB_JS = """(n) => {
+  const tab = document.querySelectorAll("[data-testid='stMainBlockContainer'] [role='tab']")[n];
+  const panel = tab && document.getElementById(tab.getAttribute('aria-controls'));
+  return !!panel && tab.getAttribute('aria-selected') === 'true'
+    && !!panel.querySelector("[data-testid='stElementContainer']:not([data-stale='true'])");
+}"""
+
+
+def open_tab(pg, n: int, timeout: float = 30000) -> None:
+    """Click the page's n-th tab and wait for its content (its own run finished, not the previous tab's)."""
+    page_tabs(pg).nth(n).click()
+    pg.wait_for_function(OPEN_TAB_JS, arg=n, timeout=timeout)
+    wait_ready(pg, timeout)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from smt_dashboard.i18n import t
 from smt_dashboard.navigation import available_pages
 from tests.e2e.conftest import open_page, wait_ready
 
@@ -57,20 +58,18 @@ def test_sidebar_filters_and_navigation_work_with_the_keyboard(page, server):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.pathname.endsWith('/profile')", timeout=15000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.profile", "fr"))
     assert "region=53" in page.url
     assert "Profil : Bretagne" in page.inner_text("[data-testid='stMainBlockContainer']")
 
 
 def test_every_page_is_two_clicks_away_in_the_top_menus(page, server):
     """Each page sits in one section menu: one click opens the menu, one click opens the page."""
-    from smt_dashboard.i18n import t
-
     open_page(page, server)
     for spec in available_pages():
         page.locator("[data-testid='stTopNavSection']").filter(has_text=t(f"nav.section.{spec.section}", "fr")).click()
         page.locator("[data-testid='stTopNavDropdownLink']").filter(has_text=t(f"nav.{spec.key}", "fr")).click()
         page.wait_for_function(f"() => location.pathname.endsWith('/{'' if spec.key == 'overview' else spec.key}')",
                                timeout=15000)
-        wait_ready(page)
+        wait_ready(page, heading=t(f"nav.{spec.key}", "fr"))
         assert t(f"nav.{spec.key}", "fr") in page.locator("[data-testid='stMainBlockContainer'] h1").first.inner_text()

@@ -9,8 +9,17 @@ import re
 
 import pytest
 
+from smt_dashboard.i18n import t
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_export_menu, open_page, wait_ready
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    assert_no_error,
+    main_text,
+    open_export_menu,
+    open_page,
+    wait_layout_settled,
+    wait_ready,
+)
 from tests.e2e.test_layout import check_page
 
 # A figure or phrase of the study that each page must show (French, default view).
@@ -39,8 +48,6 @@ PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages(
 
 @pytest.mark.parametrize("key,path", PAGES, ids=[k for k, _ in PAGES])
 def test_every_page_renders_its_key_content(page, server, key, path):
-    from smt_dashboard.i18n import t
-
     open_page(page, server, path)
     assert_no_error(page)
     text = check_page(page, key, "fr")  # each tab opened: key message first, ≤ 3 screens, no internal names
@@ -50,7 +57,7 @@ def test_every_page_renders_its_key_content(page, server, key, path):
     assert page.external_requests == [], page.external_requests
     for width, height in ((1280, 800), (1920, 1080)):
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(700)
+        wait_layout_settled(page, width)
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{key}_{width}x{height}.png"), full_page=True)
 
@@ -102,12 +109,12 @@ def test_switch_language_and_back(page, server):
     open_page(page, server)
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
     page.wait_for_function("() => location.search.includes('lang=en')", timeout=15000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.overview", "en"))
     text = main_text(page)
     assert "Overview" in text and "4,587" in text
     page.locator("[data-testid='stSidebar']").get_by_text("Français", exact=True).click()
     page.wait_for_function("() => !location.search.includes('lang=en')", timeout=15000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.overview", "fr"))
     text = main_text(page)
     assert "Vue d'ensemble" in text and "4\u202f587" in text
 

@@ -8,10 +8,21 @@ from __future__ import annotations
 import math
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from smt_dashboard import maps
+from smt_dashboard.i18n import t
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_ready
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    assert_no_error,
+    coloured_share,
+    main_text,
+    open_page,
+    wait_map_drawn,
+    wait_ready,
+    wait_still,
+)
 
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
 SIDEBAR_SELECT = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
@@ -28,20 +39,32 @@ def _world(lon: float, lat: float) -> tuple[float, float]:
     return x, y
 
 
+# deck.gl shows the tooltip of what it picked under the pointer.
+TOOLTIP_SHOWN_JS = """() => { const tip = document.querySelector('.deck-tooltip');
+  return !!tip && getComputedStyle(tip).display !== 'none' && tip.innerText.trim() !== ''; }"""
+
+
 def click_map(page, lon: float, lat: float) -> None:
-    """Move the mouse onto a place of the map's canvas and click there, as a person does."""
+    """Move the mouse onto a place of the map's canvas and click there, as a person does (once the map shows what
+    is under the pointer in its tooltip: deck.gl has picked it)."""
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_still(canvas)
     box = canvas.bounding_box()
     x0, y0 = _world(maps.VIEW.longitude, maps.VIEW.latitude)
     x1, y1 = _world(lon, lat)
     x, y = box["x"] + box["width"] / 2 + (x1 - x0), box["y"] + box["height"] / 2 + (y1 - y0)
-    page.mouse.move(x - 3, y - 3)
-    page.mouse.move(x, y, steps=3)
-    page.wait_for_timeout(300)
+    for attempt in range(4):  # a hover the map missed (busy redrawing) is made again
+        page.mouse.move(x - 3 + attempt, y - 3)
+        page.mouse.move(x, y, steps=3)
+        try:
+            page.wait_for_function(TOOLTIP_SHOWN_JS, timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        raise AssertionError(f"the map shows no tooltip under the pointer at ({lon}, {lat})")
     page.mouse.down()
-    page.wait_for_timeout(60)
     page.mouse.up()
 
 
@@ -51,8 +74,7 @@ def region_filter_text(page) -> str:
 
 def open_map(page, server, query: str = "") -> None:
     open_page(page, server, "map", query)
-    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30000)
-    page.wait_for_timeout(1500)  # deck.gl draws its layers after the canvas appears
+    wait_map_drawn(page)  # deck.gl draws its layers after the canvas appears
 
 
 def test_filters_are_in_view_on_a_laptop_screen(page, server):
@@ -79,8 +101,7 @@ def test_map_click_on_a_region_sets_then_clears_the_region_filter(page, server):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "map_region_clicked_1280x800.png"))
     # A second click on the same region clears the filter.
-    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30000)
-    page.wait_for_timeout(1500)
+    wait_map_drawn(page)
     click_map(page, *ARA_POINT)
     page.wait_for_function("() => !location.search.includes('region=')", timeout=20000)
     wait_ready(page)
@@ -90,30 +111,17 @@ def test_map_click_on_a_region_sets_then_clears_the_region_filter(page, server):
 OCCITANIE_POINT = (2.1, 43.9)  # the Tarn: Occitanie has no SMT company in the study
 
 
-def _coloured_share(page) -> float:
-    """The share of the map's pixels in colour (the regions' blue ramp, the companies), not grey or white."""
-    import io
-
-    from PIL import Image
-
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
-    pixels = list(image.getdata())
-    return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40) / len(pixels)
-
-
 def test_map_click_on_an_empty_region_keeps_the_national_map_readable(page, server):
     open_map(page, server)
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    before_box, before_colour = canvas.bounding_box(), _coloured_share(page)
+    wait_still(canvas)
+    before_box, before_colour = canvas.bounding_box(), coloured_share(page)
     click_map(page, *OCCITANIE_POINT)
     page.wait_for_function("() => new URLSearchParams(location.search).getAll('region').join() === '76'",
                            timeout=20000)
     wait_ready(page)
-    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30000)
-    page.wait_for_timeout(1500)
+    wait_map_drawn(page)
     assert_no_error(page)
     text = main_text(page)
     # What is empty and why, once; where the map stands, beside it.
@@ -122,7 +130,7 @@ def test_map_click_on_an_empty_region_keeps_the_national_map_readable(page, serv
     # Nothing moved under the cursor, and the map still shows France in colour (not a grey choropleth).
     after_box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
     assert abs(after_box["y"] - before_box["y"]) <= 2 and abs(after_box["x"] - before_box["x"]) <= 2
-    assert _coloured_share(page) >= 0.6 * before_colour > 0
+    assert coloured_share(page) >= 0.6 * before_colour > 0
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "map_empty_region_1280x800.png"))
 
@@ -145,7 +153,7 @@ def test_region_profile_from_the_map(page, server):
     open_map(page, server, "region=84")
     page.get_by_role("link", name="Voir le profil de la région").click()
     page.wait_for_function("() => location.pathname.endsWith('/profile')", timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.profile", "fr"))
     assert_no_error(page)
     text = main_text(page)
     assert "Profil : Auvergne-Rhône-Alpes" in text
@@ -161,7 +169,7 @@ def test_area_profile_from_the_catalogue(page, server):
     page.locator(".st-key-catalogue_profiles").get_by_role("link", name="Diabétologie").click()
     page.wait_for_function("() => location.pathname.endsWith('/profile')", timeout=20000)
     page.wait_for_function("() => location.search.includes('area=diabetology')", timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.profile", "fr"))
     assert_no_error(page)
     text = main_text(page)
     assert "Profil : Diabétologie" in text

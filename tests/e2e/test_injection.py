@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.conftest import DATA, rewrite_cell
-from tests.e2e.conftest import assert_no_error, free_port, start_server, wait_ready
+from tests.e2e.conftest import assert_no_error, free_port, start_server, wait_map_drawn, wait_ready
 
 PAYLOAD = '<img src="x" onerror="window.__pwned=1">**Jabil** [lien](javascript:window.__pwned=2)'
 
@@ -34,7 +34,11 @@ def test_injected_strings_are_inert(browser, injected_server, path):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(f"{injected_server}/{path}")
     wait_ready(page)
-    page.wait_for_timeout(1500)
+    if path == "map":
+        wait_map_drawn(page)  # its tooltips and labels drawn from the data
+    # Every image has loaded or failed (an injected one's onerror would have run by then).
+    page.wait_for_function("() => document.readyState === 'complete'"
+                           " && Array.from(document.images).every((img) => img.complete)", timeout=20000)
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from smt_dashboard.navigation import available_pages
-from tests.e2e.conftest import assert_no_error, main_text, open_export_menu, open_page, page_tabs, wait_ready
+from tests.e2e.conftest import assert_no_error, main_text, open_export_menu, open_page, open_tab, page_tabs
 
 MAX_HEIGHT = 2400  # three screens at 1280×800
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
@@ -35,8 +35,7 @@ def check_page(page, key: str, lang: str) -> str:
     texts = []
     for i in range(max(tabs.count(), 1)):
         if tabs.count():
-            tabs.nth(i).click()
-            wait_ready(page)  # only the open tab runs: its content arrives with the rerun the click starts
+            open_tab(page, i)  # only the open tab runs: its content arrives with the rerun the click starts
             assert_no_error(page)
         height = _height(page)
         assert height <= MAX_HEIGHT, f"{key} ({lang}), tab {i}: {height} px"
@@ -45,8 +44,7 @@ def check_page(page, key: str, lang: str) -> str:
         assert not found, f"{key} ({lang}), tab {i}: {found.group(0)!r} on screen"
         texts.append(text)
     if tabs.count():
-        tabs.nth(0).click()
-        wait_ready(page)
+        open_tab(page, 0)
     notes = page.get_by_test_id("stExpander").filter(has_text="Notes et méthode" if lang == "fr" else "Notes and method")
     assert notes.count() == 1, key
     return "\n".join(texts)

@@ -13,7 +13,8 @@ import urllib.parse
 import pytest
 
 from smt_dashboard import slides, views
-from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_ready
+from smt_dashboard.i18n import t
+from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, new_context, open_page, runs, wait_ready
 
 SHOW = views.SHOW
 # The scroll container of Streamlit's main area, and whether it overflows.
@@ -99,7 +100,7 @@ def test_step_through_every_slide_read_from_the_back_of_the_room(browser, server
     (width, height), query, regions = WALKS[walk]
     expected = _walk(regions)
     total = len(expected)
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    context = new_context(browser, viewport={"width": width, "height": height}, locale="fr-FR")
     page = context.new_page()
     min_px = 24 if width == 1920 else 16
     try:
@@ -196,12 +197,15 @@ def test_f_opens_the_filters_a_region_redraws_the_slide_and_the_address_and_esc_
     page.get_by_text("Région : Auvergne-Rhône-Alpes").first.wait_for(timeout=30000)
     assert "mode=presentation" in page.url and "slide=companies_by_model" in page.url  # the show goes on
     assert "entreprises : 3 sur 4" in main_text(page)
+    listing = page.locator("[role='listbox']").count() > 0  # the list of regions, still open after the choice
+    before = runs(page)
     page.keyboard.press("Escape")  # the list of regions closes first when it is open, then the panel
-    page.wait_for_timeout(800)
-    if page.locator(POPOVER).count():
-        page.keyboard.press("Escape")
+    if listing:
+        page.wait_for_function("() => !document.querySelector(\"[role='listbox']\")", timeout=30000)
+        if page.locator(POPOVER).count():
+            page.keyboard.press("Escape")
     page.wait_for_function(f"() => !document.querySelector(\"{POPOVER}\")", timeout=30000)
-    wait_ready(page)
+    wait_ready(page, since_run=before)  # the run the panel's closing starts
     assert "mode=presentation" in page.url
     assert_no_error(page)
     # A region with no company empties this view: the slide says so instead of drawing nothing silently.
@@ -271,7 +275,7 @@ def test_a_link_opens_the_show_at_its_slide_and_esc_leaves_to_its_page(page, ser
     page.keyboard.press("Escape")
     page.wait_for_function("() => !location.search.includes('mode=presentation')", timeout=30000)
     page.wait_for_function("() => location.pathname.endsWith('/deals')", timeout=30000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.deals", "fr"))
     assert "Benchmark international des deals" in main_text(page)
     assert "slide=" not in page.url
 
@@ -287,7 +291,7 @@ def test_buttons_move_too_at_the_bottom(page, server):
     page.wait_for_function(f"() => document.body.innerText.includes('Vue {start} / {total}')", timeout=30000)
     page.get_by_role("button", name="Quitter le mode présentation").click()
     page.wait_for_function("() => !location.search.includes('mode=presentation')", timeout=30000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.funding", "fr"))
     assert "Financements" in main_text(page)
 
 
@@ -316,7 +320,7 @@ def test_after_go_to_every_next_moves_from_the_slide_on_screen(browser, server, 
     Home then → leads to the second slide, never back to the slide chosen in the list."""
     order = _shown_order()
     total = len(order)
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="fr-FR")
+    context = new_context(browser, viewport={"width": size[0], "height": size[1]}, locale="fr-FR")
     page = context.new_page()
     try:
         open_page(page, server, "jobs", "mode=presentation&slide=jobs_projection")

@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from deploy import cluster, profile
+from smt_dashboard.i18n import t
 from tests.e2e.conftest import free_port, main_text, open_export_menu, wait_ready
 
 PUBLIC = "https://intranet.example.org/smt"
@@ -61,7 +62,7 @@ def test_a_person_uses_the_app_under_the_prefix(page, prod_server):
     page.locator("[data-testid='stTopNavSection']").filter(has_text="Écosystème").click()
     page.locator("[data-testid='stTopNavDropdownLink']").filter(has_text="Financements").click()
     page.wait_for_function("() => location.pathname === '/smt/funding'", timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.funding", "fr"))
     assert "region=84" in page.url and "Financements" in main_text(page)
     # A download works through the prefix.
     open_export_menu(page)

@@ -7,7 +7,8 @@ import io
 
 from pptx import Presentation
 
-from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_ready
+from smt_dashboard.i18n import t
+from tests.e2e.conftest import SCREENSHOTS, assert_no_error, main_text, open_page, wait_map_drawn, wait_ready
 
 
 def test_slash_a_name_enter_and_the_first_result_opens_the_company_page(page, server):
@@ -21,7 +22,7 @@ def test_slash_a_name_enter_and_the_first_result_opens_the_company_page(page, se
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.pathname.endsWith('/search') && location.search.includes('q=volontis')",
                            timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.search", "fr"))
     assert_no_error(page)
     assert box.input_value() == ""
     text = main_text(page)
@@ -31,7 +32,7 @@ def test_slash_a_name_enter_and_the_first_result_opens_the_company_page(page, se
     page.locator("[data-testid='stMainBlockContainer'] [data-testid='stPageLink'] a").first.click()
     page.wait_for_function("() => location.pathname.endsWith('/company') && location.search.includes('company=voluntis')",
                            timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.company", "fr"))
     page.get_by_text("Hors étude").first.wait_for(timeout=20000)
     assert_no_error(page)
     text = main_text(page)
@@ -43,7 +44,7 @@ def test_slash_opens_a_folded_sidebar(page, server):
     open_page(page, server, "swot")
     page.locator("[data-testid='stSidebar']").hover()
     page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
-    page.wait_for_timeout(500)
+    page.wait_for_selector("[data-testid='stSidebar'][data-collapsed='true']", state="attached", timeout=10000)
     page.locator("[data-testid='stMainBlockContainer'] h1").click()
     page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement === document.querySelector('.st-key-smt_search_box input')",
@@ -63,7 +64,7 @@ def test_company_pages_render_and_export_one_slide(page, server):
     for company_id in ("biocorp", "voluntis", "medtronic"):
         open_page(page, server, "company", f"company={company_id}")
         assert_no_error(page)
-        page.wait_for_timeout(800)  # the map
+        wait_map_drawn(page)
         page.screenshot(path=str(SCREENSHOTS / f"company_{company_id}_1280.png"), full_page=True)
     with page.expect_download() as download:
         page.get_by_role("button", name="Fiche en une diapositive").click()
@@ -75,5 +76,5 @@ def test_company_pages_render_and_export_one_slide(page, server):
 def test_an_unknown_company_shows_the_notice_on_the_search(page, server):
     open_page(page, server, "company", "company=nobody")
     page.wait_for_function("() => location.pathname.endsWith('/search')", timeout=20000)
-    wait_ready(page)
+    wait_ready(page, heading=t("nav.search", "fr"))
     assert "Aucune entreprise de l'étude ne porte l'identifiant « nobody »" in main_text(page)
