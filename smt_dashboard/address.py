@@ -101,25 +101,29 @@ def seed(binding: Binding) -> None:
 
 def _clamp(binding: Binding) -> None:
     """A value kept from before the choices changed (a region narrowed the years on offer) is brought back within
-    them: a slider never receives a value outside its range."""
+    them: a slider never receives a value outside its range. Written only when it changes (a widget drawn earlier in
+    the run cannot be set)."""
     value = st.session_state.get(binding.key)
     defaults = st.session_state.setdefault(_DEFAULTS, {})
+    fixed = value
     if binding.kind == "range" and value is not None and defaults.get(binding.key) is not None \
             and tuple(value) == tuple(defaults[binding.key]):
-        value = binding.default  # the whole span stays the whole span when the span changes
-        st.session_state[binding.key] = value
+        fixed = binding.default  # the whole span stays the whole span when the span changes
     defaults[binding.key] = binding.default
-    if binding.kind == "codes" and binding.options is not None and isinstance(value, list):
-        st.session_state[binding.key] = [v for v in value if v in set(binding.options)]
-    elif binding.kind == "code" and binding.options is not None and value not in (*binding.options, None):
-        st.session_state[binding.key] = binding.default
-    elif binding.bounds is not None and value is not None:
+    if binding.kind == "codes" and binding.options is not None and isinstance(fixed, list):
+        fixed = [v for v in fixed if v in set(binding.options)]
+    elif binding.kind == "code" and binding.options is not None and fixed not in (*binding.options, None):
+        fixed = binding.default
+    elif binding.bounds is not None and fixed is not None:
         low, high = binding.bounds
         if binding.kind == "range":
-            start, end = (min(max(v, low), high) for v in value)
-            st.session_state[binding.key] = (start, end) if start <= end else (low, high)
+            start, end = (min(max(v, low), high) for v in fixed)
+            fixed = (start, end) if start <= end else (low, high)
         elif binding.kind in ("int", "float"):
-            st.session_state[binding.key] = min(max(value, low), high)
+            fixed = min(max(fixed, low), high)
+    unchanged = fixed == value or (binding.kind == "range" and value is not None and tuple(fixed) == tuple(value))
+    if not unchanged:
+        st.session_state[binding.key] = fixed
 
 
 def write(binding: Binding, value: Any) -> None:

@@ -19,7 +19,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from smt_dashboard import config, i18n, native_charts, pptx_style, provenance, views
+from smt_dashboard import config, i18n, native_charts, pictures, pptx_style, provenance, views
 from smt_dashboard.charts.common import PALETTE
 from smt_dashboard.filters import FilterOptions, FilterState, describe
 from smt_dashboard.views import Built, View
@@ -370,8 +370,8 @@ def build_deck(entries: Sequence[tuple[View, Built]], *, title: str, state: Filt
                      for (_, built), native in zip(entries, natives)]
     # Rendering the pictures is most of the time: a few at once (vl-convert and Agg work outside Python).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        pictures = list(pool.map(lambda pair: picture(*pair[0]) if pair[1] else None, zip(entries, needs_picture)))
-    for number, ((view, built), native, png) in enumerate(zip(entries, natives, pictures), start=2):
+        pngs = list(pool.map(lambda pair: picture(*pair[0]) if pair[1] else None, zip(entries, needs_picture)))
+    for number, ((view, built), native, png) in enumerate(zip(entries, natives, pngs), start=2):
         # A post-study view carries its own public sources (never the study's): its line says so.
         source = built.source or provenance.source_line(built.rows, sources, lang, built.extra_source_ids)
         _view_slide(prs, view, built, native, png, source, views.filter_note(view, state, lang),

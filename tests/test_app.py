@@ -69,7 +69,7 @@ def test_every_headline_has_a_source_line():
     sources = [c for c in captions if c.startswith("Source")]
     # The seven headline cards, then the four "then → now" cards whose later figure names its public sources.
     assert len(sources) == 7 + 4
-    assert sum(c.startswith("Sources publiques") for c in sources) == 4
+    assert sum(c.startswith(("Source publique", "Sources publiques")) for c in sources) == 4
     assert any("StartUp Health" in c for c in sources)
     assert any("Bertelsmann" in c for c in sources)
 

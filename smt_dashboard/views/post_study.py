@@ -171,8 +171,7 @@ def ehealth_trend(frames: Frames, state: FilterState, lang: str, p: Params) -> B
     fr, eu = ix.latest(table, "ehealth_index_dd", "FR", lang), ix.latest(table, "ehealth_index_dd", "EU", lang)
     takeaway = i18n.t("since.ehealth.take", lang, fr=fr.display, date=ix.date_label(fr.date, lang),
                       eu=eu.display if eu else i18n.not_disclosed(lang)) if fr else title
-    return _post_study(modelled(model, takeaway, rows, lang, rows[["geography", "date", "value", "source_publisher"]]),
-                       rows, lang)
+    return _post_study(modelled(model, takeaway, rows, lang, _readable(rows, lang)), rows, lang)
 
 
 def access_route(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
@@ -218,8 +217,22 @@ def access_route(frames: Frames, state: FilterState, lang: str, p: Params) -> Bu
                                i18n.t("since.route.col.step", lang): steps[f"step_{lang}"],
                                i18n.t("since.route.col.law", lang): steps[f"law_{lang}"]})
     sources = pd.concat([rows, laws], ignore_index=True)
-    built = modelled(model, takeaway, sources, lang, rows[["geography", "indicator_id", "date", "value", "source_publisher"]])
+    built = modelled(model, takeaway, sources, lang, _readable(rows, lang))
     return _post_study(replace(built, table=step_table), sources, lang)
+
+
+def _readable(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicator rows as a reader exports them: what, where, when, the value in its unit, who published it, where."""
+    names = {k: i18n.t(f"since.indicators.col.{k}", lang) for k in ("indicator", "geography", "date", "value",
+                                                                     "publisher", "url", "quote", "read_on")}
+    return pd.DataFrame({
+        names["indicator"]: rows[f"label_{lang}"].tolist(),
+        names["geography"]: [i18n.label("country", g, lang) if g not in ("EU", "WORLD") else i18n.t(f"since.geo.{g}", lang)
+                             for g in rows["geography"]],
+        names["date"]: [ix.date_label(d, lang) for d in rows["date"]],
+        names["value"]: [ix.display(v, u, lang) for v, u in zip(rows["value"], rows["unit"])],
+        names["publisher"]: rows["source_publisher"].tolist(), names["url"]: rows["source_url"].tolist(),
+        names["quote"]: rows["quote"].tolist(), names["read_on"]: rows["read_on"].tolist()})
 
 
 def indicators_table(frames: Frames, state: FilterState, lang: str, p: Params) -> Built:
