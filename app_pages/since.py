@@ -50,7 +50,7 @@ if tab_now.open:
                 built = ui_views.view("access_route")
                 if built.table is not None:
                     ui_views.show_table(built.table, key="access_route_steps", title=built.title, source=built.source)
-        with ui.section():
+        with ui.section(), st.expander(tr("since.ehealth.title"), icon=":material/health_metrics:"):
             ui_views.show_view("ehealth_trend")
         with ui.section(), st.expander(tr("since.indicators.title"), icon=":material/monitoring:"):
             ui_views.show_view("indicators_table")

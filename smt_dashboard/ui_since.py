@@ -92,18 +92,17 @@ def show_then_now(keys: tuple[str, ...] | None = None) -> None:
     if keys is None:
         st.markdown(f"**{escape_md(built.title)}**")
     for column, pair in zip(st.columns(len(pairs)), pairs):
-        with column, st.container(border=True, key=f"then_now_{pair.key}"):
-            st.markdown(f"**{escape_md(pair.question)}**")
-            st.caption(tr("since.then_now.col.then"))
-            st.markdown(f"### {escape_md(pair.then.value)}")
-            st.caption(escape_md(f"{pair.then.detail} ({pair.then.date})"))
+        with column, st.container(border=True, key=f"then_now_{pair.key}", gap="small"):
+            # The question, the study's figure, then the latest public one badged « Hors étude » with its source; why
+            # the two are not the same measure in the help of the question.
+            st.markdown(f"**{escape_md(pair.question)}**", help=pair.caveat)
+            st.markdown(f"{escape_md(tr('since.then_now.col.then'))} · **{escape_md(pair.then.value)}**  \n"
+                        f":small[{escape_md(pair.then.detail)} ({escape_md(pair.then.date)})]")
             st.badge(built.badge, icon=":material/travel_explore:", color="orange")
-            st.markdown(f"### {escape_md(pair.now.value)}")
-            st.caption(escape_md(f"{pair.now.detail} ({pair.now.date})"
-                                 + (" — " + pair.now.beside if pair.now.beside else "")))
+            st.markdown(f"**{escape_md(pair.now.value)}**  \n:small[{escape_md(pair.now.detail)} "
+                        f"({escape_md(pair.now.date)})" + (" — " + escape_md(pair.now.beside) if pair.now.beside else "")
+                        + "]")
             st.caption(escape_md(pair.now_source))
-            with st.expander(tr("since.then_now.col.caveat"), icon=":material/info:"):
-                st.markdown(escape_md(pair.caveat))
     if keys is None:
         export_menu("then_now", built.content, title=built.title, source=built.source)
 

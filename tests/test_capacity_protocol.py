@@ -4,6 +4,7 @@ session as a browser tab does and changes the region filter over Streamlit's Web
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -39,7 +40,9 @@ def test_one_session_opens_and_one_filter_change_reruns(replica):
         await session.close()
         return opened, changed, query_after, again, session.query_string
 
-    opened, changed, query_after, again, query_end = asyncio.run(scenario())
+    # In a thread of its own: a browser test earlier on this worker may have left an event loop running here.
+    with ThreadPoolExecutor(1) as pool:
+        opened, changed, query_after, again, query_end = pool.submit(asyncio.run, scenario()).result()
     assert not opened.exceptions and not changed.exceptions and not again.exceptions
     assert opened.messages > 10 and changed.messages > 10 and changed.ms > 0
     assert query_after.startswith("region=")  # the app wrote the new filter into the address

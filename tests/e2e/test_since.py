@@ -21,6 +21,8 @@ def test_kind_and_country_pills_filter_the_timeline(page, server):
     prepared = dv.prepare(load_dataset("developments", DATA), load_dataset("companies", DATA), "fr")
     open_page(page, server, "since")
     assert_no_error(page)
+    page.get_by_role("tab", name="Chronologie").click()  # the first tab says where France stands now
+    page.get_by_text("Évolutions affichées").first.wait_for(timeout=30000)
     assert _shown(page) == (len(prepared), len(prepared))
     assert "Hors étude — source publique, lue le" in main_text(page)
     page.get_by_test_id("stElementContainer").filter(has_text="Catégories").get_by_role("button", name="Entreprises").click()
@@ -39,5 +41,7 @@ def test_kind_and_country_pills_filter_the_timeline(page, server):
     url = page.url
     page.goto(url)
     wait_ready(page)
+    page.get_by_role("tab", name="Chronologie").click()
+    page.get_by_text("Évolutions affichées").first.wait_for(timeout=30000)
     assert _shown(page) == (french, len(prepared))
     assert_no_error(page)
