@@ -377,10 +377,15 @@ def _notes(view: views.View, built: views.Built, view_state: FilterState) -> Non
 def _slide(view: views.View, built: views.Built, view_state: FilterState, national: bool = False) -> None:
     lang = view_state.lang
     st.title(ui.escape_md(built.title), anchor=False)
-    if national:  # a filtered show's national context says so on the slide itself
-        st.html("<p class='smt-national'>" + html.escape(ui.tr("app.national_slide")) + "</p>")
-    if built.badge:  # a post-study view: never read as the study's
-        st.badge(built.badge, icon=":material/travel_explore:", color="orange")
+    # A filtered show's national context says so on the slide itself; a post-study view carries its badge (never
+    # read as the study's); both on one line, so the visual keeps its height.
+    if national or built.badge:
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="smt_slide_marks"):
+            if national:
+                st.html("<p class='smt-national'>" + html.escape(ui.tr("app.national_slide")) + "</p>",
+                        width="content")
+            if built.badge:
+                st.badge(built.badge, icon=":material/travel_explore:", color="orange")
     with st.container(key="smt_slide_takeaway"):
         st.markdown(ui.escape_md(built.takeaway))
     # Keyed by the view: the previous slide's picture never lingers under the next slide's title. A view left
@@ -403,4 +408,7 @@ def _slide(view: views.View, built: views.Built, view_state: FilterState, nation
                 st.html(slides.figure_html(built.content))
     note = views.filter_note(view, view_state, lang)
     source = built.source or ui.source_text(built.rows, built.extra_source_ids)
-    st.caption(ui.escape_md(source + (" — " + note if note else "")))
+    # One line (the full list of sources is in the notes), what the filters leave aside first: a long list of
+    # sources never pushes the buttons off screen.
+    with st.container(key="smt_slide_source"):
+        st.caption(ui.escape_md((note + " — " if note else "") + source))

@@ -8,6 +8,7 @@ html{font-size:clamp(14px,1.05vw,20px)}
 /* Projector text: the status, filter and source lines dark and >= 18 px at 1920 (>= 14 px at 1280 x 720). */
 .stMainBlockContainer [data-testid='stCaptionContainer'], .stMainBlockContainer [data-testid='stCaptionContainer'] p{
  font-size:max(14px,0.95rem);color:#1F2933}
+.st-key-smt_slide_source p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .smt-national{font-size:max(14px,1.05rem);font-weight:700;color:#7A2E00;background:#FFF1E6;border-left:6px solid #D55E00;
  padding:0.25rem 0.7rem;margin:0.2rem 0 0 0}
 /* The go-to list shows whole titles. */

@@ -65,15 +65,20 @@ def show_development_table(rows: pd.DataFrame, key: str) -> None:
     st.caption(escape_md(source))
 
 
+SHORT_LIST = 6  # developments shown open, whatever their year
+
+
 def show_developments_by_year(rows: pd.DataFrame, key: str) -> None:
-    """The developments read whole: one folded section per year (the newest open), each development a wrapped row
-    with its date, sentence, companies, source (linked) and excerpt; the table of them in the export menu."""
+    """The developments read whole: one folded section per year (all open when the list is short), each
+    development a wrapped row with its date, sentence, companies, source (linked) and excerpt; the table of them in
+    the export menu."""
     from smt_dashboard import developments as dv
 
     ordered = rows.sort_values("when", ascending=False, kind="stable")
-    for position, (year, group) in enumerate(ordered.groupby("year", sort=False)):
+    short = len(ordered) <= SHORT_LIST  # a short list is read open; a long one by the year the reader opens
+    for year, group in ordered.groupby("year", sort=False):
         label = trp("since.year_count", len(group), year=int(year), n=i18n.fmt_number(len(group), lang()))
-        with st.expander(label, expanded=position == 0, icon=":material/event:"):
+        with st.expander(label, expanded=short, icon=":material/event:"):
             show_developments(group)
     names = {c: tr(f"since.table.{c}") for c in ("date_label", "kind_label", "jurisdiction_label", "text", "companies",
                                                  "source_publisher", "source_url", "quote", "read_on")}
@@ -91,17 +96,18 @@ def show_then_now(keys: tuple[str, ...] | None = None) -> None:
         return
     if keys is None:
         st.markdown(f"**{escape_md(built.title)}**")
+    short_badge = tr("since.then_now.badge")
     for column, pair in zip(st.columns(len(pairs)), pairs):
         with column, st.container(border=True, key=f"then_now_{pair.key}", gap="small"):
-            # The question, the study's figure, then the latest public one badged « Hors étude » with its source; why
-            # the two are not the same measure in the help of the question.
-            st.markdown(f"**{escape_md(pair.question)}**", help=pair.caveat)
-            st.markdown(f"{escape_md(tr('since.then_now.col.then'))} · **{escape_md(pair.then.value)}**  \n"
-                        f":small[{escape_md(pair.then.detail)} ({escape_md(pair.then.date)})]")
-            st.badge(built.badge, icon=":material/travel_explore:", color="orange")
-            st.markdown(f"**{escape_md(pair.now.value)}**  \n:small[{escape_md(pair.now.detail)} "
-                        f"({escape_md(pair.now.date)})" + (" — " + escape_md(pair.now.beside) if pair.now.beside else "")
-                        + "]")
+            # The question (what the study's figure counted, and why the two are not the same measure, in its
+            # help), the study's figure, then the latest public one badged « Hors étude » with its date and source.
+            then_line = f"{tr('since.then_now.col.then')} : {pair.then.value} — {pair.then.detail} ({pair.then.date})"
+            st.markdown(f"**{escape_md(pair.question)}**", help=then_line + "\n\n" + pair.caveat)
+            st.markdown(f"{escape_md(tr('since.then_now.col.then'))} · **{escape_md(pair.then.value)}**")
+            st.markdown(f":orange-badge[:material/travel_explore: {escape_md(short_badge)}] "
+                        f"**{escape_md(pair.now.value)}** ({escape_md(pair.now.date)})  \n"
+                        f":small[{escape_md(pair.now.detail)}"
+                        + (" — " + escape_md(pair.now.beside) if pair.now.beside else "") + "]")
             st.caption(escape_md(pair.now_source))
     if keys is None:
         export_menu("then_now", built.content, title=built.title, source=built.source)
@@ -161,11 +167,21 @@ def show_followup_evidence() -> None:
 
     prepared = dv.prepare(load("developments"), load("companies"), lang())
     table = dv.followup(load("recommendation_followup"), load("recommendations"), prepared, lang())
-    for row in table.to_dict("records"):
+    records = table.to_dict("records")
+    backed = [r for r in records if r["development_ids"]]
+    for row in backed:
         label = f"{row['status_label']} — {row['recommendation']}"
         with st.expander(label, icon=":material/fact_check:"):
             st.markdown(escape_md(row["note"]))
             evidence = prepared[prepared["development_id"].isin(row["development_ids"])]
             show_developments(evidence.iloc[::-1], empty=tr("since.followup_no_evidence"))
+    # The recommendations nothing public backs: one section, each with what was searched for (its note).
+    unbacked = [r for r in records if not r["development_ids"]]
+    if unbacked:
+        label = trp("since.followup_unbacked", len(unbacked), n=i18n.fmt_number(len(unbacked), lang()))
+        with st.expander(label, icon=":material/search_off:"):
+            st.caption(tr("since.followup_no_evidence"))
+            st.markdown("\n".join(f"- **{escape_md(r['status_label'])}** — {escape_md(r['recommendation'])}  \n"
+                                   f"  :small[{escape_md(r['note'])}]" for r in unbacked))
 
 

@@ -214,7 +214,7 @@ def _line_panel(model: ChartModel, panel: Panel, data: pd.DataFrame) -> alt.TopL
     colors = {s.name: s.color for p in model.panels for s in p.series}
     color = alt.Color("series:N", sort=names, scale=alt.Scale(domain=names, range=[colors[n] for n in names]),
                       legend=alt.Legend(title=model.legend_title or None, orient="bottom", direction="vertical",
-                                        labelLimit=420))
+                                        columns=2 if len(names) > 3 else 1, labelLimit=380))
     base = alt.Chart(data)
     valid = base.transform_filter("isValid(datum.value)")
     layers = [valid.mark_line(strokeWidth=3, interpolate="step-after" if model.step else "linear").encode(

@@ -202,7 +202,7 @@ def access_route(frames: Frames, state: FilterState, lang: str, p: Params) -> Bu
                   for d, s in zip(marked["date"], marked[f"short_{lang}"])]
     model = ChartModel("line", tuple(panels), title, i18n.t("since.route.subtitle", lang),
                        i18n.t("since.route.axis", lang), time_axis=True, step=True, rules=tuple(rules),
-                       size={"height": 340, "width": 430})
+                       size={"height": 300, "width": 330})
     diga = ix.latest(table, "diga_listed_current", "DE", lang)
     pecan = ix.latest(table, "pecan_granted", "FR", lang)
     takeaway = i18n.t("since.route.take", lang, diga=diga.display if diga else "?",

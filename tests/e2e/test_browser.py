@@ -25,7 +25,7 @@ from tests.e2e.test_layout import check_page
 # A figure or phrase of the study that each page must show (French, default view).
 KEY_CONTENT = {
     "overview": ["Vue d'ensemble", "40", "4\u202f587", "1,4\u202f%"],
-    "since": ["Hors étude — source publique, lue le", "73 sources publiques", "Biocorp", "Novo Nordisk"],
+    "since": ["Hors étude — source publique, lue le", "{since_sources} sources publiques", "Biocorp", "Novo Nordisk"],
     "briefing": ["Dossier de séance"],
     "swot": ["Forces", "Faiblesses", "Financement limité des entreprises innovantes"],
     "about": ["13 experts", "Sanofi", "connected device"],
@@ -46,6 +46,14 @@ KEY_CONTENT = {
 PAGES = [(p.key, "" if p.key == "overview" else p.key) for p in available_pages()]
 
 
+def _since_sources() -> int:
+    """How many public sources the developments cite (the table grows with each review of the sources)."""
+    from smt_dashboard.datasets import load_dataset
+    from tests.conftest import DATA
+
+    return load_dataset("developments", DATA)["source_url"].nunique()
+
+
 @pytest.mark.parametrize("key,path", PAGES, ids=[k for k, _ in PAGES])
 def test_every_page_renders_its_key_content(page, server, key, path):
     open_page(page, server, path)
@@ -53,6 +61,7 @@ def test_every_page_renders_its_key_content(page, server, key, path):
     text = check_page(page, key, "fr")  # each tab opened: key message first, ≤ 3 screens, no internal names
     assert t(f"nav.{key}", "fr") in text
     for expected in KEY_CONTENT[key]:
+        expected = expected.format(since_sources=_since_sources()) if "{" in expected else expected
         assert expected in text, f"{key}: {expected!r} missing"
     assert page.external_requests == [], page.external_requests
     for width, height in ((1280, 800), (1920, 1080)):
