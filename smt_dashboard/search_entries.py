@@ -159,8 +159,10 @@ def _place_entries(rows: _Rows, region_names: Mapping[str, str], areas: Sequence
     """Therapy areas and regions: each opens the profile with its filter set."""
     for code in areas:
         title = i18n.label("area", code, rows.lang)
+        # The words a reader types for the area, in both languages (« diabète », "diabetes" → Diabétologie).
+        terms = " ".join(i18n.catalog(lang).get(f"search.area_terms.{code}", "") for lang in i18n.LANGS)
         yield (Entry("area", code, title, rows.t("area_context"), Target("profile", areas=(code,))),
-               _both("area", [code]), code)
+               text_of(_both("area", [code]), terms), code)
     for code, name in region_names.items():
         yield Entry("region", code, name, rows.t("region_context"), Target("profile", regions=(code,))), name, ""
 
@@ -173,7 +175,8 @@ def _smt_entries(rows: _Rows) -> Found:
                           rows.label("area", e.get("therapy_area")))
         other = text_of(e.get("drug"), e.get("drug_en"), e["name"], e.get("name_en"), _both_cols(e, "description"),
                         _both("category", [e["category"]]), _both("area", code_list(e.get("therapy_area"))))
-        yield Entry("smt", e["example_id"], name, context, Target("catalogue")), name, other
+        # Its name in both languages counts as its name ("inhaler" finds « Inhalateur » first).
+        yield Entry("smt", e["example_id"], name, context, Target("catalogue")), text_of(e["name"], e.get("name_en")), other
 
 
 def _dtx_entries(rows: _Rows) -> Found:

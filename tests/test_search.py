@@ -68,6 +68,34 @@ def test_a_partial_area_leads_to_its_profile_first(index, query):
     assert area.entry_id == "diabetology" and area.target.page == "profile" and area.target.areas == ("diabetology",)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("query,area", [("diabète", "diabetology"), ("diabetes", "diabetology"),
+                                        ("asthme", "respiratory"), ("asthma", "respiratory"), ("cancer", "oncology")])
+def test_the_word_a_reader_types_for_an_area_leads_to_it_before_anything_else(frames, query, area, lang):
+    """« diabète » once listed 18 post-study items and 15 companies before Diabétologie; "diabetes" did not find
+    the area at all."""
+    regions = datasets.region_names(datasets.load_regions(DATA))
+    index = search.build_index(frames, regions, search.areas_present(frames), lang)
+    groups = search.grouped(search.search(index, query))
+    assert list(groups)[:1] == ["area"], list(groups)
+    assert groups["area"][0].entry.entry_id == area
+
+
+def test_the_study_comes_before_what_was_said_of_it_since(index):
+    """At an equal match (« diabète » in a development's text and in a company's description), the study's
+    entries come before the post-study developments."""
+    groups = list(search.grouped(search.search(index, "diabète")))
+    assert groups.index("company") < groups.index("development"), groups
+
+
+@pytest.mark.parametrize("lang,query,title", [("fr", "inhaler", "Inhalateur"), ("en", "inhalateur", "Inhaler"),
+                                               ("fr", "inhalateur", "Inhalateur"), ("en", "inhaler", "Inhaler")])
+def test_a_device_type_is_found_first_by_its_name_in_either_language(frames, lang, query, title):
+    index = search.build_index(frames, {}, search.areas_present(frames), lang)
+    first = search.search(index, query)[0].entry
+    assert (first.kind, first.title) == ("smt", title)
+
+
 def test_accents_and_punctuation_do_not_matter():
     assert search.normalize("Diabétologie (Île-de-France) – œil") == "diabetologie ile de france oeil"
     assert search.words("Connect'inh") == ["connect", "inh"]
