@@ -7,9 +7,12 @@ DataFrame or raises :class:`DatasetError` naming the file, the row and the colum
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import threading
 import warnings
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -137,13 +140,36 @@ def validate_frame(spec: DatasetSpec, df: pd.DataFrame, lines: list[int] | None 
     return out
 
 
+# Validated frames by file content: the same bytes are validated once per process (validation is most of a load's
+# time), whichever folder holds them. Bounded, and locked: the app's sessions share it.
+_VALIDATED: OrderedDict[tuple[str, int, bytes], pd.DataFrame] = OrderedDict()
+_VALIDATED_MAX = 256
+_VALIDATED_LOCK = threading.Lock()
+
+
 def load_dataset(name: str, directory: Path | str | None = None) -> pd.DataFrame:
     """Read and validate ``<directory>/<name>.csv``; raise DatasetError naming file, row and column."""
     spec = SPECS[name]
     folder = Path(directory) if directory is not None else data_dir()
-    header, records, lines = _read_rows(folder / spec.filename)
-    df = _frame(header, records)
-    return validate_frame(spec, df, lines)
+    path = folder / spec.filename
+    try:
+        key = (name, id(spec), hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    except OSError:
+        key = None  # not readable: _read_rows names the problem
+    if key is not None:
+        with _VALIDATED_LOCK:
+            cached = _VALIDATED.get(key)
+            if cached is not None:
+                _VALIDATED.move_to_end(key)
+                return cached.copy(deep=False)  # copy-on-write: a caller's change never reaches the cache
+    header, records, lines = _read_rows(path)
+    out = validate_frame(spec, _frame(header, records), lines)
+    if key is not None:
+        with _VALIDATED_LOCK:
+            _VALIDATED[key] = out.copy(deep=False)
+            while len(_VALIDATED) > _VALIDATED_MAX:
+                _VALIDATED.popitem(last=False)
+    return out
 
 
 def load_regions(directory: Path | str | None = None) -> dict:

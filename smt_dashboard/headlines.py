@@ -47,7 +47,8 @@ def _from_figure(fig: metrics.Figure, page: str, detail: str, lang: str, display
 def smt_identified(frames: Frames, state: FilterState, lang: str) -> Headline:
     fig = metrics.smt(frames, state)
     external = int(fig.rows.loc[fig.rows["category"] == "external_device", "smt_count"].sum())
-    detail = "" if fig.is_none else i18n.t("overview.smt_detail", lang, external=i18n.fmt_number(external, lang))
+    detail = "" if fig.is_none else i18n.plural("overview.smt_detail", external, lang,
+                                                        external=i18n.fmt_number(external, lang))
     return _from_figure(fig, "catalogue", detail, lang)
 
 

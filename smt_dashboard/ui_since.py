@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from smt_dashboard import i18n
-from smt_dashboard.ui import escape_md, lang, load, tr, trp
+from smt_dashboard.ui import escape_md, filter_state, lang, load, tr, trp
 from smt_dashboard.ui_views import export_menu, show_table, view
 
 
@@ -96,6 +96,8 @@ def show_then_now(keys: tuple[str, ...] | None = None) -> None:
         return
     if keys is None:
         st.markdown(f"**{escape_md(built.title)}**")
+        if filter_state().is_filtered:  # beside filtered figures, never read as filtered
+            st.badge(tr("common.national"), icon=":material/public:", color="gray", help=tr("common.national_help"))
     short_badge = tr("since.then_now.badge")
     for column, pair in zip(st.columns(len(pairs)), pairs):
         with column, st.container(border=True, key=f"then_now_{pair.key}", gap="small"):

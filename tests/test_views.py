@@ -136,6 +136,15 @@ def test_overview_table_under_a_filter_marks_filtered_and_national_figures(frame
     assert details["Montant des levées de fonds (filtré)"].endswith("France : 80,9\u00a0M€")
 
 
+def test_one_smt_reads_in_the_singular(frames):
+    """Under Vaccination the catalogue holds one SMT (an external device): « 1 SMT identifiée », « dont 1
+    dispositif … connecté », never « 1 SMT identifiées » or « 1 dispositifs »."""
+    built = build(frames, "overview_headlines", state=FilterState(areas=("vaccination",)))
+    details = dict(zip(built.content["Indicateur"], built.content["Détail"]))
+    assert "1 SMT identifiée ;" in built.takeaway and "identifiées" not in built.takeaway
+    assert details["SMT identifiées (filtré)"].startswith("dont 1 dispositif d'administration externe connecté")
+
+
 def test_swot_grid_has_the_four_quadrants(frames):
     built = build(frames, "swot")
     assert built.kind == "swot"

@@ -47,12 +47,13 @@ def overview_headlines(frames: Frames, state: FilterState, lang: str, p: Params)
         t("col.detail", lang): [h.detail + (" · " + h.national if h.national else "") for h in hs],
     })
     horizon = inputs_from_table(frames["jobs_projection_inputs"]).horizon_year
+    smt = i18n.plural("briefing.smt_count", int(by_key["smt"].value or 0), lang, n=by_key["smt"].display)
     if by_key["companies"].none:  # no company under these filters: said in words, once
-        takeaway = t("take.overview_no_company", lang, smt=by_key["smt"].display,
+        takeaway = t("take.overview_no_company", lang, smt=smt,
                      nothing=nothing("companies", frames, state, lang), deals=by_key["deals"].display,
                      jobs=by_key["jobs"].display, year=horizon)
     else:
-        takeaway = i18n.plural("briefing.take.overview", int(by_key["companies"].value), lang, smt=by_key["smt"].display,
+        takeaway = i18n.plural("briefing.take.overview", int(by_key["companies"].value), lang, smt=smt,
                                companies=by_key["companies"].display, deals=by_key["deals"].display,
                                jobs=by_key["jobs"].display, year=horizon)
     return Built(t("title.overview", lang), "table", table, takeaway, source_rows(*(h.rows for h in hs)),
