@@ -103,7 +103,7 @@ def show_then_now(keys: tuple[str, ...] | None = None) -> None:
         with column, st.container(border=True, key=f"then_now_{pair.key}", gap="small"):
             # The question (what the study's figure counted, and why the two are not the same measure, in its
             # help), the study's figure, then the latest public one badged « Hors étude » with its date and source.
-            then_line = f"{tr('since.then_now.col.then')} : {pair.then.value} — {pair.then.detail} ({pair.then.date})"
+            then_line = f"**{tr('since.then_now.col.then')}** — {pair.then.text(lang())}"
             st.markdown(f"**{escape_md(pair.question)}**", help=then_line + "\n\n" + pair.caveat)
             st.markdown(f"{escape_md(tr('since.then_now.col.then'))} · **{escape_md(pair.then.value)}**")
             st.markdown(f":orange-badge[:material/travel_explore: {escape_md(short_badge)}] "
