@@ -52,13 +52,15 @@ class DatasetError(Exception):
 
 # --- reading ------------------------------------------------------------------------------------
 
-def _read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    """Strictly read a UTF-8 CSV into header + rows, raising DatasetError with the CSV line number."""
-    name = path.name
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(name, "file not found") from None
+        raise DatasetError(path.name, "file not found") from None
+
+
+def _read_rows(name: str, raw: bytes) -> tuple[list[str], list[list[str]], list[int]]:
+    """Strictly read a UTF-8 CSV's bytes into header + rows, raising DatasetError with the CSV line number."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -151,24 +153,19 @@ def load_dataset(name: str, directory: Path | str | None = None) -> pd.DataFrame
     """Read and validate ``<directory>/<name>.csv``; raise DatasetError naming file, row and column."""
     spec = SPECS[name]
     folder = Path(directory) if directory is not None else data_dir()
-    path = folder / spec.filename
-    try:
-        key = (name, id(spec), hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
-    except OSError:
-        key = None  # not readable: _read_rows names the problem
-    if key is not None:
-        with _VALIDATED_LOCK:
-            cached = _VALIDATED.get(key)
-            if cached is not None:
-                _VALIDATED.move_to_end(key)
-                return cached.copy(deep=False)  # copy-on-write: a caller's change never reaches the cache
-    header, records, lines = _read_rows(path)
+    raw = _read_bytes(folder / spec.filename)
+    key = (name, id(spec), hashlib.blake2b(raw, digest_size=16).digest())
+    with _VALIDATED_LOCK:
+        cached = _VALIDATED.get(key)
+        if cached is not None:
+            _VALIDATED.move_to_end(key)
+            return cached.copy(deep=False)  # copy-on-write: a caller's change never reaches the cache
+    header, records, lines = _read_rows(spec.filename, raw)
     out = validate_frame(spec, _frame(header, records), lines)
-    if key is not None:
-        with _VALIDATED_LOCK:
-            _VALIDATED[key] = out.copy(deep=False)
-            while len(_VALIDATED) > _VALIDATED_MAX:
-                _VALIDATED.popitem(last=False)
+    with _VALIDATED_LOCK:
+        _VALIDATED[key] = out.copy(deep=False)
+        while len(_VALIDATED) > _VALIDATED_MAX:
+            _VALIDATED.popitem(last=False)
     return out
 
 
